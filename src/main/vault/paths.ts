@@ -1,0 +1,28 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const APP_FOLDER_NAME = 'Sparekey';
+export const DEFAULT_VAULT_FILE = 'vault.sparekey';
+
+/**
+ * The per-user app-data folder Electron's `app.getPath('userData')` uses for an
+ * app named Sparekey, computed without Electron so the CLI and the desktop app
+ * share one default vault.
+ */
+export function appDataFolder(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string {
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_FOLDER_NAME);
+}
+
+export function defaultVaultPath(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string {
+  return join(appDataFolder(platform, env, home), DEFAULT_VAULT_FILE);
+}

@@ -1,0 +1,164 @@
+import Database from 'better-sqlite3';
+import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { VaultError } from '../../../shared/errors.js';
+import { probeVaultFile, SPAREKEY_APPLICATION_ID } from './file-probe.js';
+import { translateSqliteError } from './sqlite-errors.js';
+
+/** How long a write waits for another process's write to finish before reporting BUSY. */
+export const BUSY_TIMEOUT_MS = 3000;
+
+/**
+ * One SQLite connection to a vault file, with the durability settings of
+ * DESIGN.md and every SQLite failure translated into a typed error.
+ */
+export class VaultDatabase {
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+  ) {}
+
+  /** Opens an existing vault file; refuses anything that is not one without writing to it. */
+  static openExisting(path: string, busyTimeoutMs = BUSY_TIMEOUT_MS): VaultDatabase {
+    probeVaultFile(path);
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path, { fileMustExist: true, timeout: busyTimeoutMs });
+      // Reading the schema first fails cleanly on a damaged file before any pragma writes.
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      const vault = new VaultDatabase(path, db);
+      vault.applyPragmas();
+      return vault;
+    } catch (error) {
+      db?.close();
+      throw translateSqliteError(error, path);
+    }
+  }
+
+  /**
+   * Creates a new vault file, readable by its owner only. Refuses to touch an
+   * existing file. The caller removes it with `discard()` if setting it up fails.
+   */
+  static createNew(path: string, busyTimeoutMs = BUSY_TIMEOUT_MS): VaultDatabase {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new VaultError('VAULT_EXISTS', `A file already exists at ${path}; it was left untouched.`);
+      }
+      throw new VaultError('IO_ERROR', `Cannot create ${path}: ${(error as Error).message}`);
+    }
+    try {
+      const db = new Database(path, { fileMustExist: true, timeout: busyTimeoutMs });
+      db.pragma(`application_id = ${SPAREKEY_APPLICATION_ID}`);
+      const vault = new VaultDatabase(path, db);
+      vault.applyPragmas();
+      return vault;
+    } catch (error) {
+      removeVaultFiles(path);
+      throw translateSqliteError(error, path);
+    }
+  }
+
+  private applyPragmas(): void {
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('secure_delete = ON');
+    this.db.pragma('temp_store = MEMORY');
+    this.db.pragma('cell_size_check = ON');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  /** Runs `fn` as one write transaction, holding the write lock from its first statement. */
+  write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      throw translateSqliteError(error, this.path);
+    }
+  }
+
+  /** Runs `fn` in one read transaction, so it sees one consistent snapshot. */
+  read<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).deferred();
+    } catch (error) {
+      throw translateSqliteError(error, this.path);
+    }
+  }
+
+  /** A cached prepared statement. */
+  statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      try {
+        statement = this.db.prepare(sql);
+      } catch (error) {
+        throw translateSqliteError(error, this.path);
+      }
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+  private readonly statements = new Map<string, Database.Statement>();
+
+  exec(sql: string): void {
+    try {
+      this.db.exec(sql);
+    } catch (error) {
+      throw translateSqliteError(error, this.path);
+    }
+  }
+
+  tableExists(name: string): boolean {
+    return (
+      this.statement("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !==
+      undefined
+    );
+  }
+
+  /** Changes whenever another connection commits, so cached plaintext can be refreshed. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /**
+   * Moves every committed page from the WAL into the main file and empties the WAL,
+   * so superseded pages (an old key slot, say) no longer exist in it. Returns false
+   * when a reader in another process kept it from completing.
+   */
+  checkpointAndTruncateWal(): boolean {
+    try {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      return result?.busy === 0;
+    } catch (error) {
+      throw translateSqliteError(error, this.path);
+    }
+  }
+
+  integrityCheck(): string[] {
+    try {
+      const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+      return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+    } catch (error) {
+      throw translateSqliteError(error, this.path);
+    }
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Removes a vault file that was being created, with its WAL and shared-memory files. */
+export function removeVaultFiles(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+  }
+}

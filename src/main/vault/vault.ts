@@ -1,0 +1,264 @@
+import { VaultError } from '../../shared/errors.js';
+import { AccountService } from './accounts/accounts.js';
+import { type Clock, systemClock } from './clock.js';
+import { KEY_LENGTH, open, packSealed, seal, unpackSealed } from './crypto/aead.js';
+import { encodeFields, toHex, wipe } from './crypto/bytes.js';
+import { DEFAULT_KDF_COST, deriveKey, type KdfCost, kdfParams, SALT_LENGTH } from './crypto/kdf.js';
+import { type Random, systemRandom } from './random.js';
+import { removeVaultFiles, VaultDatabase } from './storage/database.js';
+import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './storage/header.js';
+import { RecordStore } from './storage/records.js';
+import { CURRENT_FORMAT, migrations } from './storage/schema.js';
+import type { VaultContext } from './vault-context.js';
+
+export interface VaultOptions {
+  clock?: Clock;
+  random?: Random;
+  /** Argon2id cost for a new vault or a new password; defaults to DEFAULT_KDF_COST. */
+  kdfCost?: KdfCost;
+  /** How long a write waits for another process's write before giving BUSY. */
+  busyTimeoutMs?: number;
+}
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+function keySlotAssociatedData(header: Pick<VaultHeader, 'vaultId' | 'kdf'>): Uint8Array {
+  return encodeFields(['sparekey-key-slot', header.vaultId, JSON.stringify(header.kdf)]);
+}
+
+function checkNewPassword(password: string): void {
+  if ([...password.normalize('NFC')].length < MIN_PASSWORD_LENGTH) {
+    throw new VaultError(
+      'INVALID_INPUT',
+      `The vault password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
+    );
+  }
+}
+
+/**
+ * An open vault file. It starts locked (only the header is read); `unlock`
+ * derives the password key, unwraps the vault key, and makes the features
+ * available; `lock` overwrites the key and drops everything decrypted.
+ */
+export class Vault {
+  private key: Uint8Array | null = null;
+  private recordStore: RecordStore | null = null;
+  private header: VaultHeader;
+  private readonly clock: Clock;
+  private readonly random: Random;
+  private readonly kdfCost: KdfCost;
+  private readonly context: VaultContext;
+
+  readonly accounts: AccountService;
+
+  private constructor(
+    private readonly db: VaultDatabase,
+    options: VaultOptions,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? systemRandom;
+    this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
+    this.header = db.read(() => readHeader(db));
+    this.context = {
+      db,
+      clock: this.clock,
+      random: this.random,
+      records: () => {
+        if (this.recordStore === null) {
+          throw new VaultError('LOCKED', 'The vault is locked. Unlock it with its password first.');
+        }
+        return this.recordStore;
+      },
+      write: (fn) => {
+        this.context.records();
+        return db.write(fn);
+      },
+      read: (fn) => {
+        this.context.records();
+        return db.read(fn);
+      },
+      newId: () => toHex(this.random.bytes(8)),
+    };
+    this.accounts = new AccountService(this.context);
+  }
+
+  /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */
+  static async create(path: string, password: string, options: VaultOptions = {}): Promise<Vault> {
+    checkNewPassword(password);
+    const random = options.random ?? systemRandom;
+    const cost = options.kdfCost ?? DEFAULT_KDF_COST;
+    const vaultId = random.bytes(VAULT_ID_LENGTH);
+    const kdf = kdfParams(cost, random.bytes(SALT_LENGTH));
+    const vaultKey = random.bytes(KEY_LENGTH);
+    const passwordKey = await deriveKey(password, kdf);
+    const keySlot = packSealed(seal(passwordKey, vaultKey, keySlotAssociatedData({ vaultId, kdf }), random));
+    wipe(passwordKey);
+
+    const db = VaultDatabase.createNew(path, options.busyTimeoutMs);
+    try {
+      db.write(() => {
+        for (const migration of migrations) migration.up(db);
+        writeHeader(db, { format: CURRENT_FORMAT, vaultId, kdf, keySlot });
+      });
+      const vault = new Vault(db, options);
+      vault.becomeUnlocked(vaultKey);
+      return vault;
+    } catch (error) {
+      wipe(vaultKey);
+      db.close();
+      removeVaultFiles(path);
+      throw error;
+    }
+  }
+
+  /** Opens an existing vault, locked. Refuses a file that is not a vault, or from a newer Sparekey. */
+  static open(path: string, options: VaultOptions = {}): Vault {
+    const db = VaultDatabase.openExisting(path, options.busyTimeoutMs);
+    try {
+      return new Vault(db, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Opens and unlocks in one step. */
+  static async unlock(path: string, password: string, options: VaultOptions = {}): Promise<Vault> {
+    const vault = Vault.open(path, options);
+    try {
+      await vault.unlock(password);
+      return vault;
+    } catch (error) {
+      vault.close();
+      throw error;
+    }
+  }
+
+  get path(): string {
+    return this.db.path;
+  }
+
+  get isUnlocked(): boolean {
+    return this.key !== null;
+  }
+
+  /** Hex id of this vault (not secret; it binds every record to this file's lineage). */
+  get vaultId(): string {
+    return toHex(this.header.vaultId);
+  }
+
+  get kdfParameters(): KdfCost {
+    const { memoryKiB, passes, lanes } = this.header.kdf;
+    return { memoryKiB, passes, lanes };
+  }
+
+  async unlock(password: string): Promise<void> {
+    if (this.isUnlocked) return;
+    // Another process may have changed the password since this vault was opened.
+    this.header = this.db.read(() => readHeader(this.db));
+    const vaultKey = await this.unwrapKey(this.header, password);
+    this.becomeUnlocked(vaultKey);
+    try {
+      this.migrate();
+    } catch (error) {
+      this.lock();
+      throw error;
+    }
+  }
+
+  /** Overwrites the vault key and forgets everything decrypted. */
+  lock(): void {
+    wipe(this.key);
+    this.key = null;
+    this.recordStore = null;
+  }
+
+  close(): void {
+    this.lock();
+    this.db.close();
+  }
+
+  /**
+   * Re-wraps the vault key under a key derived from the new password, in one
+   * transaction; no record is re-encrypted. Afterwards the old key slot is gone
+   * from the file and from its WAL.
+   */
+  async changePassword(currentPassword: string, newPassword: string, cost?: KdfCost): Promise<void> {
+    checkNewPassword(newPassword);
+    const verified = this.db.read(() => readHeader(this.db));
+    const vaultKey = await this.unwrapKey(verified, currentPassword);
+    try {
+      const kdf = kdfParams(cost ?? this.kdfCost, this.random.bytes(SALT_LENGTH));
+      const passwordKey = await deriveKey(newPassword, kdf);
+      const keySlot = packSealed(
+        seal(passwordKey, vaultKey, keySlotAssociatedData({ vaultId: verified.vaultId, kdf }), this.random),
+      );
+      wipe(passwordKey);
+      const next: VaultHeader = { ...verified, kdf, keySlot };
+      this.db.write(() => {
+        const now = readHeader(this.db);
+        if (Buffer.compare(now.keySlot, verified.keySlot) !== 0) {
+          throw new VaultError('BUSY', 'The password was changed elsewhere at the same time; nothing was changed here.');
+        }
+        writeHeader(this.db, next);
+      });
+      this.header = next;
+    } finally {
+      wipe(vaultKey);
+    }
+    if (!this.db.checkpointAndTruncateWal()) {
+      // A reader in another process holds an old snapshot; the next checkpoint clears it.
+      this.db.checkpointAndTruncateWal();
+    }
+  }
+
+  /** Runs `fn` as one write transaction (for features that touch several services at once). */
+  transaction<T>(fn: () => T): T {
+    return this.context.write(fn);
+  }
+
+  /** Integrity check of the file plus decryption of every record; lists what is wrong. */
+  verify(): string[] {
+    const problems = this.db.integrityCheck().map((line) => `SQLite integrity check: ${line}`);
+    for (const { kind, id } of this.context.read(() => this.context.records().verifyAll())) {
+      problems.push(`The ${kind} record ${id} does not decrypt.`);
+    }
+    return problems;
+  }
+
+  private async unwrapKey(header: VaultHeader, password: string): Promise<Uint8Array> {
+    const passwordKey = await deriveKey(password, header.kdf);
+    const vaultKey = open(passwordKey, unpackSealed(header.keySlot), keySlotAssociatedData(header));
+    wipe(passwordKey);
+    if (vaultKey === null || vaultKey.length !== KEY_LENGTH) {
+      wipe(vaultKey);
+      throw new VaultError('WRONG_PASSWORD', 'Wrong password: it does not unlock this vault.');
+    }
+    return vaultKey;
+  }
+
+  private becomeUnlocked(vaultKey: Uint8Array): void {
+    this.key = vaultKey;
+    this.recordStore = new RecordStore(
+      this.db,
+      this.header.vaultId,
+      () => {
+        if (this.key === null) throw new VaultError('LOCKED', 'The vault is locked.');
+        return this.key;
+      },
+      this.random,
+    );
+  }
+
+  private migrate(): void {
+    if (this.header.format >= CURRENT_FORMAT) return;
+    this.db.write(() => {
+      const header = readHeader(this.db);
+      for (let format = header.format; format < CURRENT_FORMAT; format++) {
+        migrations[format]?.up(this.db);
+      }
+      this.header = { ...header, format: CURRENT_FORMAT };
+      writeHeader(this.db, this.header);
+    });
+  }
+}

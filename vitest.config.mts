@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Argon2 at full cost and the CLI child processes are CPU-bound; two workers suit a 2-core machine.
+    maxWorkers: 2,
+  },
+});
