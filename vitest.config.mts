@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/support/build-cli.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Argon2 at full cost and the CLI child processes are CPU-bound; two workers suit a 2-core machine.

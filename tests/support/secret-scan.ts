@@ -6,14 +6,21 @@ export function secretForms(secret: string, options: { base32?: boolean } = {}):
   const forms = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
   if (options.base32) {
     const raw = Buffer.from(decodeBase32Secret(secret));
-    forms.push(raw, Buffer.from(raw.toString('hex')), Buffer.from(raw.toString('hex').toUpperCase()));
+    forms.push(
+      raw,
+      Buffer.from(raw.toString('hex')),
+      Buffer.from(raw.toString('hex').toUpperCase()),
+    );
     forms.push(Buffer.from(raw.toString('base64')));
   }
   return forms;
 }
 
 /** The files that exist among `paths`, each with the forms of `secrets` found in it. */
-export function findSecretsInFiles(paths: string[], secrets: { label: string; forms: Buffer[] }[]): string[] {
+export function findSecretsInFiles(
+  paths: string[],
+  secrets: { label: string; forms: Buffer[] }[],
+): string[] {
   const hits: string[] = [];
   for (const path of paths) {
     if (!existsSync(path)) continue;

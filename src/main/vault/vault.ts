@@ -91,7 +91,9 @@ export class Vault {
     const kdf = kdfParams(cost, random.bytes(SALT_LENGTH));
     const vaultKey = random.bytes(KEY_LENGTH);
     const passwordKey = await deriveKey(password, kdf);
-    const keySlot = packSealed(seal(passwordKey, vaultKey, keySlotAssociatedData({ vaultId, kdf }), random));
+    const keySlot = packSealed(
+      seal(passwordKey, vaultKey, keySlotAssociatedData({ vaultId, kdf }), random),
+    );
     wipe(passwordKey);
 
     const db = VaultDatabase.createNew(path, options.busyTimeoutMs);
@@ -183,7 +185,11 @@ export class Vault {
    * transaction; no record is re-encrypted. Afterwards the old key slot is gone
    * from the file and from its WAL.
    */
-  async changePassword(currentPassword: string, newPassword: string, cost?: KdfCost): Promise<void> {
+  async changePassword(
+    currentPassword: string,
+    newPassword: string,
+    cost?: KdfCost,
+  ): Promise<void> {
     checkNewPassword(newPassword);
     const verified = this.db.read(() => readHeader(this.db));
     const vaultKey = await this.unwrapKey(verified, currentPassword);
@@ -191,14 +197,22 @@ export class Vault {
       const kdf = kdfParams(cost ?? this.kdfCost, this.random.bytes(SALT_LENGTH));
       const passwordKey = await deriveKey(newPassword, kdf);
       const keySlot = packSealed(
-        seal(passwordKey, vaultKey, keySlotAssociatedData({ vaultId: verified.vaultId, kdf }), this.random),
+        seal(
+          passwordKey,
+          vaultKey,
+          keySlotAssociatedData({ vaultId: verified.vaultId, kdf }),
+          this.random,
+        ),
       );
       wipe(passwordKey);
       const next: VaultHeader = { ...verified, kdf, keySlot };
       this.db.write(() => {
         const now = readHeader(this.db);
         if (Buffer.compare(now.keySlot, verified.keySlot) !== 0) {
-          throw new VaultError('BUSY', 'The password was changed elsewhere at the same time; nothing was changed here.');
+          throw new VaultError(
+            'BUSY',
+            'The password was changed elsewhere at the same time; nothing was changed here.',
+          );
         }
         writeHeader(this.db, next);
       });

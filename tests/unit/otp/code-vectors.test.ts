@@ -40,7 +40,18 @@ describe('TOTP (RFC 6238 appendix B)', () => {
 });
 
 describe('HOTP (RFC 4226 appendix D)', () => {
-  const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+  const expected = [
+    '755224',
+    '287082',
+    '359152',
+    '969429',
+    '338314',
+    '254676',
+    '287922',
+    '162583',
+    '399871',
+    '520489',
+  ];
   const seed: OtpSeed = makeSeed({ type: 'hotp', secret: ascii('12345678901234567890') });
   expected.forEach((code, counter) => {
     it(`counter ${counter} is ${code}`, () => {
@@ -78,7 +89,9 @@ describe('time steps', () => {
   it('honours a non-standard period', () => {
     const long = makeSeed({ secret: RFC6238_SEEDS.SHA1, period: 60 });
     // Both instants fall in step 1 of 60 s (60..119 s).
-    expect(timeBasedCodes('a', long, 61_000).current).toBe(timeBasedCodes('a', long, 119_000).current);
+    expect(timeBasedCodes('a', long, 61_000).current).toBe(
+      timeBasedCodes('a', long, 119_000).current,
+    );
     expect(timeBasedCodes('a', long, 61_000).secondsRemaining).toBe(59);
   });
 });

@@ -16,11 +16,20 @@ function invalid(uri: string): VaultError {
 
 describe('parsing otpauth URIs (Key Uri Format)', () => {
   it("reads Google's example with defaults", () => {
-    const entry = parseOtpauthUri('otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example');
+    const entry = parseOtpauthUri(
+      'otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example',
+    );
     expect(entry).toMatchObject({
       issuer: 'Example',
       accountName: 'alice@google.com',
-      seed: { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      seed: {
+        type: 'totp',
+        secret: 'JBSWY3DPEHPK3PXP',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+      },
     });
   });
 
@@ -33,22 +42,30 @@ describe('parsing otpauth URIs (Key Uri Format)', () => {
   });
 
   it('takes the issuer from the label when there is no issuer parameter', () => {
-    expect(parseOtpauthUri('otpauth://totp/GitHub:octocat?secret=JBSWY3DPEHPK3PXP').issuer).toBe('GitHub');
+    expect(parseOtpauthUri('otpauth://totp/GitHub:octocat?secret=JBSWY3DPEHPK3PXP').issuer).toBe(
+      'GitHub',
+    );
   });
 
   it('lets the issuer parameter win over the label prefix', () => {
-    expect(parseOtpauthUri('otpauth://totp/Old:me?secret=JBSWY3DPEHPK3PXP&issuer=New').issuer).toBe('New');
+    expect(parseOtpauthUri('otpauth://totp/Old:me?secret=JBSWY3DPEHPK3PXP&issuer=New').issuer).toBe(
+      'New',
+    );
   });
 
   it('accepts a label with no issuer at all', () => {
-    expect(parseOtpauthUri('otpauth://totp/me%40example.com?secret=JBSWY3DPEHPK3PXP')).toMatchObject({
+    expect(
+      parseOtpauthUri('otpauth://totp/me%40example.com?secret=JBSWY3DPEHPK3PXP'),
+    ).toMatchObject({
       issuer: '',
       accountName: 'me@example.com',
     });
   });
 
   it('accepts lowercase parameter values and a plus-encoded issuer', () => {
-    const entry = parseOtpauthUri('otpauth://TOTP/Air%20Canada:B?secret=jbswy3dpehpk3pxp&issuer=Air+Canada&algorithm=sha256');
+    const entry = parseOtpauthUri(
+      'otpauth://TOTP/Air%20Canada:B?secret=jbswy3dpehpk3pxp&issuer=Air+Canada&algorithm=sha256',
+    );
     expect(entry.issuer).toBe('Air Canada');
     expect(entry.seed.algorithm).toBe('SHA256');
     expect(entry.seed.secret).toBe('JBSWY3DPEHPK3PXP');
@@ -56,22 +73,34 @@ describe('parsing otpauth URIs (Key Uri Format)', () => {
 
   it('accepts base32 with spaces and "=" padding, stored canonically', () => {
     const spaced = parseOtpauthUri('otpauth://totp/X:y?secret=JBSW%20Y3DP%20EHPK%203PXP');
-    const padded = parseOtpauthUri('otpauth://totp/X:y?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ%3D%3D%3D%3D%3D%3D');
+    const padded = parseOtpauthUri(
+      'otpauth://totp/X:y?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ%3D%3D%3D%3D%3D%3D',
+    );
     expect(spaced.seed.secret).toBe('JBSWY3DPEHPK3PXP');
     expect(padded.seed.secret).toBe('4SJHB4GSD43FZBAI7C2HLRJGPQ');
   });
 
   it('reads HOTP with its counter, and Steam as a type or as encoder=steam', () => {
-    expect(parseOtpauthUri('otpauth://hotp/WWE:Mason?secret=5VAML3X35THCEBVRLV24CGBKOY&algorithm=SHA512&digits=8&counter=10300').seed)
-      .toMatchObject({ type: 'hotp', counter: 10300, digits: 8, algorithm: 'SHA512' });
-    expect(parseOtpauthUri('otpauth://steam/Boeing:Sophia?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&digits=5').seed)
-      .toMatchObject({ type: 'steam', digits: 5 });
-    expect(parseOtpauthUri('otpauth://totp/Steam:me?secret=63BEDWCQZKTQWPESARIERL5DTTQFCJTK&encoder=steam').seed.type)
-      .toBe('steam');
+    expect(
+      parseOtpauthUri(
+        'otpauth://hotp/WWE:Mason?secret=5VAML3X35THCEBVRLV24CGBKOY&algorithm=SHA512&digits=8&counter=10300',
+      ).seed,
+    ).toMatchObject({ type: 'hotp', counter: 10300, digits: 8, algorithm: 'SHA512' });
+    expect(
+      parseOtpauthUri('otpauth://steam/Boeing:Sophia?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&digits=5')
+        .seed,
+    ).toMatchObject({ type: 'steam', digits: 5 });
+    expect(
+      parseOtpauthUri(
+        'otpauth://totp/Steam:me?secret=63BEDWCQZKTQWPESARIERL5DTTQFCJTK&encoder=steam',
+      ).seed.type,
+    ).toBe('steam');
   });
 
   it("keeps other apps' parameters (Ente's codeDisplay) as extras", () => {
-    const entry = parseOtpauthUri('otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%22tags%22%3A%5B%5D%7D');
+    const entry = parseOtpauthUri(
+      'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%22tags%22%3A%5B%5D%7D',
+    );
     expect(entry.extra.codedisplay).toBe('{"tags":[]}');
   });
 });
@@ -84,18 +113,42 @@ describe('bad otpauth input is refused with the problem named', () => {
     ['an unknown type', 'otpauth://motp/X:y?secret=JBSWY3DPEHPK3PXP', /Unknown OTP type "motp"/],
     ['no secret', 'otpauth://totp/X:y?issuer=X', /no secret/],
     ['an empty secret', 'otpauth://totp/X:y?secret=', /secret is empty/],
-    ['a character outside base32', 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PX1', /"1" at position 16/],
+    [
+      'a character outside base32',
+      'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PX1',
+      /"1" at position 16/,
+    ],
     ['padding in the middle', 'otpauth://totp/X:y?secret=JBSW%3DY3DP', /padding/],
     ['an impossible base32 length', 'otpauth://totp/X:y?secret=JBS', /length/],
-    ['an unknown algorithm', 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&algorithm=MD5', /Unknown algorithm "MD5"/],
-    ['too few digits', 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&digits=5', /6 to 8 digits, not 5/],
-    ['too many digits', 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&digits=9', /6 to 8 digits, not 9/],
+    [
+      'an unknown algorithm',
+      'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&algorithm=MD5',
+      /Unknown algorithm "MD5"/,
+    ],
+    [
+      'too few digits',
+      'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&digits=5',
+      /6 to 8 digits, not 5/,
+    ],
+    [
+      'too many digits',
+      'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&digits=9',
+      /6 to 8 digits, not 9/,
+    ],
     ['non-numeric digits', 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&digits=six', /whole number/],
     ['period 0', 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&period=0', /at least 1 second, not 0/],
     ['a negative period', 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&period=-30', /whole number/],
     ['a negative counter', 'otpauth://hotp/X:y?secret=JBSWY3DPEHPK3PXP&counter=-1', /whole number/],
-    ['a parameter given twice', 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&secret=ABCDEFGH', /twice/],
-    ['broken percent-encoding', 'otpauth://totp/X%E0%A4%A:y?secret=JBSWY3DPEHPK3PXP', /URL-encoded/],
+    [
+      'a parameter given twice',
+      'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&secret=ABCDEFGH',
+      /twice/,
+    ],
+    [
+      'broken percent-encoding',
+      'otpauth://totp/X%E0%A4%A:y?secret=JBSWY3DPEHPK3PXP',
+      /URL-encoded/,
+    ],
     ['Steam with 6 digits', 'otpauth://steam/X:y?secret=JBSWY3DPEHPK3PXP&digits=6', /5 characters/],
   ])('%s', (_name, uri, message) => {
     expect(invalid(uri).message).toMatch(message);

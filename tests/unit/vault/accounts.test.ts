@@ -35,21 +35,30 @@ describe('accounts', () => {
     expect(account.createdAt).toBe(T0);
     clock.advance(60_000);
     const updated = vault.accounts.update(account.id, { notes: 'recovery key in the safe' });
-    expect(updated).toMatchObject({ createdAt: T0, updatedAt: T0 + 60_000, notes: 'recovery key in the safe' });
+    expect(updated).toMatchObject({
+      createdAt: T0,
+      updatedAt: T0 + 60_000,
+      notes: 'recovery key in the safe',
+    });
     vault.close();
   });
 
   it('refuses an account with neither issuer nor name, and a non-web URL, saving nothing', async () => {
     const { vault } = await createTestVault();
     expect(vaultError(() => vault.accounts.add({ issuer: '  ' })).code).toBe('INVALID_INPUT');
-    expect(vaultError(() => vault.accounts.add({ issuer: 'X', url: 'javascript:alert(1)' })).message).toMatch(/not a web address/);
+    expect(
+      vaultError(() => vault.accounts.add({ issuer: 'X', url: 'javascript:alert(1)' })).message,
+    ).toMatch(/not a web address/);
     expect(vault.accounts.list()).toEqual([]);
     vault.close();
   });
 
   it('removes an account with its seed', async () => {
     const { vault } = await createTestVault();
-    const account = vault.accounts.add({ issuer: 'Slack', seed: makeSeed({ secret: 'JBSWY3DPEHPK3PXP' }) });
+    const account = vault.accounts.add({
+      issuer: 'Slack',
+      seed: makeSeed({ secret: 'JBSWY3DPEHPK3PXP' }),
+    });
     vault.accounts.remove(account.id);
     expect(vault.accounts.list()).toEqual([]);
     expect(vaultError(() => vault.accounts.revealSeed(account.id)).code).toBe('NOT_FOUND');
@@ -86,10 +95,21 @@ describe('resolving what a person typed to one account', () => {
 describe('codes', () => {
   it('computes the code of an account added from an otpauth URI at the clock instant', async () => {
     const { vault } = await createTestVault();
-    const entry = parseOtpauthUri('otpauth://totp/ACME:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8');
-    const account = vault.accounts.add({ issuer: entry.issuer, accountName: entry.accountName, seed: entry.seed });
+    const entry = parseOtpauthUri(
+      'otpauth://totp/ACME:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8',
+    );
+    const account = vault.accounts.add({
+      issuer: entry.issuer,
+      accountName: entry.accountName,
+      seed: entry.seed,
+    });
     const [view] = vault.accounts.codes([account.id], 59_000);
-    expect(view).toMatchObject({ accountId: account.id, current: '94287082', secondsRemaining: 1, period: 30 });
+    expect(view).toMatchObject({
+      accountId: account.id,
+      current: '94287082',
+      secondsRemaining: 1,
+      period: 30,
+    });
     vault.close();
   });
 
@@ -110,7 +130,9 @@ describe('codes', () => {
   it('says an account without a seed has no codes', async () => {
     const { vault } = await createTestVault();
     const account = vault.accounts.add({ issuer: 'Apple' });
-    expect(vaultError(() => vault.accounts.codes([account.id])).message).toMatch(/Apple has no authenticator seed/);
+    expect(vaultError(() => vault.accounts.codes([account.id])).message).toMatch(
+      /Apple has no authenticator seed/,
+    );
     vault.close();
   });
 });

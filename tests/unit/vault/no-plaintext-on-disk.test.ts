@@ -31,8 +31,11 @@ describe('nothing readable on disk', () => {
     vault.close();
     const { appendFileSync } = await import('node:fs');
     appendFileSync(path, Buffer.from('4SJHB4GSD43FZBAI7C2HLRJGPQ'));
-    expect(findSecretsInFiles([path], [{ label: 'seed', forms: secretForms('4SJHB4GSD43FZBAI7C2HLRJGPQ', { base32: true }) }])).toEqual([
-      `seed in ${path}`,
-    ]);
+    expect(
+      findSecretsInFiles(
+        [path],
+        [{ label: 'seed', forms: secretForms('4SJHB4GSD43FZBAI7C2HLRJGPQ', { base32: true }) }],
+      ),
+    ).toEqual([`seed in ${path}`]);
   });
 });

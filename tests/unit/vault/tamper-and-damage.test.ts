@@ -9,7 +9,10 @@ import { createTestVault, PASSWORD } from '../../support/temp-vault.js';
 async function vaultWithTwoAccounts() {
   const { vault, path } = await createTestVault();
   const a = vault.accounts.add({ issuer: 'Alpha', seed: makeSeed({ secret: 'JBSWY3DPEHPK3PXP' }) });
-  const b = vault.accounts.add({ issuer: 'Beta', seed: makeSeed({ secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ' }) });
+  const b = vault.accounts.add({
+    issuer: 'Beta',
+    seed: makeSeed({ secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ' }),
+  });
   vault.close();
   return { path, a, b };
 }
@@ -40,7 +43,9 @@ describe('tampering is detected, never shown as data', () => {
   it('one byte flipped in a record: VAULT_DAMAGED naming the record', async () => {
     const { path, b } = await vaultWithTwoAccounts();
     const db = new Database(path);
-    const row = db.prepare("SELECT body FROM records WHERE kind = 'account' AND id = ?").get(b.id) as { body: Buffer };
+    const row = db
+      .prepare("SELECT body FROM records WHERE kind = 'account' AND id = ?")
+      .get(b.id) as { body: Buffer };
     const flipped = Buffer.from(row.body);
     flipped[10] = (flipped[10] ?? 0) ^ 0x01;
     db.prepare("UPDATE records SET body = ? WHERE kind = 'account' AND id = ?").run(flipped, b.id);
@@ -54,7 +59,9 @@ describe('tampering is detected, never shown as data', () => {
   it('a flipped nonce: VAULT_DAMAGED', async () => {
     const { path, a } = await vaultWithTwoAccounts();
     const db = new Database(path);
-    const row = db.prepare("SELECT nonce FROM records WHERE kind = 'otp' AND id = ?").get(a.id) as { nonce: Buffer };
+    const row = db.prepare("SELECT nonce FROM records WHERE kind = 'otp' AND id = ?").get(a.id) as {
+      nonce: Buffer;
+    };
     const nonce = Buffer.from(row.nonce);
     nonce[0] = (nonce[0] ?? 0) ^ 0x80;
     db.prepare("UPDATE records SET nonce = ? WHERE kind = 'otp' AND id = ?").run(nonce, a.id);
@@ -86,12 +93,20 @@ describe('tampering is detected, never shown as data', () => {
     const first = await vaultWithTwoAccounts();
     const second = await vaultWithTwoAccounts();
     const source = new Database(second.path, { readonly: true });
-    const row = source.prepare("SELECT nonce, body FROM records WHERE kind = 'account' AND id = ?").get(second.a.id) as {
+    const row = source
+      .prepare("SELECT nonce, body FROM records WHERE kind = 'account' AND id = ?")
+      .get(second.a.id) as {
       nonce: Buffer;
       body: Buffer;
     };
     source.close();
-    edit(first.path, "UPDATE records SET nonce = ?, body = ? WHERE kind = 'account' AND id = ?", row.nonce, row.body, first.a.id);
+    edit(
+      first.path,
+      "UPDATE records SET nonce = ?, body = ? WHERE kind = 'account' AND id = ?",
+      row.nonce,
+      row.body,
+      first.a.id,
+    );
     expect((await openAndList(first.path)).code).toBe('VAULT_DAMAGED');
   });
 

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
 import { makeSeed } from '../../../src/main/vault/otp/seed.js';
 import { Vault } from '../../../src/main/vault/vault.js';
-import { createTestVault, FAST_KDF, PASSWORD, tempFolder, tempVaultPath } from '../../support/temp-vault.js';
+import {
+  createTestVault,
+  FAST_KDF,
+  PASSWORD,
+  tempFolder,
+  tempVaultPath,
+} from '../../support/temp-vault.js';
 
 async function failure(promise: Promise<unknown> | (() => unknown)): Promise<VaultError> {
   try {
@@ -20,7 +26,12 @@ async function failure(promise: Promise<unknown> | (() => unknown)): Promise<Vau
 describe('creating, locking and reopening', () => {
   it('shows the same accounts after lock and reopen', async () => {
     const { vault, path } = await createTestVault();
-    const seed = makeSeed({ secret: 'JBSWY3DPEHPK3PXP', digits: 8, period: 60, algorithm: 'SHA256' });
+    const seed = makeSeed({
+      secret: 'JBSWY3DPEHPK3PXP',
+      digits: 8,
+      period: 60,
+      algorithm: 'SHA256',
+    });
     const added = vault.accounts.add({
       issuer: 'GitHub',
       accountName: 'octocat',
@@ -124,7 +135,9 @@ describe('errors a person can tell apart', () => {
   });
 
   it('a missing file is NOT_FOUND', async () => {
-    expect((await failure(() => Vault.open(join(tempFolder(), 'nope.sparekey')))).code).toBe('NOT_FOUND');
+    expect((await failure(() => Vault.open(join(tempFolder(), 'nope.sparekey')))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('a file from a newer Sparekey is NEWER_FORMAT, and is not changed', async () => {
@@ -134,7 +147,12 @@ describe('errors a person can tell apart', () => {
     const { sha256 } = await import('@noble/hashes/sha2.js');
     const { encodeFields } = await import('../../../src/main/vault/crypto/bytes.js');
     const db = new Database(path);
-    const row = db.prepare('SELECT * FROM vault_header').get() as Record<string, never>;
+    const row = db.prepare('SELECT * FROM vault_header').get() as {
+      magic: string;
+      vault_id: Uint8Array;
+      kdf: string;
+      key_slot: Uint8Array;
+    };
     const checksum = sha256(encodeFields([row.magic, 99, row.vault_id, row.kdf, row.key_slot]));
     db.prepare('UPDATE vault_header SET format = 99, checksum = ?').run(checksum);
     db.close();
@@ -147,7 +165,10 @@ describe('errors a person can tell apart', () => {
 describe('password change', () => {
   it('re-wraps the key: the old password fails, the new one opens the same data', async () => {
     const { vault, path } = await createTestVault();
-    const account = vault.accounts.add({ issuer: 'Proton', seed: makeSeed({ secret: 'JBSWY3DPEHPK3PXP' }) });
+    const account = vault.accounts.add({
+      issuer: 'Proton',
+      seed: makeSeed({ secret: 'JBSWY3DPEHPK3PXP' }),
+    });
     await vault.changePassword(PASSWORD, 'a brand new passphrase');
     vault.close();
 
@@ -159,7 +180,9 @@ describe('password change', () => {
 
   it('refuses when the current password is wrong, changing nothing', async () => {
     const { vault, path } = await createTestVault();
-    expect((await failure(vault.changePassword('wrong password', 'another password'))).code).toBe('WRONG_PASSWORD');
+    expect((await failure(vault.changePassword('wrong password', 'another password'))).code).toBe(
+      'WRONG_PASSWORD',
+    );
     vault.close();
     (await Vault.unlock(path, PASSWORD)).close();
   });
@@ -167,7 +190,9 @@ describe('password change', () => {
   it('leaves no copy of the old key slot in the file or its WAL', async () => {
     const { vault, path } = await createTestVault();
     const reader = new Database(path, { readonly: true });
-    const oldSlot = (reader.prepare('SELECT key_slot FROM vault_header').get() as { key_slot: Buffer }).key_slot;
+    const oldSlot = (
+      reader.prepare('SELECT key_slot FROM vault_header').get() as { key_slot: Buffer }
+    ).key_slot;
     reader.close();
     expect(readFileSync(`${path}-wal`).includes(oldSlot)).toBe(true);
     vault.accounts.add({ issuer: 'Example' });

@@ -13,7 +13,8 @@ export interface CleanAccountFields {
 
 function cleanText(value: string | undefined, what: string, max: number): string {
   const text = (value ?? '').trim();
-  if (text.length > max) throw invalidInput(`The ${what} is too long (${text.length} characters; at most ${max}).`);
+  if (text.length > max)
+    throw invalidInput(`The ${what} is too long (${text.length} characters; at most ${max}).`);
   // eslint-disable-next-line no-control-regex
   if (what !== 'notes' && /[\u0000-\u001f\u007f]/.test(text)) {
     throw invalidInput(`The ${what} contains a control character.`);

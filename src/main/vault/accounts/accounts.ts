@@ -59,7 +59,8 @@ export class AccountService {
     this.vault.write(() => {
       const records = this.vault.records();
       records.put(ACCOUNT_KIND, id, null, record);
-      if (input.seed) records.put(OTP_KIND, id, id, { ...input.seed, changedAt: now } satisfies OtpRecord);
+      if (input.seed)
+        records.put(OTP_KIND, id, id, { ...input.seed, changedAt: now } satisfies OtpRecord);
     });
     return toSummary(id, record);
   }
@@ -72,7 +73,10 @@ export class AccountService {
   }
 
   get(id: string): AccountSummary {
-    return toSummary(id, this.vault.read(() => this.getRecord(id)));
+    return toSummary(
+      id,
+      this.vault.read(() => this.getRecord(id)),
+    );
   }
 
   update(id: string, patch: Partial<AccountInput>): AccountSummary {
@@ -118,7 +122,11 @@ export class AccountService {
    */
   resolve(query: string): AccountSummary {
     const wanted = query.trim();
-    if (wanted === '') throw new VaultError('INVALID_INPUT', 'Say which account: an id, an issuer, or issuer:account.');
+    if (wanted === '')
+      throw new VaultError(
+        'INVALID_INPUT',
+        'Say which account: an id, an issuer, or issuer:account.',
+      );
     const accounts = this.list();
     const lower = wanted.toLowerCase();
     const byId = accounts.filter((account) => account.id === lower);
@@ -178,10 +186,15 @@ export class AccountService {
     return this.vault.write(() => {
       const stored = this.getOtpRecord(id);
       if (stored.type !== 'hotp') {
-        throw new VaultError('INVALID_INPUT', 'This account uses time-based codes; there is no counter to advance.');
+        throw new VaultError(
+          'INVALID_INPUT',
+          'This account uses time-based codes; there is no counter to advance.',
+        );
       }
       const code = codeForCounter(stored, stored.counter);
-      this.vault.records().put(OTP_KIND, id, id, { ...stored, counter: stored.counter + 1 } satisfies OtpRecord);
+      this.vault
+        .records()
+        .put(OTP_KIND, id, id, { ...stored, counter: stored.counter + 1 } satisfies OtpRecord);
       return {
         accountId: id,
         type: 'hotp',
@@ -206,12 +219,15 @@ export class AccountService {
 
   /** When the seed was last set, or null when the account has none. */
   seedChangedAt(id: string): number | null {
-    return this.vault.read(() => this.vault.records().get(OTP_KIND, id, OtpRecordSchema)?.value.changedAt ?? null);
+    return this.vault.read(
+      () => this.vault.records().get(OTP_KIND, id, OtpRecordSchema)?.value.changedAt ?? null,
+    );
   }
 
   private getRecord(id: string): AccountRecord {
     const stored = this.vault.records().get(ACCOUNT_KIND, id, AccountRecordSchema);
-    if (stored === undefined) throw new VaultError('NOT_FOUND', `There is no account with id ${id}.`);
+    if (stored === undefined)
+      throw new VaultError('NOT_FOUND', `There is no account with id ${id}.`);
     return stored.value;
   }
 

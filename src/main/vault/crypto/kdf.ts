@@ -9,7 +9,11 @@ export const KdfParamsSchema = z.object({
   algorithm: z.literal('argon2id'),
   /** Argon2 version 0x13 (19). */
   version: z.literal(19),
-  memoryKiB: z.number().int().min(8).max(4 * 1024 * 1024),
+  memoryKiB: z
+    .number()
+    .int()
+    .min(8)
+    .max(4 * 1024 * 1024),
   passes: z.number().int().min(1).max(64),
   lanes: z.number().int().min(1).max(64),
   /** Salt, base64. */

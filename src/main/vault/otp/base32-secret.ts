@@ -24,7 +24,9 @@ export function decodeBase32Secret(input: string): Uint8Array {
   const leftoverBits = (compact.length * 5) % 8;
   if (leftoverBits >= 5) {
     // 1, 3 or 6 characters of a final group cannot come from whole bytes.
-    throw invalidInput(`The secret has ${compact.length} Base32 characters, a length no secret can have.`);
+    throw invalidInput(
+      `The secret has ${compact.length} Base32 characters, a length no secret can have.`,
+    );
   }
   const last = BASE32_ALPHABET.indexOf(compact.charAt(compact.length - 1));
   const cleared = BASE32_ALPHABET.charAt(last & ~((1 << leftoverBits) - 1));

@@ -21,7 +21,11 @@ function encodeSteam(value: number, length: number): string {
 }
 
 /** The code for one counter value (HOTP) or one time step (TOTP and Steam). */
-export function codeForCounter(seed: OtpSeed, counter: number, secret = decodeBase32Secret(seed.secret)): string {
+export function codeForCounter(
+  seed: OtpSeed,
+  counter: number,
+  secret = decodeBase32Secret(seed.secret),
+): string {
   return generateSync({
     secret,
     counter,

@@ -11,7 +11,15 @@ export interface OtpauthEntry {
   extra: Record<string, string>;
 }
 
-const KNOWN_PARAMETERS = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder']);
+const KNOWN_PARAMETERS = new Set([
+  'secret',
+  'issuer',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+  'encoder',
+]);
 
 function decodeComponent(text: string, what: string): string {
   try {
@@ -43,7 +51,10 @@ export function parseOtpauthUri(input: string): OtpauthEntry {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
     const name = decodeComponent(equals < 0 ? pair : pair.slice(0, equals), 'query').toLowerCase();
-    const value = equals < 0 ? '' : decodeComponent(pair.slice(equals + 1).replace(/\+/g, ' '), `"${name}" parameter`);
+    const value =
+      equals < 0
+        ? ''
+        : decodeComponent(pair.slice(equals + 1).replace(/\+/g, ' '), `"${name}" parameter`);
     if (params.has(name)) throw invalidInput(`The otpauth URI has the "${name}" parameter twice.`);
     params.set(name, value);
   }
@@ -52,7 +63,9 @@ export function parseOtpauthUri(input: string): OtpauthEntry {
   if (type === '') throw invalidInput('The otpauth URI has no type (totp, hotp or steam).');
   if ((params.get('encoder') ?? '').toLowerCase() === 'steam') type = 'steam';
   if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
-    throw invalidInput(`Unknown OTP type "${rawType}" in the otpauth URI; expected totp, hotp or steam.`);
+    throw invalidInput(
+      `Unknown OTP type "${rawType}" in the otpauth URI; expected totp, hotp or steam.`,
+    );
   }
 
   const secret = params.get('secret');

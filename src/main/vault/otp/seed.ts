@@ -26,7 +26,8 @@ export interface SeedInput {
 }
 
 function parseWholeNumber(value: number | string, what: string): number {
-  const number = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(number) || number < 0) {
     throw invalidInput(`The ${what} must be a whole number, not "${value}".`);
   }
@@ -61,8 +62,13 @@ export function makeSeed(input: SeedInput): OtpSeed {
   let digits: number;
   if (type === 'steam') {
     digits = STEAM_DIGITS;
-    if (input.digits !== undefined && parseWholeNumber(input.digits, 'number of digits') !== STEAM_DIGITS) {
-      throw invalidInput(`Steam codes always have ${STEAM_DIGITS} characters, not ${input.digits}.`);
+    if (
+      input.digits !== undefined &&
+      parseWholeNumber(input.digits, 'number of digits') !== STEAM_DIGITS
+    ) {
+      throw invalidInput(
+        `Steam codes always have ${STEAM_DIGITS} characters, not ${input.digits}.`,
+      );
     }
   } else {
     digits = input.digits === undefined ? 6 : parseWholeNumber(input.digits, 'number of digits');
@@ -71,13 +77,22 @@ export function makeSeed(input: SeedInput): OtpSeed {
     }
   }
 
-  const period = input.period === undefined ? DEFAULT_PERIOD : parseWholeNumber(input.period, 'period');
+  const period =
+    input.period === undefined ? DEFAULT_PERIOD : parseWholeNumber(input.period, 'period');
   if (period < 1) throw invalidInput('The period must be at least 1 second, not 0.');
-  if (period > MAX_PERIOD) throw invalidInput(`The period of ${period} seconds is longer than a year.`);
+  if (period > MAX_PERIOD)
+    throw invalidInput(`The period of ${period} seconds is longer than a year.`);
 
   // A counter only means something for HOTP; other apps write `counter=0` on TOTP entries.
   const counter =
     type === 'hotp' && input.counter !== undefined ? parseWholeNumber(input.counter, 'counter') : 0;
 
-  return { type, secret, algorithm, digits, period: type === 'hotp' ? DEFAULT_PERIOD : period, counter };
+  return {
+    type,
+    secret,
+    algorithm,
+    digits,
+    period: type === 'hotp' ? DEFAULT_PERIOD : period,
+    counter,
+  };
 }

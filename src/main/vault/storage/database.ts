@@ -45,7 +45,10 @@ export class VaultDatabase {
       closeSync(openSync(path, 'wx', 0o600));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new VaultError('VAULT_EXISTS', `A file already exists at ${path}; it was left untouched.`);
+        throw new VaultError(
+          'VAULT_EXISTS',
+          `A file already exists at ${path}; it was left untouched.`,
+        );
       }
       throw new VaultError('IO_ERROR', `Cannot create ${path}: ${(error as Error).message}`);
     }

@@ -27,8 +27,8 @@ export function probeVaultFile(path: string): void {
   }
 
   const header = Buffer.alloc(SQLITE_HEADER_LENGTH);
-  let read = 0;
   const fd = openSync(path, 'r');
+  let read: number;
   try {
     read = readSync(fd, header, 0, SQLITE_HEADER_LENGTH, 0);
   } finally {
@@ -46,15 +46,15 @@ export function probeVaultFile(path: string): void {
     throw truncated(path, size);
   }
   if (header.readUInt32BE(68) !== SPAREKEY_APPLICATION_ID) {
-    throw new VaultError(
-      'NOT_A_VAULT',
-      `${path} is an SQLite database, but not a Sparekey vault.`,
-    );
+    throw new VaultError('NOT_A_VAULT', `${path} is an SQLite database, but not a Sparekey vault.`);
   }
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
-    throw new VaultError('VAULT_DAMAGED', `The vault file ${path} is damaged: its header is invalid.`);
+    throw new VaultError(
+      'VAULT_DAMAGED',
+      `The vault file ${path} is damaged: its header is invalid.`,
+    );
   }
   if (size % pageSize !== 0) throw truncated(path, size);
   const changeCounter = header.readUInt32BE(24);

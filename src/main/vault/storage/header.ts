@@ -37,13 +37,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 export function readHeader(db: VaultDatabase): VaultHeader {
   if (!db.tableExists('vault_header')) {
-    throw new VaultError('NOT_A_VAULT', `${db.path} is not a Sparekey vault (it has no vault header).`);
+    throw new VaultError(
+      'NOT_A_VAULT',
+      `${db.path} is not a Sparekey vault (it has no vault header).`,
+    );
   }
   const row = db
     .statement('SELECT magic, format, vault_id, kdf, key_slot, checksum FROM vault_header')
     .get() as HeaderRow | undefined;
   if (row === undefined || row.magic !== VAULT_MAGIC) {
-    throw new VaultError('NOT_A_VAULT', `${db.path} is not a Sparekey vault (its header is missing).`);
+    throw new VaultError(
+      'NOT_A_VAULT',
+      `${db.path} is not a Sparekey vault (its header is missing).`,
+    );
   }
   const damaged = (what: string) =>
     new VaultError('VAULT_DAMAGED', `The vault header of ${db.path} is damaged: ${what}.`, {

@@ -67,7 +67,11 @@ export class RecordStore {
       .run(kind, id, parent, sealed.nonce, sealed.ciphertext);
   }
 
-  get<S extends z.ZodType>(kind: string, id: string, schema: S): StoredRecord<z.infer<S>> | undefined {
+  get<S extends z.ZodType>(
+    kind: string,
+    id: string,
+    schema: S,
+  ): StoredRecord<z.infer<S>> | undefined {
     const row = this.db
       .statement('SELECT kind, id, parent, nonce, body FROM records WHERE kind = ? AND id = ?')
       .get(kind, id) as RecordRow | undefined;
@@ -97,7 +101,9 @@ export class RecordStore {
   }
 
   delete(kind: string, id: string): boolean {
-    return this.db.statement('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id).changes > 0;
+    return (
+      this.db.statement('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id).changes > 0
+    );
   }
 
   /** Deletes every record that belongs to `parent`. */
@@ -130,7 +136,8 @@ export class RecordStore {
 
   private decode<S extends z.ZodType>(row: RecordRow, schema: S): StoredRecord<z.infer<S>> {
     const plaintext = this.openRow(row);
-    if (plaintext === null) throw damagedRecord(row, 'it does not decrypt (damaged or tampered with)');
+    if (plaintext === null)
+      throw damagedRecord(row, 'it does not decrypt (damaged or tampered with)');
     let json: unknown;
     try {
       json = JSON.parse(fromUtf8(plaintext));

@@ -31,7 +31,10 @@ export function translateSqliteError(error: unknown, vaultPath: string): unknown
     );
   }
   if (code === 'SQLITE_FULL') {
-    return new VaultError('IO_ERROR', `The disk holding ${vaultPath} is full; nothing was changed.`);
+    return new VaultError(
+      'IO_ERROR',
+      `The disk holding ${vaultPath} is full; nothing was changed.`,
+    );
   }
   if (code.startsWith('SQLITE_READONLY')) {
     return new VaultError(
@@ -39,7 +42,11 @@ export function translateSqliteError(error: unknown, vaultPath: string): unknown
       `The vault file ${vaultPath} cannot be written (it or its folder is read-only); nothing was changed.`,
     );
   }
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_PERM') {
+  if (
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_IOERR') ||
+    code === 'SQLITE_PERM'
+  ) {
     return new VaultError(
       'IO_ERROR',
       `The vault file ${vaultPath} could not be read or written (${code}); nothing was changed.`,

@@ -1,0 +1,83 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_AND_NATIVE = [
+  {
+    group: ['node:*'],
+    message: 'src/shared and src/renderer must stay platform-free: no Node modules.',
+  },
+  {
+    group: [
+      'fs',
+      'path',
+      'os',
+      'crypto',
+      'child_process',
+      'url',
+      'util',
+      'stream',
+      'buffer',
+      'events',
+    ],
+    message: 'src/shared and src/renderer must stay platform-free: no Node modules.',
+  },
+  {
+    group: ['better-sqlite3', 'argon2'],
+    message: 'Native modules belong to the core (src/main/vault).',
+  },
+];
+const ELECTRON = {
+  group: ['electron', 'electron/*'],
+  message:
+    "Only the Electron shell (files directly in src/main/) and src/preload may import 'electron'.",
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  // The layers of DESIGN.md, enforced.
+  {
+    files: ['src/main/*/**/*.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ELECTRON] }] },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ELECTRON, ...NODE_AND_NATIVE] }] },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ELECTRON,
+            ...NODE_AND_NATIVE,
+            {
+              group: ['**/main/**', '**/cli/**'],
+              message: 'The renderer talks to the core only through window.sparekey.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

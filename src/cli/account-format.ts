@@ -1,0 +1,15 @@
+import type { AccountSummary, OtpSummary } from '../shared/domain.js';
+
+/** "GitHub (octocat)", or just the issuer or the name. */
+export function accountLabel(account: Pick<AccountSummary, 'issuer' | 'accountName'>): string {
+  if (account.issuer && account.accountName) return `${account.issuer} (${account.accountName})`;
+  return account.issuer || account.accountName;
+}
+
+/** "TOTP SHA1 6 digits / 30 s", "HOTP SHA256 7 digits", "Steam". */
+export function otpDescription(otp: OtpSummary | null): string {
+  if (otp === null) return 'no seed';
+  if (otp.type === 'steam') return 'Steam';
+  if (otp.type === 'hotp') return `HOTP ${otp.algorithm} ${otp.digits} digits`;
+  return `TOTP ${otp.algorithm} ${otp.digits} digits / ${otp.period} s`;
+}

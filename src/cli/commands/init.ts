@@ -1,0 +1,17 @@
+import { Vault } from '../../main/vault/vault.js';
+import type { CommandModule } from '../command-kit.js';
+import { newPassword } from '../passwords.js';
+
+export const initCommand: CommandModule = (program, sessionFor) => {
+  program
+    .command('init')
+    .description('create a new, empty vault (password from SPAREKEY_PASSWORD or asked twice)')
+    .action(async (_options, command) => {
+      const session = sessionFor(command);
+      const password = await newPassword(session.terminal, 'SPAREKEY_PASSWORD');
+      const vault = await Vault.create(session.vaultPath, password);
+      vault.close();
+      if (session.output.json) session.output.data({ created: session.vaultPath });
+      else session.output.note(`Created an empty vault at ${session.vaultPath}.`);
+    });
+};

@@ -1,0 +1,55 @@
+import { Command } from 'commander';
+import { sessionFactory, type CommandModule } from './command-kit.js';
+import { addCommand } from './commands/add.js';
+import { codeCommand } from './commands/code.js';
+import { initCommand } from './commands/init.js';
+import { listCommand } from './commands/list.js';
+import { passwdCommand } from './commands/passwd.js';
+import { removeCommand } from './commands/remove.js';
+import { showCommand } from './commands/show.js';
+import type { Terminal } from './terminal.js';
+
+/** Every command of the CLI, in the order `--help` lists them. */
+const COMMANDS: CommandModule[] = [
+  initCommand,
+  addCommand,
+  listCommand,
+  showCommand,
+  codeCommand,
+  removeCommand,
+  passwdCommand,
+];
+
+export function buildProgram(terminal: Terminal, version: string): Command {
+  const program = new Command('sparekey')
+    .description(
+      'Sparekey: authenticator seeds, backup codes and recovery contacts, in an encrypted vault.',
+    )
+    .version(version)
+    .option(
+      '--vault <path>',
+      "the vault file (default: $SPAREKEY_VAULT, else the desktop app's vault)",
+    )
+    .option('--json', 'print data as JSON')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => terminal.stdout.write(text),
+      writeErr: (text) => terminal.stderr.write(text),
+    })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    `
+Passwords are never taken from arguments: the vault password comes from
+SPAREKEY_PASSWORD or a hidden prompt; a new one from SPAREKEY_NEW_PASSWORD
+(passwd) or a prompt that asks twice.
+
+Exit codes: 0 done; 1 bad input, not found, ambiguous or refused;
+2 wrong password; 3 vault damaged, not a vault, or from a newer Sparekey.`,
+  );
+  const sessionFor = sessionFactory(terminal);
+  for (const register of COMMANDS) register(program, sessionFor);
+  for (const command of program.commands)
+    command.exitOverride().configureOutput(program.configureOutput());
+  return program;
+}

@@ -1,0 +1,43 @@
+import { CommanderError } from 'commander';
+import { isVaultError } from '../shared/errors.js';
+import { EXIT_OK, EXIT_REFUSED, exitCodeFor } from './exit-codes.js';
+import { buildProgram } from './program.js';
+import type { Terminal } from './terminal.js';
+
+/**
+ * Runs the CLI and returns its exit code. Every failure becomes one line on
+ * stderr naming the problem; a stack trace is shown only with SPAREKEY_DEBUG=1.
+ */
+export async function runCli(argv: string[], terminal: Terminal, version: string): Promise<number> {
+  const program = buildProgram(terminal, version);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its message (or the help / version text).
+      return error.exitCode === 0 ? EXIT_OK : EXIT_REFUSED;
+    }
+    if (isVaultError(error)) {
+      terminal.stderr.write(`sparekey: ${error.message}\n`);
+      const candidates = error.details?.candidates;
+      if (Array.isArray(candidates)) {
+        for (const candidate of candidates as {
+          id: string;
+          issuer: string;
+          accountName: string;
+        }[]) {
+          const name = [candidate.issuer, candidate.accountName].filter(Boolean).join(':');
+          terminal.stderr.write(`  ${candidate.id}  ${name}\n`);
+        }
+      }
+      return exitCodeFor(error.code);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    terminal.stderr.write(`sparekey: unexpected error: ${message}\n`);
+    if (terminal.env.SPAREKEY_DEBUG === '1' && error instanceof Error && error.stack) {
+      terminal.stderr.write(`${error.stack}\n`);
+    }
+    return EXIT_REFUSED;
+  }
+}

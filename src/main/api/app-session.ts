@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import type { VaultStatus } from '../../shared/contract/vault-methods.js';
+import { VaultError } from '../../shared/errors.js';
+import type { Clock } from '../vault/clock.js';
+import type { KdfCost } from '../vault/crypto/kdf.js';
+import type { Random } from '../vault/random.js';
+import { Vault } from '../vault/vault.js';
+
+export interface AppSessionOptions {
+  vaultPath: string;
+  clock?: Clock;
+  random?: Random;
+  kdfCost?: KdfCost;
+}
+
+/**
+ * The app's one vault, as the desktop app (and its e2e test host) sees it: which
+ * file, and whether it is unlocked. Holds no Electron; the shell and the test
+ * host both drive it through the same handler table.
+ */
+export class AppSession {
+  private vault: Vault | null = null;
+  private vaultPath: string;
+  private readonly lockListeners = new Set<() => void>();
+
+  constructor(private readonly options: AppSessionOptions) {
+    this.vaultPath = options.vaultPath;
+  }
+
+  status(): VaultStatus {
+    const state = this.vault?.isUnlocked
+      ? 'unlocked'
+      : existsSync(this.vaultPath)
+        ? 'locked'
+        : 'no-vault';
+    return { state, vaultPath: this.vaultPath };
+  }
+
+  async create(password: string): Promise<VaultStatus> {
+    this.closeVault();
+    this.vault = await Vault.create(this.vaultPath, password, this.vaultOptions());
+    return this.status();
+  }
+
+  async unlock(password: string): Promise<VaultStatus> {
+    if (this.vault === null) this.vault = Vault.open(this.vaultPath, this.vaultOptions());
+    await this.vault.unlock(password);
+    return this.status();
+  }
+
+  /** Drops key material and tells listeners (the shell clears the renderer and the clipboard). */
+  lock(): VaultStatus {
+    const wasUnlocked = this.vault?.isUnlocked ?? false;
+    this.vault?.lock();
+    if (wasUnlocked) for (const listener of this.lockListeners) listener();
+    return this.status();
+  }
+
+  onLock(listener: () => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
+  }
+
+  /** Switches to another vault file (locked). */
+  useVaultFile(path: string): VaultStatus {
+    this.lock();
+    this.closeVault();
+    this.vaultPath = path;
+    return this.status();
+  }
+
+  /** The unlocked vault; LOCKED otherwise. */
+  unlocked(): Vault {
+    if (this.vault === null || !this.vault.isUnlocked) {
+      throw new VaultError('LOCKED', 'The vault is locked. Unlock it with its password first.');
+    }
+    return this.vault;
+  }
+
+  get clock(): Clock | undefined {
+    return this.options.clock;
+  }
+
+  close(): void {
+    this.lock();
+    this.closeVault();
+  }
+
+  private closeVault(): void {
+    this.vault?.close();
+    this.vault = null;
+  }
+
+  private vaultOptions() {
+    return {
+      clock: this.options.clock,
+      random: this.options.random,
+      kdfCost: this.options.kdfCost,
+    };
+  }
+}

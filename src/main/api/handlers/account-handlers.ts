@@ -1,0 +1,56 @@
+import type { SeedInputData } from '../../../shared/contract/account-methods.js';
+import type { Handlers } from '../../../shared/contract/index.js';
+import type { OtpSeed } from '../../../shared/domain.js';
+import { groupBase32 } from '../../vault/otp/base32-secret.js';
+import { parseOtpauthUri } from '../../vault/otp/otpauth.js';
+import { makeSeed } from '../../vault/otp/seed.js';
+import type { AppSession } from '../app-session.js';
+
+type AccountHandlers = Pick<
+  Handlers,
+  | 'listAccounts'
+  | 'addAccount'
+  | 'updateAccount'
+  | 'setSeed'
+  | 'removeAccount'
+  | 'getCodes'
+  | 'nextHotpCode'
+  | 'revealSeed'
+>;
+
+/** An otpauth URI's own issuer and name fill in what the form left empty. */
+function seedFrom(input: SeedInputData): { seed: OtpSeed; issuer?: string; accountName?: string } {
+  if ('otpauth' in input) {
+    const entry = parseOtpauthUri(input.otpauth);
+    return { seed: entry.seed, issuer: entry.issuer, accountName: entry.accountName };
+  }
+  return { seed: makeSeed(input) };
+}
+
+export function accountHandlers(session: AppSession): AccountHandlers {
+  return {
+    listAccounts: () => session.unlocked().accounts.list(),
+    addAccount: ({ seed, ...fields }) => {
+      const fromSeed = seed ? seedFrom(seed) : undefined;
+      return session.unlocked().accounts.add({
+        ...fields,
+        issuer: fields.issuer.trim() || fromSeed?.issuer || '',
+        accountName: fields.accountName?.trim() || fromSeed?.accountName,
+        seed: fromSeed?.seed,
+      });
+    },
+    updateAccount: ({ id, ...patch }) => session.unlocked().accounts.update(id, patch),
+    setSeed: ({ id, seed }) =>
+      session.unlocked().accounts.setSeed(id, seed ? seedFrom(seed).seed : null),
+    removeAccount: ({ id }) => {
+      session.unlocked().accounts.remove(id);
+      return null;
+    },
+    getCodes: ({ ids }) => session.unlocked().accounts.codes(ids),
+    nextHotpCode: ({ id }) => session.unlocked().accounts.nextHotpCode(id),
+    revealSeed: ({ id }) => {
+      const { seed, uri } = session.unlocked().accounts.revealSeed(id);
+      return { secret: groupBase32(seed.secret), otpauthUri: uri };
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Handlers } from '../../../shared/contract/index.js';
+import type { AppSession } from '../app-session.js';
+import { accountHandlers } from './account-handlers.js';
+import { vaultHandlers } from './vault-handlers.js';
+
+/** The one handler table, used by the Electron IPC and by the e2e test host alike. */
+export function createHandlers(session: AppSession): Handlers {
+  return {
+    ...vaultHandlers(session),
+    ...accountHandlers(session),
+  };
+}

@@ -1,0 +1,13 @@
+import type { Handlers } from '../../../shared/contract/index.js';
+import type { AppSession } from '../app-session.js';
+
+type VaultHandlers = Pick<Handlers, 'getStatus' | 'createVault' | 'unlockVault' | 'lockVault'>;
+
+export function vaultHandlers(session: AppSession): VaultHandlers {
+  return {
+    getStatus: () => session.status(),
+    createVault: ({ password }) => session.create(password),
+    unlockVault: ({ password }) => session.unlock(password),
+    lockVault: () => session.lock(),
+  };
+}

@@ -1,0 +1,40 @@
+import type {
+  Envelope,
+  InputOf,
+  MethodName,
+  ResultOf,
+  SparekeyBridge,
+} from '../../shared/contract/index.js';
+import type { ErrorCode } from '../../shared/errors.js';
+
+declare global {
+  interface Window {
+    sparekey: SparekeyBridge;
+  }
+}
+
+/** A refused call, with the core's code and its message for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Calls one contract method through `window.sparekey` and unwraps its envelope. */
+export async function call<K extends MethodName>(name: K, input: InputOf<K>): Promise<ResultOf<K>> {
+  const method = window.sparekey[name] as unknown as (
+    input: InputOf<K>,
+  ) => Promise<Envelope<ResultOf<K>>>;
+  const envelope = await method(input);
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong; nothing was changed.';
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { type AccountSummary, type CodeView, OTP_ALGORITHMS, OTP_TYPES } from '../domain.js';
+import { method } from './define.js';
+
+export const AccountIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Not an account id.');
+
+const name = z.string().max(200);
+const notes = z.string().max(20_000);
+const url = z.string().max(2048);
+
+/** A seed as a person gives it: an otpauth:// URI, or a secret with its parameters. */
+export const SeedInputSchema = z.union([
+  z.object({ otpauth: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      secret: z.string().min(1).max(1024),
+      type: z.enum(OTP_TYPES).optional(),
+      algorithm: z.enum(OTP_ALGORITHMS).optional(),
+      digits: z.number().int().optional(),
+      period: z.number().int().optional(),
+      counter: z.number().int().optional(),
+    })
+    .strict(),
+]);
+export type SeedInputData = z.infer<typeof SeedInputSchema>;
+
+export const AddAccountSchema = z
+  .object({
+    issuer: name,
+    accountName: name.optional(),
+    url: url.optional(),
+    notes: notes.optional(),
+    seed: SeedInputSchema.optional(),
+  })
+  .strict();
+
+export const UpdateAccountSchema = z
+  .object({
+    id: AccountIdSchema,
+    issuer: name.optional(),
+    accountName: name.optional(),
+    url: url.optional(),
+    notes: notes.optional(),
+  })
+  .strict();
+
+export interface RevealedSeedView {
+  /** Base32, grouped in fours for typing. */
+  secret: string;
+  otpauthUri: string;
+}
+
+export const accountMethods = {
+  listAccounts: method(z.object({}).strict()).returns<AccountSummary[]>(),
+  addAccount: method(AddAccountSchema).returns<AccountSummary>(),
+  updateAccount: method(UpdateAccountSchema).returns<AccountSummary>(),
+  setSeed: method(
+    z.object({ id: AccountIdSchema, seed: SeedInputSchema.nullable() }).strict(),
+  ).returns<AccountSummary>(),
+  removeAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<null>(),
+  /** Codes for the rows on screen; the renderer asks once a second and never holds a seed. */
+  getCodes: method(z.object({ ids: z.array(AccountIdSchema).max(500) }).strict()).returns<
+    CodeView[]
+  >(),
+  nextHotpCode: method(z.object({ id: AccountIdSchema }).strict()).returns<CodeView>(),
+  /** The one way a seed crosses to the renderer: an explicit reveal. */
+  revealSeed: method(z.object({ id: AccountIdSchema }).strict()).returns<RevealedSeedView>(),
+};

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+export const CLI_PATH = resolve('out/cli/index.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built CLI as a child process, the way a user runs it, with an
+ * environment of its own (no inherited SPAREKEY_* variables, a private HOME).
+ */
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; input?: string; home: string },
+): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: options.home,
+        XDG_CONFIG_HOME: join(options.home, '.config'),
+        ...options.env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
