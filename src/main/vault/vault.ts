@@ -9,6 +9,7 @@ import { removeVaultFiles, VaultDatabase } from './storage/database.js';
 import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
+import { SettingsService } from './settings/settings.js';
 import type { VaultContext } from './vault-context.js';
 
 export interface VaultOptions {
@@ -50,6 +51,7 @@ export class Vault {
   private readonly context: VaultContext;
 
   readonly accounts: AccountService;
+  readonly settings: SettingsService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -80,6 +82,7 @@ export class Vault {
       newId: () => toHex(this.random.bytes(8)),
     };
     this.accounts = new AccountService(this.context);
+    this.settings = new SettingsService(this.context);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */
