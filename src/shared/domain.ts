@@ -37,6 +37,8 @@ export interface AccountSummary {
   accountName: string;
   url: string;
   notes: string;
+  /** Free labels (an imported app's groups become tags). */
+  tags: string[];
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
@@ -48,6 +50,7 @@ export interface AccountInput {
   accountName?: string | undefined;
   url?: string | undefined;
   notes?: string | undefined;
+  tags?: string[] | undefined;
 }
 
 /** The codes shown for one account at one instant. */

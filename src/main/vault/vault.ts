@@ -9,6 +9,7 @@ import { removeVaultFiles, VaultDatabase } from './storage/database.js';
 import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
+import { LoginService } from './logins/logins.js';
 import { SettingsService } from './settings/settings.js';
 import type { VaultContext } from './vault-context.js';
 
@@ -52,6 +53,7 @@ export class Vault {
 
   readonly accounts: AccountService;
   readonly settings: SettingsService;
+  readonly logins: LoginService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -83,6 +85,7 @@ export class Vault {
     };
     this.accounts = new AccountService(this.context);
     this.settings = new SettingsService(this.context);
+    this.logins = new LoginService(this.context);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */
@@ -232,6 +235,11 @@ export class Vault {
   /** Runs `fn` as one write transaction (for features that touch several services at once). */
   transaction<T>(fn: () => T): T {
     return this.context.write(fn);
+  }
+
+  /** Runs `fn` on one consistent snapshot (for features that read several services at once). */
+  snapshot<T>(fn: () => T): T {
+    return this.context.read(fn);
   }
 
   /** Integrity check of the file plus decryption of every record; lists what is wrong. */

@@ -30,6 +30,7 @@ export const AddAccountSchema = z
     accountName: name.optional(),
     url: url.optional(),
     notes: notes.optional(),
+    tags: z.array(z.string().max(100)).max(50).optional(),
     seed: SeedInputSchema.optional(),
   })
   .strict();
@@ -41,6 +42,7 @@ export const UpdateAccountSchema = z
     accountName: name.optional(),
     url: url.optional(),
     notes: notes.optional(),
+    tags: z.array(z.string().max(100)).max(50).optional(),
   })
   .strict();
 

@@ -136,3 +136,39 @@ describe('codes', () => {
     vault.close();
   });
 });
+
+describe('tags and logins', () => {
+  it('keeps tags trimmed and without duplicates', async () => {
+    const { vault } = await createTestVault();
+    const account = vault.accounts.add({
+      issuer: 'Work mail',
+      tags: [' work ', 'Work', 'mail', ''],
+    });
+    expect(account.tags).toEqual(['work', 'mail']);
+    expect(vault.accounts.update(account.id, { tags: ['personal'] }).tags).toEqual(['personal']);
+    vault.close();
+  });
+
+  it('stores a username and password with an account; the password only comes out when revealed', async () => {
+    const { vault, path, clock } = await createTestVault();
+    const account = vault.accounts.add({ issuer: 'Mail' });
+    expect(vault.logins.get(account.id)).toBeNull();
+    vault.logins.set(account.id, {
+      username: 'me@example.com',
+      password: 'hunter2hunter2',
+      urls: ['mail.example.com'],
+    });
+    expect(vault.logins.get(account.id)).toEqual({
+      username: 'me@example.com',
+      urls: ['https://mail.example.com/'],
+      hasPassword: true,
+      passwordChangedAt: clock.now(),
+    });
+    vault.close();
+    const reopened = await Vault.unlock(path, PASSWORD);
+    expect(reopened.logins.revealPassword(account.id)).toBe('hunter2hunter2');
+    reopened.accounts.remove(account.id);
+    expect(vaultError(() => reopened.logins.get(account.id)).code).toBe('NOT_FOUND');
+    reopened.close();
+  });
+});

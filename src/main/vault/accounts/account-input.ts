@@ -9,6 +9,23 @@ export interface CleanAccountFields {
   accountName: string;
   url: string;
   notes: string;
+  tags: string[];
+}
+
+export const MAX_TAGS = 50;
+
+/** Tags: trimmed, non-empty, no duplicates (ignoring case), in the order given. */
+export function cleanTags(tags: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const clean: string[] = [];
+  for (const raw of tags ?? []) {
+    const tag = cleanText(raw, 'tag', 100);
+    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    clean.push(tag);
+  }
+  if (clean.length > MAX_TAGS) throw invalidInput(`An account can have at most ${MAX_TAGS} tags.`);
+  return clean;
 }
 
 function cleanText(value: string | undefined, what: string, max: number): string {
@@ -50,5 +67,6 @@ export function cleanAccountFields(input: AccountInput): CleanAccountFields {
     accountName,
     url: cleanUrl(input.url),
     notes: cleanText(input.notes, 'notes', MAX_NOTES_LENGTH),
+    tags: cleanTags(input.tags),
   };
 }

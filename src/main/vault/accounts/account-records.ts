@@ -18,6 +18,7 @@ export const AccountRecordSchema = z.object({
   accountName: z.string(),
   url: z.string(),
   notes: z.string(),
+  tags: z.array(z.string()).default([]),
   createdAt: z.number(),
   updatedAt: z.number(),
   /** What kind of seed the account has, so listing never decrypts a secret. */

@@ -19,4 +19,4 @@ export const VaultSettingsSchema = z
   .loose();
 
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
-export type VaultSettingsPatch = Partial<Omit<VaultSettings, never>>;
+export type VaultSettingsPatch = Partial<VaultSettings>;

@@ -1,0 +1,29 @@
+import type { AccountSummary } from '../../../shared/domain.js';
+import type { HealthFinding } from '../../../shared/health.js';
+import type { VaultSettings } from '../settings/settings-schema.js';
+
+/**
+ * Everything the rules look at, gathered once per check from one snapshot of
+ * the vault. Rules are pure functions of it, so each can be tested at its edges
+ * with an injected instant. Features add their own section here.
+ */
+export interface HealthSnapshot {
+  /** The instant the check is for (epoch ms). */
+  now: number;
+  settings: VaultSettings;
+  accounts: AccountSummary[];
+}
+
+export interface HealthRule {
+  /** The prefix of the ids of the findings it produces, e.g. `codes`. */
+  id: string;
+  check(snapshot: HealthSnapshot): HealthFinding[];
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "GitHub (octocat)" for messages. */
+export function accountName(account: Pick<AccountSummary, 'issuer' | 'accountName'>): string {
+  if (account.issuer && account.accountName) return `${account.issuer} (${account.accountName})`;
+  return account.issuer || account.accountName;
+}

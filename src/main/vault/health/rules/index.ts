@@ -1,0 +1,4 @@
+import type { HealthRule } from '../health-rule.js';
+
+/** Every health rule, in no particular order (the report sorts by severity). */
+export const HEALTH_RULES: readonly HealthRule[] = [];
