@@ -2,9 +2,13 @@ import { Command } from 'commander';
 import { sessionFactory, type CommandModule } from './command-kit.js';
 import { addCommand } from './commands/add.js';
 import { codeCommand } from './commands/code.js';
+import { contactsCommand } from './commands/contacts.js';
+import { healthCommand } from './commands/health.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
+import { methodsCommand } from './commands/methods.js';
 import { passwdCommand } from './commands/passwd.js';
+import { recoveryCommand } from './commands/recovery.js';
 import { removeCommand } from './commands/remove.js';
 import { showCommand } from './commands/show.js';
 import type { Terminal } from './terminal.js';
@@ -17,6 +21,10 @@ const COMMANDS: CommandModule[] = [
   showCommand,
   codeCommand,
   removeCommand,
+  healthCommand,
+  contactsCommand,
+  methodsCommand,
+  recoveryCommand,
   passwdCommand,
 ];
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { VaultStatus } from '../../shared/contract/vault-methods.js';
 import { VaultError } from '../../shared/errors.js';
-import type { Clock } from '../vault/clock.js';
+import type { ClockCheck } from '../vault/clock-check/sntp.js';
+import { type Clock, systemClock } from '../vault/clock.js';
 import type { KdfCost } from '../vault/crypto/kdf.js';
 import type { Random } from '../vault/random.js';
 import { Vault } from '../vault/vault.js';
@@ -77,9 +78,17 @@ export class AppSession {
     return this.vault;
   }
 
-  get clock(): Clock | undefined {
-    return this.options.clock;
+  /** The clock the app runs on (tests inject a fixed one). */
+  get clock(): Clock {
+    return this.options.clock ?? systemClock;
   }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** The last opt-in clock check, shown in health reports until the app quits. */
+  lastClockCheck: ClockCheck | null = null;
 
   close(): void {
     this.lock();

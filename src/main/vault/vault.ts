@@ -9,7 +9,9 @@ import { removeVaultFiles, VaultDatabase } from './storage/database.js';
 import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
+import { ContactService } from './contacts/contacts.js';
 import { LoginService } from './logins/logins.js';
+import { RecoveryService } from './recovery/recovery.js';
 import { SettingsService } from './settings/settings.js';
 import type { VaultContext } from './vault-context.js';
 
@@ -54,6 +56,8 @@ export class Vault {
   readonly accounts: AccountService;
   readonly settings: SettingsService;
   readonly logins: LoginService;
+  readonly recovery: RecoveryService;
+  readonly contacts: ContactService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -86,6 +90,8 @@ export class Vault {
     this.accounts = new AccountService(this.context);
     this.settings = new SettingsService(this.context);
     this.logins = new LoginService(this.context);
+    this.recovery = new RecoveryService(this.context);
+    this.contacts = new ContactService(this.context, this.accounts, this.recovery);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */

@@ -36,7 +36,7 @@ function toSummary(id: string, record: AccountRecord): AccountSummary {
   return { id, ...record };
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+export const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 export function compareAccounts(a: AccountSummary, b: AccountSummary): number {
   return collator.compare(a.issuer, b.issuer) || collator.compare(a.accountName, b.accountName);

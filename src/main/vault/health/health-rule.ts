@@ -1,5 +1,7 @@
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { HealthFinding } from '../../../shared/health.js';
+import type { AccountRecovery, Contact } from '../../../shared/recovery.js';
+import type { ClockCheck } from '../clock-check/sntp.js';
 import type { VaultSettings } from '../settings/settings-schema.js';
 
 /**
@@ -12,6 +14,11 @@ export interface HealthSnapshot {
   now: number;
   settings: VaultSettings;
   accounts: AccountSummary[];
+  contacts: Contact[];
+  /** Recovery records by account id (accounts never given any have none). */
+  recoveries: Map<string, AccountRecovery>;
+  /** The last comparison with a network time source, if the user ran one. */
+  clockCheck: ClockCheck | null;
 }
 
 export interface HealthRule {

@@ -1,16 +1,24 @@
 import type { HealthFinding, HealthReport } from '../../../shared/health.js';
 import { severityRank } from '../../../shared/health.js';
+import type { ClockCheck } from '../clock-check/sntp.js';
 import type { Vault } from '../vault.js';
 import type { HealthRule, HealthSnapshot } from './health-rule.js';
 import { accountReadiness, vaultScore } from './readiness.js';
 import { HEALTH_RULES } from './rules/index.js';
 
 /** Gathers what the rules need, from one consistent read of the vault. */
-export function takeSnapshot(vault: Vault, now: number): HealthSnapshot {
+export function takeSnapshot(
+  vault: Vault,
+  now: number,
+  clockCheck: ClockCheck | null = null,
+): HealthSnapshot {
   return vault.snapshot(() => ({
     now,
     settings: vault.settings.get(),
     accounts: vault.accounts.list(),
+    contacts: vault.contacts.list(),
+    recoveries: vault.recovery.all(),
+    clockCheck,
   }));
 }
 
@@ -39,6 +47,10 @@ export function runRules(
 }
 
 /** The health check: every rule over one snapshot of the vault at `now`. */
-export function checkHealth(vault: Vault, now: number): HealthReport {
-  return runRules(takeSnapshot(vault, now));
+export function checkHealth(
+  vault: Vault,
+  now: number,
+  clockCheck: ClockCheck | null = null,
+): HealthReport {
+  return runRules(takeSnapshot(vault, now, clockCheck));
 }

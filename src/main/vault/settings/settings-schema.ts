@@ -15,6 +15,15 @@ export const VaultSettingsSchema = z
       .default(5),
     /** A copied code or secret is cleared from the clipboard after this many seconds (0: never). */
     clipboardClearSeconds: z.number().int().min(0).max(600).default(20),
+    /** A contact not confirmed for longer than this is flagged as stale. */
+    staleContactDays: z.number().int().min(1).max(3650).default(180),
+    /** A sign-in not tested for longer than this gets a reminder. */
+    untestedSignInDays: z.number().int().min(1).max(3650).default(180),
+    /** Opt-in: compare the system clock with a network time server (the only network access Sparekey makes). */
+    clockCheckEnabled: z.boolean().default(false),
+    clockCheckServer: z.string().min(1).max(253).default('pool.ntp.org'),
+    /** A clock off by more than this many seconds is flagged (authenticator codes get rejected). */
+    clockToleranceSeconds: z.number().int().min(1).max(3600).default(15),
   })
   .loose();
 

@@ -1,4 +1,18 @@
 import type { HealthRule } from '../health-rule.js';
+import { clockDrift } from './clock-rule.js';
+import { noRecoveryContact, retiredContactInUse, staleContact } from './contact-rules.js';
+import { untestedSignIn } from './habit-rules.js';
+import { phoneOnlyRule, seedNotHere, seedOnlyHere, singleMethod } from './method-rules.js';
 
 /** Every health rule, in no particular order (the report sorts by severity). */
-export const HEALTH_RULES: readonly HealthRule[] = [];
+export const HEALTH_RULES: readonly HealthRule[] = [
+  retiredContactInUse,
+  staleContact,
+  noRecoveryContact,
+  phoneOnlyRule,
+  singleMethod,
+  seedOnlyHere,
+  seedNotHere,
+  untestedSignIn,
+  clockDrift,
+];
