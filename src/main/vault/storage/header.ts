@@ -36,25 +36,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export function readHeader(db: VaultDatabase): VaultHeader {
-  if (!db.tableExists('vault_header')) {
-    throw new VaultError(
-      'NOT_A_VAULT',
-      `${db.path} is not a Sparekey vault (it has no vault header).`,
-    );
-  }
-  const row = db
-    .statement('SELECT magic, format, vault_id, kdf, key_slot, checksum FROM vault_header')
-    .get() as HeaderRow | undefined;
-  if (row === undefined || row.magic !== VAULT_MAGIC) {
-    throw new VaultError(
-      'NOT_A_VAULT',
-      `${db.path} is not a Sparekey vault (its header is missing).`,
-    );
-  }
+  // The file already carries Sparekey's application id, so a missing or altered header is damage.
   const damaged = (what: string) =>
     new VaultError('VAULT_DAMAGED', `The vault header of ${db.path} is damaged: ${what}.`, {
       part: 'header',
     });
+  if (!db.tableExists('vault_header')) throw damaged('it is missing');
+  const row = db
+    .statement('SELECT magic, format, vault_id, kdf, key_slot, checksum FROM vault_header')
+    .get() as HeaderRow | undefined;
+  if (row === undefined) throw damaged('it is missing');
   if (
     typeof row.format !== 'number' ||
     !(row.vault_id instanceof Uint8Array) ||
@@ -65,6 +56,7 @@ export function readHeader(db: VaultDatabase): VaultHeader {
     throw damaged('a field has the wrong type');
   }
   if (!sameBytes(checksum(row), row.checksum)) throw damaged('its checksum does not match');
+  if (row.magic !== VAULT_MAGIC) throw damaged('its signature is wrong');
   if (row.format > CURRENT_FORMAT) {
     throw new VaultError(
       'NEWER_FORMAT',
