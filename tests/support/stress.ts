@@ -10,5 +10,5 @@ export function count(normal: number, stress: number): number {
 }
 
 export function report(name: string, value: string | number): void {
-  console.log(`[reliability] ${name}: ${value}`);
+  process.stdout.write(`[reliability] ${name}: ${value}\n`);
 }
