@@ -1,3 +1,4 @@
+import type { CodesStatus } from '../../../shared/backup-codes.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { HealthFinding } from '../../../shared/health.js';
 import type { VaultSettings } from '../settings/settings-schema.js';
@@ -12,6 +13,8 @@ export interface HealthSnapshot {
   now: number;
   settings: VaultSettings;
   accounts: AccountSummary[];
+  /** Backup codes of every account that has or had a set (`vault.backupCodes.statusAll()`). */
+  codes: CodesStatus[];
 }
 
 export interface HealthRule {
