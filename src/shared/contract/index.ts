@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountMethods } from './account-methods.js';
+import { backupCodeMethods } from './backup-code-methods.js';
 import type { Envelope, MethodDefinition } from './define.js';
 import { vaultMethods } from './vault-methods.js';
 
@@ -11,6 +12,7 @@ import { vaultMethods } from './vault-methods.js';
 export const contract = {
   ...vaultMethods,
   ...accountMethods,
+  ...backupCodeMethods,
 };
 
 export type Contract = typeof contract;
