@@ -33,8 +33,8 @@ const MIN_EMBEDDED_LENGTH = 8;
 
 /** Never inside a code: where one piece of a line ends and the next begins. */
 const SEPARATORS = /\t|\s{2,}|[|,;"()[\]{}<>•·▪◦●*☐☑☒✓✔✗✘□■]/u;
-/** `1.`, `10)`, `#3`, `- `, `+ ` at the start of a piece. */
-const LEADING_MARKER = /^(?:[-+]\s+|#?\d{1,3}[.)]\s+|\d{1,3}:\s+)/;
+/** `1.`, `10)`, `(3)`, `#3`, `- `, `+ ` at the start of a piece. */
+const LEADING_MARKER = /^(?:[-+]\s+|\d{1,3}[.):]\s+|\(\d{1,3}\)\s+|#\d{1,3}[.):]?\s+)/;
 /** A list number in the middle of a piece (two columns pasted onto one line). */
 const INLINE_MARKER = /\s+#?\d{1,3}[.)]\s+(?=\S)/;
 /** `label: value`, at the last colon followed by a space or the end. */
@@ -234,13 +234,6 @@ function collectPiece(piece: string, line: number, collected: Collected): void {
   }
   const tokens = value.split(' ');
   const saysCode = labelled ? saysBackupCode(labelled[1] as string) : false;
-  if (tokens.every(isCodeToken)) {
-    const codes = codesInCodeOnlyText(tokens, { line, context, saysCode });
-    if (codes !== null) {
-      collected.candidates.push(...codes);
-      return;
-    }
-  }
   if (
     tokens.length === 1 &&
     CODE_TOKEN.test(value) &&
@@ -253,6 +246,13 @@ function collectPiece(piece: string, line: number, collected: Collected): void {
       doubtful: false,
     });
     return;
+  }
+  if (tokens.every(isCodeToken)) {
+    const codes = codesInCodeOnlyText(tokens, { line, context, saysCode });
+    if (codes !== null) {
+      collected.candidates.push(...codes);
+      return;
+    }
   }
   // Prose: only a long token with digits, in one case, can be a code inside a sentence.
   const proseSaysCode = saysBackupCode(piece);
