@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { sessionFactory, type CommandModule } from './command-kit.js';
 import { addCommand } from './commands/add.js';
 import { codeCommand } from './commands/code.js';
+import { codesCommand } from './commands/codes.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { passwdCommand } from './commands/passwd.js';
@@ -16,6 +17,7 @@ const COMMANDS: CommandModule[] = [
   listCommand,
   showCommand,
   codeCommand,
+  codesCommand,
   removeCommand,
   passwdCommand,
 ];
