@@ -347,6 +347,7 @@ describe('counts and the low-codes threshold', () => {
     expect(vault.backupCodes.status(accountId).threshold).toBe(4);
     vault.settings.update({ lowCodesMinimum: 5 });
     expect(vault.backupCodes.status(accountId).threshold).toBe(5);
+    expect(() => vault.settings.update({ lowCodesFraction: 1.5 })).toThrow('lowCodesFraction');
     vault.settings.update({ lowCodesMinimum: 1, lowCodesFraction: 0.5 });
     expect(vault.backupCodes.status(accountId).threshold).toBe(8);
     for (const code of sixteen.slice(0, 7)) vault.backupCodes.use(accountId, { code });
