@@ -4,6 +4,7 @@ import { addCommand } from './commands/add.js';
 import { codeCommand } from './commands/code.js';
 import { contactsCommand } from './commands/contacts.js';
 import { healthCommand } from './commands/health.js';
+import { codesCommand } from './commands/codes.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { methodsCommand } from './commands/methods.js';
@@ -20,6 +21,7 @@ const COMMANDS: CommandModule[] = [
   listCommand,
   showCommand,
   codeCommand,
+  codesCommand,
   removeCommand,
   healthCommand,
   contactsCommand,

@@ -1,11 +1,13 @@
 import { VaultError } from '../../shared/errors.js';
 import { AccountService } from './accounts/accounts.js';
+import { BackupCodeService } from './backup-codes/backup-codes.js';
 import { type Clock, systemClock } from './clock.js';
 import { KEY_LENGTH, open, packSealed, seal, unpackSealed } from './crypto/aead.js';
 import { encodeFields, toHex, wipe } from './crypto/bytes.js';
 import { DEFAULT_KDF_COST, deriveKey, type KdfCost, kdfParams, SALT_LENGTH } from './crypto/kdf.js';
 import { type Random, systemRandom } from './random.js';
 import { removeVaultFiles, VaultDatabase } from './storage/database.js';
+import { HistoryService } from './history/history.js';
 import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
@@ -58,6 +60,8 @@ export class Vault {
   readonly logins: LoginService;
   readonly recovery: RecoveryService;
   readonly contacts: ContactService;
+  readonly history: HistoryService;
+  readonly backupCodes: BackupCodeService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -90,8 +94,10 @@ export class Vault {
     this.accounts = new AccountService(this.context);
     this.settings = new SettingsService(this.context);
     this.logins = new LoginService(this.context);
+    this.history = new HistoryService(this.context);
     this.recovery = new RecoveryService(this.context);
-    this.contacts = new ContactService(this.context, this.accounts, this.recovery);
+    this.contacts = new ContactService(this.context, this.accounts, this.recovery, this.history);
+    this.backupCodes = new BackupCodeService(this.context, this.history, this.settings);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */

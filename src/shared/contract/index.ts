@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountMethods } from './account-methods.js';
+import { backupCodeMethods } from './backup-code-methods.js';
 import type { Envelope, MethodDefinition } from './define.js';
 import { recoveryMethods } from './recovery-methods.js';
 import { vaultMethods } from './vault-methods.js';
@@ -13,6 +14,7 @@ export const contract = {
   ...vaultMethods,
   ...accountMethods,
   ...recoveryMethods,
+  ...backupCodeMethods,
 };
 
 export type Contract = typeof contract;

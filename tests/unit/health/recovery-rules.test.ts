@@ -215,3 +215,31 @@ describe('summary and readiness', () => {
     vault.close();
   });
 });
+
+describe('codes.none-stored', () => {
+  it('is information for an account with 2FA and no codes, a warning when backup codes are a recorded method', async () => {
+    const { vault } = await createTestVault();
+    const plain = vault.accounts.add({ issuer: 'Plain', seed: SEED });
+    const recorded = vault.accounts.add({ issuer: 'Recorded', seed: SEED });
+    vault.recovery.addMethod(recorded.id, { kind: 'backup-codes' });
+    const stored = vault.accounts.add({ issuer: 'Stored', seed: SEED });
+    vault.backupCodes.add(stored.id, {
+      codes: ['1111-2222', '3333-4444', '5555-6666', '7777-8888'],
+    });
+    vault.accounts.add({ issuer: 'No 2FA' });
+    expect(
+      findings(vault, T0, 'codes.none-stored').map((finding) => [
+        finding.accountId,
+        finding.severity,
+      ]),
+    ).toEqual([
+      [recorded.id, 'warning'],
+      [plain.id, 'info'],
+    ]);
+    // Stored backup codes count as a second way in.
+    expect(findings(vault, T0, 'methods.single').map((finding) => finding.accountId)).not.toContain(
+      stored.id,
+    );
+    vault.close();
+  });
+});

@@ -101,6 +101,8 @@ describe('contacts', () => {
     ]);
     expect(affected[0]?.fix).toContain('https://bank.example');
     expect(affected[0]?.fix).toContain('replace SMS to +1 202 555 0143');
+    expect(vault.history.list(bank.id).map((event) => event.type)).toEqual(['contacts.retire']);
+    expect(vault.history.list(shop.id)).toEqual([]);
     vault.close();
   });
 

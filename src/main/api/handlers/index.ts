@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract/index.js';
 import type { AppSession } from '../app-session.js';
 import { accountHandlers } from './account-handlers.js';
 import { recoveryHandlers } from './recovery-handlers.js';
+import { backupCodeHandlers } from './backup-code-handlers.js';
 import { vaultHandlers } from './vault-handlers.js';
 
 /** The one handler table, used by the Electron IPC and by the e2e test host alike. */
@@ -10,5 +11,6 @@ export function createHandlers(session: AppSession): Handlers {
     ...vaultHandlers(session),
     ...accountHandlers(session),
     ...recoveryHandlers(session),
+    ...backupCodeHandlers(session),
   };
 }

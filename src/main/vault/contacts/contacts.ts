@@ -7,6 +7,7 @@ import { contactUses } from './contact-uses.js';
 import { displayContactValue, normalizeContactValue } from './contact-values.js';
 import type { RecoveryService } from '../recovery/recovery.js';
 import type { AccountService } from '../accounts/accounts.js';
+import type { HistoryService } from '../history/history.js';
 
 export interface NewContact {
   kind: ContactKind;
@@ -38,6 +39,7 @@ export class ContactService {
     private readonly vault: VaultContext,
     private readonly accounts: AccountService,
     private readonly recovery: RecoveryService,
+    private readonly history: HistoryService,
   ) {}
 
   add(input: NewContact): Contact {
@@ -187,7 +189,16 @@ export class ContactService {
         current.retiredAt === null ? { ...current, retiredAt: now, updatedAt: now } : current;
       this.vault.records().put(CONTACT_KIND, id, null, record);
       const contact = toContact(id, record);
-      return { contact, affected: this.uses(contact) };
+      const affected = this.uses(contact);
+      if (current.retiredAt === null) {
+        for (const accountId of new Set(affected.map((use) => use.accountId))) {
+          this.history.record(accountId, {
+            type: 'contacts.retire',
+            detail: { contactId: id, kind: contact.kind },
+          });
+        }
+      }
+      return { contact, affected };
     });
   }
 

@@ -1,3 +1,4 @@
+import type { CodesStatus } from '../../../shared/backup-codes.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { HealthFinding } from '../../../shared/health.js';
 import type { AccountRecovery, Contact } from '../../../shared/recovery.js';
@@ -19,6 +20,8 @@ export interface HealthSnapshot {
   recoveries: Map<string, AccountRecovery>;
   /** The last comparison with a network time source, if the user ran one. */
   clockCheck: ClockCheck | null;
+  /** Backup codes of every account that has or had a set (`vault.backupCodes.statusAll()`). */
+  codes: CodesStatus[];
 }
 
 export interface HealthRule {

@@ -19,6 +19,7 @@ export function takeSnapshot(
     contacts: vault.contacts.list(),
     recoveries: vault.recovery.all(),
     clockCheck,
+    codes: vault.backupCodes.statusAll(),
   }));
 }
 

@@ -24,6 +24,12 @@ export const VaultSettingsSchema = z
     clockCheckServer: z.string().min(1).max(253).default('pool.ntp.org'),
     /** A clock off by more than this many seconds is flagged (authenticator codes get rejected). */
     clockToleranceSeconds: z.number().int().min(1).max(3600).default(15),
+    /**
+     * Backup codes are "low" when the unused ones are at or below the larger of
+     * this many and `lowCodesFraction` of the set (rounded up), and below the set's size.
+     */
+    lowCodesMinimum: z.number().int().min(0).max(100).default(3),
+    lowCodesFraction: z.number().min(0).max(1).default(0.25),
   })
   .loose();
 

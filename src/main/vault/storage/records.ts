@@ -78,7 +78,7 @@ export class RecordStore {
     return row === undefined ? undefined : this.decode(row, schema);
   }
 
-  /** Every record of a kind, or only those belonging to `parent`. */
+  /** Every record of a kind, or only those belonging to `parent` (in the order they were first written). */
   list<S extends z.ZodType>(kind: string, schema: S, parent?: string): StoredRecord<z.infer<S>>[] {
     const rows = (
       parent === undefined
@@ -87,11 +87,19 @@ export class RecordStore {
             .all(kind)
         : this.db
             .statement(
-              'SELECT kind, id, parent, nonce, body FROM records WHERE parent = ? AND kind = ?',
+              'SELECT kind, id, parent, nonce, body FROM records WHERE parent = ? AND kind = ? ORDER BY rowid',
             )
             .all(parent, kind)
     ) as RecordRow[];
     return rows.map((row) => this.decode(row, schema));
+  }
+
+  /** Whether a record exists, without decrypting it. */
+  has(kind: string, id: string): boolean {
+    return (
+      this.db.statement('SELECT 1 FROM records WHERE kind = ? AND id = ?').get(kind, id) !==
+      undefined
+    );
   }
 
   ids(kind: string): string[] {

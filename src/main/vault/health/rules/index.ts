@@ -1,4 +1,5 @@
 import type { HealthRule } from '../health-rule.js';
+import { backupCodesRule, noBackupCodesRule } from './backup-codes.js';
 import { clockDrift } from './clock-rule.js';
 import { noRecoveryContact, retiredContactInUse, staleContact } from './contact-rules.js';
 import { untestedSignIn } from './habit-rules.js';
@@ -6,6 +7,8 @@ import { phoneOnlyRule, seedNotHere, seedOnlyHere, singleMethod } from './method
 
 /** Every health rule, in no particular order (the report sorts by severity). */
 export const HEALTH_RULES: readonly HealthRule[] = [
+  backupCodesRule,
+  noBackupCodesRule,
   retiredContactInUse,
   staleContact,
   noRecoveryContact,
