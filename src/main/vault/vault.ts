@@ -10,6 +10,7 @@ import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './st
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
 import { LoginService } from './logins/logins.js';
+import { PasswordService } from './passwords/passwords.js';
 import { SettingsService } from './settings/settings.js';
 import type { VaultContext } from './vault-context.js';
 
@@ -54,6 +55,7 @@ export class Vault {
   readonly accounts: AccountService;
   readonly settings: SettingsService;
   readonly logins: LoginService;
+  readonly passwords: PasswordService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -86,6 +88,7 @@ export class Vault {
     this.accounts = new AccountService(this.context);
     this.settings = new SettingsService(this.context);
     this.logins = new LoginService(this.context);
+    this.passwords = new PasswordService(this.context);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */

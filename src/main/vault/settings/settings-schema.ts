@@ -15,6 +15,13 @@ export const VaultSettingsSchema = z
       .default(5),
     /** A copied code or secret is cleared from the clipboard after this many seconds (0: never). */
     clipboardClearSeconds: z.number().int().min(0).max(600).default(20),
+    /** A password not changed for this many days is flagged by `password.old` (0: never). */
+    passwordMaxAgeDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 366)
+      .default(0),
   })
   .loose();
 
