@@ -1,5 +1,6 @@
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { HealthFinding } from '../../../shared/health.js';
+import type { PasswordFacts } from '../logins/logins.js';
 import type { VaultSettings } from '../settings/settings-schema.js';
 
 /**
@@ -12,6 +13,8 @@ export interface HealthSnapshot {
   now: number;
   settings: VaultSettings;
   accounts: AccountSummary[];
+  /** Every stored password's strength, age and sharing accounts (never the password). */
+  passwords: PasswordFacts[];
 }
 
 export interface HealthRule {

@@ -11,6 +11,7 @@ export function takeSnapshot(vault: Vault, now: number): HealthSnapshot {
     now,
     settings: vault.settings.get(),
     accounts: vault.accounts.list(),
+    passwords: vault.logins.passwordFacts(),
   }));
 }
 
