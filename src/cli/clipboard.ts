@@ -57,19 +57,25 @@ export async function copyThenClear(
   return 'cleared';
 }
 
-/** Waits `ms`, or less if the process is interrupted (Ctrl-C, kill): then the clipboard is cleared early. */
-export function interruptibleWait(ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      process.off('SIGHUP', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-    process.once('SIGHUP', done);
-  });
+/**
+ * Catches Ctrl-C, kill and hang-up from now until `dispose`: instead of ending
+ * the process they cut `wait` short, so the clipboard is cleared at once.
+ */
+export function catchInterrupts(): { wait(ms: number): Promise<void>; dispose(): void } {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  let interrupt = () => {};
+  const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
+  for (const signal of signals) process.on(signal, interrupt);
+  return {
+    wait: (ms) => {
+      let timer: NodeJS.Timeout | undefined;
+      return Promise.race([
+        interrupted,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+      ]).finally(() => clearTimeout(timer));
+    },
+    dispose: () => {
+      for (const signal of signals) process.off(signal, interrupt);
+    },
+  };
 }

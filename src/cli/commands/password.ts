@@ -4,9 +4,9 @@ import { isVaultError } from '../../shared/errors.js';
 import { STRENGTH_LABELS } from '../../shared/passwords.js';
 import { accountLabel } from '../account-format.js';
 import {
+  catchInterrupts,
   clipboardUnavailable,
   copyThenClear,
-  interruptibleWait,
   systemClipboard,
 } from '../clipboard.js';
 import type { CommandModule } from '../command-kit.js';
@@ -49,21 +49,24 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
         } catch {
           throw clipboardUnavailable(session.terminal, 'password');
         }
+        const interrupts = catchInterrupts();
         const outcome = await copyThenClear(
           clipboard,
           secret,
           found.clearSeconds,
-          interruptibleWait,
+          interrupts.wait,
           () =>
             out.note(
               found.clearSeconds > 0
                 ? `Copied the password of ${label}. It will be cleared from the clipboard in ${found.clearSeconds} s (Ctrl-C clears it now).`
                 : `Copied the password of ${label}. The vault's clipboard timeout is off, so it stays on the clipboard.`,
             ),
-        ).catch((error: unknown) => {
-          if (isVaultError(error)) throw error;
-          throw clipboardUnavailable(session.terminal, 'password');
-        });
+        )
+          .catch((error: unknown) => {
+            if (isVaultError(error)) throw error;
+            throw clipboardUnavailable(session.terminal, 'password');
+          })
+          .finally(() => interrupts.dispose());
         if (outcome === 'cleared') out.note('Cleared the clipboard.');
         if (outcome === 'changed-since')
           out.note('The clipboard holds something else now; left it as it is.');
@@ -138,8 +141,10 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
     .description("an account's previous passwords, newest first (--show prints them)")
     .argument('<account>', 'an id, an issuer, or issuer:account')
     .option('--show', 'print the previous passwords themselves')
-    .action(async (query: string, options: { show?: boolean }, command) => {
+    .action(async (query: string, _options: { show?: boolean }, command) => {
       const session = sessionFor(command);
+      // Commander hands a --show after the subcommand to `password`'s own --show: read both.
+      const show = Boolean(command.optsWithGlobals<{ show?: boolean }>().show);
       const { account, entries } = await session.withVault((vault) => {
         const account = vault.accounts.resolve(query);
         return { account, entries: vault.logins.revealHistory(account.id) };
@@ -148,13 +153,13 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
       const shown = entries.map(({ password, setAt, replacedAt }) => ({
         setAt,
         replacedAt,
-        ...(options.show ? { password } : {}),
+        ...(show ? { password } : {}),
       }));
       if (out.json) return out.data({ account: accountRef(account), entries: shown });
       if (entries.length === 0)
         return out.note(`${accountLabel(account)} has no previous passwords.`);
       out.table(
-        options.show ? ['SET', 'REPLACED', 'PASSWORD'] : ['SET', 'REPLACED'],
+        show ? ['SET', 'REPLACED', 'PASSWORD'] : ['SET', 'REPLACED'],
         shown.map((entry) => [
           entry.setAt === null ? '?' : formatDate(entry.setAt),
           formatDate(entry.replacedAt),

@@ -45,18 +45,19 @@ export const passwordWeakRule: HealthRule = {
 export const passwordReusedRule: HealthRule = {
   id: 'password.reused',
   check: (snapshot) => {
-    const names = new Map(snapshot.accounts.map((account) => [account.id, accountName(account)]));
+    // The others in the order accounts are listed, by name.
+    const others = (ids: string[]) => snapshot.accounts.filter((other) => ids.includes(other.id));
     return passwordsByAccount(snapshot)
       .filter(({ facts }) => facts.sameAs.length > 0)
       .map(({ account, facts }): HealthFinding => {
-        const others = facts.sameAs.map((id) => names.get(id) ?? id);
+        const sharing = others(facts.sameAs);
         return {
           ruleId: 'password.reused',
           severity: 'warning',
           accountId: account.id,
-          relatedAccountIds: [...facts.sameAs],
+          relatedAccountIds: sharing.map((other) => other.id),
           title: `Same password as ${facts.sameAs.length} other account${facts.sameAs.length === 1 ? '' : 's'}`,
-          message: `${accountName(account)} has the same password as ${listNames(others)}. If any of these sites leaks it, the others can be opened with it too.`,
+          message: `${accountName(account)} has the same password as ${listNames(sharing.map(accountName))}. If any of these sites leaks it, the others can be opened with it too.`,
           fix: `Give ${accountName(account)} a password of its own: generate one, change it at ${site(account)}, then save the new one here.`,
           fixTarget: 'login',
         };
