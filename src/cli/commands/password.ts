@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
 import type { AccountSummary } from '../../shared/domain.js';
 import { isVaultError } from '../../shared/errors.js';
 import { STRENGTH_LABELS } from '../../shared/passwords.js';
@@ -141,7 +141,7 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
     .description("an account's previous passwords, newest first (--show prints them)")
     .argument('<account>', 'an id, an issuer, or issuer:account')
     .option('--show', 'print the previous passwords themselves')
-    .action(async (query: string, _options: { show?: boolean }, command) => {
+    .action(async (query: string, _options: { show?: boolean }, command: Command) => {
       const session = sessionFor(command);
       // Commander hands a --show after the subcommand to `password`'s own --show: read both.
       const show = Boolean(command.optsWithGlobals<{ show?: boolean }>().show);

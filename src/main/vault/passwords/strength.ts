@@ -1,6 +1,8 @@
-import { type CrackTimes, type TimeEstimationValues, ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
-import * as zxcvbnEnglish from '@zxcvbn-ts/language-en';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type { CrackTimes, TimeEstimationValues, ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
+import type * as ZxcvbnEnglish from '@zxcvbn-ts/language-en';
+import { createRequire } from 'node:module';
 import {
   type GuessScenario,
   type GuessTime,
@@ -63,21 +65,30 @@ const SCENARIOS: {
 let estimator: ZxcvbnFactory | null = null;
 
 /**
- * Built on first use (ranking the dictionaries takes a moment). Levenshtein
- * matching is off (it costs about a quarter of a second per password) and l33t
- * substitutions are capped at 10 (the default 100 makes long random passwords
- * take a tenth of a second each without changing any score).
+ * Loaded and built on first use: loading the dictionaries takes about a tenth
+ * of a second, which every CLI command would otherwise pay, and ranking them
+ * as much again. Levenshtein matching is off (it costs about a quarter of a
+ * second per password) and l33t substitutions are capped at 10 (the default
+ * 100 makes long random passwords take a tenth of a second each without
+ * changing any score). Only the first 64 characters are looked at: a longer
+ * password scores at least as well as its beginning.
  */
 function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
-    graphs: zxcvbnCommon.adjacencyGraphs,
-    translations: zxcvbnEnglish.translations,
-    useLevenshteinDistance: false,
-    l33tMaxSubstitutions: 10,
-    maxLength: 128,
-    timeEstimationValues: TIME_ESTIMATION,
-  });
+  if (estimator === null) {
+    const load = createRequire(import.meta.url);
+    const { ZxcvbnFactory } = load('@zxcvbn-ts/core') as typeof ZxcvbnCore;
+    const common = load('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon;
+    const english = load('@zxcvbn-ts/language-en') as typeof ZxcvbnEnglish;
+    estimator = new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: english.translations,
+      useLevenshteinDistance: false,
+      l33tMaxSubstitutions: 10,
+      maxLength: 64,
+      timeEstimationValues: TIME_ESTIMATION,
+    });
+  }
   return estimator;
 }
 
