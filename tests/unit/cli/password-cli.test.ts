@@ -1,27 +1,12 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../../src/main/vault/vault.js';
-import { CLI_PATH, runCli } from '../../support/cli.js';
-import { tempFolder } from '../../support/temp-vault.js';
+import { CLI_PATH, cliSandbox, runCli } from '../../support/cli.js';
 import { startXvfb, type VirtualDisplay } from '../../support/xvfb.js';
 
 const PASSWORD = 'cli test password';
 const ACCOUNT_PASSWORD = 'Kq9#account-Secret-77';
-let home: string;
-let vaultPath: string;
-let env: Record<string, string>;
-
-beforeEach(() => {
-  home = tempFolder();
-  vaultPath = join(home, 'cli.sparekey');
-  env = { SPAREKEY_VAULT: vaultPath, SPAREKEY_PASSWORD: PASSWORD };
-});
-
-const cli = (
-  args: string[],
-  extra: { env?: Record<string, string | undefined>; input?: string } = {},
-) => runCli(args, { home, input: extra.input, env: { ...env, ...extra.env } });
+const { sandbox, cli } = cliSandbox(PASSWORD);
 
 async function vaultWithGithub(): Promise<void> {
   expect((await cli(['init'])).code).toBe(0);
@@ -117,7 +102,7 @@ describe('sparekey add --username --password-prompt, and sparekey password', () 
 
 describe('sparekey generate', () => {
   it('prints a 20-character password with every kind of character, needing no vault', async () => {
-    const result = await runCli(['generate'], { home, env: {} });
+    const result = await runCli(['generate'], { home: sandbox.home, env: {} });
     expect(result.code).toBe(0);
     const password = result.stdout.replace(/\n$/, '');
     expect(password).toHaveLength(20);
@@ -189,7 +174,7 @@ describe.runIf(process.platform === 'linux')('sparekey password --copy', () => {
     });
 
     async function setClearSeconds(seconds: number): Promise<void> {
-      const vault = await Vault.unlock(vaultPath, PASSWORD);
+      const vault = await Vault.unlock(sandbox.vaultPath, PASSWORD);
       vault.settings.update({ clipboardClearSeconds: seconds });
       vault.close();
     }
@@ -198,7 +183,12 @@ describe.runIf(process.platform === 'linux')('sparekey password --copy', () => {
     function copyPassword(whileCopied: (child: ReturnType<typeof spawn>) => Promise<void>) {
       return new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
         const child = spawn(process.execPath, [CLI_PATH, 'password', 'github', '--copy'], {
-          env: { PATH: process.env.PATH, HOME: home, DISPLAY: display.display, ...env },
+          env: {
+            PATH: process.env.PATH,
+            HOME: sandbox.home,
+            DISPLAY: display.display,
+            ...sandbox.env,
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         let stdout = '';

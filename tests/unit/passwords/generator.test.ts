@@ -10,12 +10,9 @@ import {
 } from '../../../src/main/vault/passwords/generator.js';
 import { generatePassword } from '../../../src/main/vault/passwords/passwords.js';
 import { systemRandom } from '../../../src/main/vault/random.js';
-import { VaultError } from '../../../src/shared/errors.js';
+import type { VaultError } from '../../../src/shared/errors.js';
+import { vaultErrorOf } from '../../support/errors.js';
 import { scriptedRandom, seededRandom } from '../../support/seeded-random.js';
-
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const DIGITS = '0123456789';
 
 /** Pearson's chi-square statistic of observed counts against a uniform expectation. */
 function chiSquare(counts: number[]): number {
@@ -31,14 +28,9 @@ function chiSquareLimit(degrees: number): number {
 }
 
 function invalid(fn: () => unknown): VaultError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(VaultError);
-    expect((error as VaultError).code).toBe('INVALID_INPUT');
-    return error as VaultError;
-  }
-  throw new Error('expected INVALID_INPUT');
+  const error = vaultErrorOf(fn);
+  expect(error.code).toBe('INVALID_INPUT');
+  return error;
 }
 
 describe('uniformIndex: uniform choice from the CSPRNG, without modulo bias', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PASSWORD_HISTORY } from '../../../src/main/vault/logins/login-records.js';
 import { Vault } from '../../../src/main/vault/vault.js';
-import { VaultError } from '../../../src/shared/errors.js';
+import { vaultErrorOf } from '../../support/errors.js';
 import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-function errorOf(fn: () => unknown): VaultError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(VaultError);
-    return error as VaultError;
-  }
-  throw new Error('expected a VaultError');
-}
 
 describe('logins: username and password stored with the account', () => {
   it('shows whether a password is stored, its date, score and history size, never the password', async () => {
@@ -62,7 +52,7 @@ describe('logins: username and password stored with the account', () => {
       passwordScore: null,
       historyCount: 2,
     });
-    expect(errorOf(() => vault.logins.revealPassword(id)).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.logins.revealPassword(id)).code).toBe('NOT_FOUND');
     vault.close();
 
     const reopened = await Vault.unlock(path, PASSWORD);
@@ -96,9 +86,9 @@ describe('logins: username and password stored with the account', () => {
     vault.logins.set(id, { password: 'old one here' });
     vault.logins.set(id, { password: 'new one here' });
     vault.accounts.remove(id);
-    expect(errorOf(() => vault.logins.get(id)).code).toBe('NOT_FOUND');
-    expect(errorOf(() => vault.logins.revealHistory(id)).code).toBe('NOT_FOUND');
-    expect(errorOf(() => vault.logins.set(id, { password: 'x' })).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.logins.get(id)).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.logins.revealHistory(id)).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.logins.set(id, { password: 'x' })).code).toBe('NOT_FOUND');
     expect(vault.logins.passwordFacts()).toEqual([]);
     vault.close();
   });
@@ -107,7 +97,7 @@ describe('logins: username and password stored with the account', () => {
     const { vault } = await createTestVault();
     const { id } = vault.accounts.add({ issuer: 'Long' });
     vault.logins.set(id, { password: 'keep me please' });
-    const error = errorOf(() => vault.logins.set(id, { password: 'x'.repeat(4097) }));
+    const error = vaultErrorOf(() => vault.logins.set(id, { password: 'x'.repeat(4097) }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).not.toContain('xxxx');
     expect(vault.logins.revealPassword(id)).toBe('keep me please');
