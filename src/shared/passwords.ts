@@ -60,7 +60,11 @@ export interface LoginView {
   hasPassword: boolean;
   /** When the password was last set (epoch ms), or null when there is none. */
   passwordChangedAt: number | null;
-  /** The stored password's strength score, or null when there is none or it was never estimated. */
+}
+
+/** The login with what the account view shows about its password, still without revealing it. */
+export interface LoginDetails extends LoginView {
+  /** The stored password's strength score, or null when there is none. */
   passwordScore: StrengthScore | null;
   /** How many previous passwords are kept (read them with an explicit reveal). */
   historyCount: number;

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { AccountSummary } from '../../shared/domain.js';
 import { isVaultError } from '../../shared/errors.js';
-import { STRENGTH_LABELS } from '../../shared/passwords.js';
+import { type LoginDetails, STRENGTH_LABELS } from '../../shared/passwords.js';
 import { accountLabel } from '../account-format.js';
 import {
   catchInterrupts,
@@ -34,7 +34,7 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
       const out = session.output;
       const found = await session.withVault((vault) => {
         const account = vault.accounts.resolve(query);
-        const login = vault.logins.get(account.id);
+        const login = vault.logins.details(account.id);
         const secret =
           options.show || options.copy ? vault.logins.revealPassword(account.id) : null;
         return { account, login, secret, clearSeconds: vault.settings.get().clipboardClearSeconds };
@@ -121,10 +121,8 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
       const { account, login } = await session.withVault(async (vault) => {
         const account = vault.accounts.resolve(query);
         const secret = await accountPassword(session.terminal, accountLabel(account));
-        return {
-          account,
-          login: vault.logins.set(account.id, { password: secret, username: options.username }),
-        };
+        vault.logins.set(account.id, { password: secret, username: options.username });
+        return { account, login: vault.logins.details(account.id) as LoginDetails };
       });
       if (session.output.json)
         return session.output.data({ account: accountRef(account), ...login });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   type GeneratedPassword,
-  type LoginView,
+  type LoginDetails,
   PASSPHRASE_WORDS_RANGE,
   PASSWORD_LENGTH_RANGE,
   type PasswordHistoryEntry,
@@ -58,14 +58,14 @@ const byAccount = z.object({ id: AccountIdSchema }).strict();
 
 export const loginMethods = {
   /** Username, URLs and whether a password is stored (with its date, score and history size); no secret. */
-  getLogin: method(byAccount).returns<LoginView | null>(),
+  getLogin: method(byAccount).returns<LoginDetails | null>(),
   /** Sets what is given; a replaced password goes to the history. */
-  setLogin: method(SetLoginSchema).returns<LoginView>(),
+  setLogin: method(SetLoginSchema).returns<LoginDetails>(),
   /** The one way the current password crosses to the renderer: an explicit reveal or copy. */
   revealPassword: method(byAccount).returns<{ password: string }>(),
   /** The previous passwords, newest first, with their dates: an explicit reveal. */
   revealPasswordHistory: method(byAccount).returns<PasswordHistoryEntry[]>(),
-  clearPasswordHistory: method(byAccount).returns<LoginView | null>(),
+  clearPasswordHistory: method(byAccount).returns<LoginDetails | null>(),
   /** A new random password or passphrase, with its entropy and strength; nothing is stored. */
   generatePassword: method(GeneratorOptionsSchema).returns<GeneratedPassword>(),
   /** zxcvbn's estimate with the guess-time explanation; with an account, its names count as guessable. */

@@ -14,20 +14,21 @@ describe('logins: username and password stored with the account', () => {
     expect(vault.logins.get(account.id)).toBeNull();
 
     const view = vault.logins.set(account.id, { username: ' octo ', password: 'hunter2' });
-    expect(view).toEqual({
-      username: 'octo',
-      urls: [],
-      hasPassword: true,
-      passwordChangedAt: T0,
+    // `get` and `set` answer as they always did; `details` adds the score and history size.
+    expect(view).toEqual({ username: 'octo', urls: [], hasPassword: true, passwordChangedAt: T0 });
+    expect(vault.logins.get(account.id)).toEqual(view);
+    expect(vault.logins.details(account.id)).toEqual({
+      ...view,
       passwordScore: 1,
       historyCount: 0,
     });
-    expect(JSON.stringify(vault.logins.get(account.id))).not.toContain('hunter2');
+    expect(JSON.stringify(vault.logins.details(account.id))).not.toContain('hunter2');
     expect(vault.logins.revealPassword(account.id)).toBe('hunter2');
 
     // Changing only the username keeps the password and its date.
     clock.advance(DAY);
-    expect(vault.logins.set(account.id, { username: 'octocat' })).toMatchObject({
+    vault.logins.set(account.id, { username: 'octocat' });
+    expect(vault.logins.details(account.id)).toMatchObject({
       username: 'octocat',
       passwordChangedAt: T0,
       historyCount: 0,
@@ -44,9 +45,10 @@ describe('logins: username and password stored with the account', () => {
     clock.advance(5 * DAY);
     // Setting the same password again is not a change.
     vault.logins.set(id, { password: 'second password 2' });
-    expect(vault.logins.get(id)?.historyCount).toBe(1);
+    expect(vault.logins.details(id)?.historyCount).toBe(1);
     clock.advance(DAY);
-    expect(vault.logins.set(id, { password: '' })).toMatchObject({
+    vault.logins.set(id, { password: '' });
+    expect(vault.logins.details(id)).toMatchObject({
       hasPassword: false,
       passwordChangedAt: null,
       passwordScore: null,
@@ -62,7 +64,7 @@ describe('logins: username and password stored with the account', () => {
     ]);
     reopened.logins.clearHistory(id);
     expect(reopened.logins.revealHistory(id)).toEqual([]);
-    expect(reopened.logins.get(id)?.historyCount).toBe(0);
+    expect(reopened.logins.details(id)?.historyCount).toBe(0);
     reopened.close();
   });
 
@@ -101,7 +103,7 @@ describe('logins: username and password stored with the account', () => {
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).not.toContain('xxxx');
     expect(vault.logins.revealPassword(id)).toBe('keep me please');
-    expect(vault.logins.get(id)?.historyCount).toBe(0);
+    expect(vault.logins.details(id)?.historyCount).toBe(0);
     vault.close();
   });
 });

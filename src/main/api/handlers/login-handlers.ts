@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract/index.js';
+import type { LoginDetails } from '../../../shared/passwords.js';
 import type { AppSession } from '../app-session.js';
 
 type LoginHandlers = Pick<
@@ -14,14 +15,18 @@ type LoginHandlers = Pick<
 
 export function loginHandlers(session: AppSession): LoginHandlers {
   return {
-    getLogin: ({ id }) => session.unlocked().logins.get(id),
-    setLogin: ({ id, ...input }) => session.unlocked().logins.set(id, input),
+    getLogin: ({ id }) => session.unlocked().logins.details(id),
+    setLogin: ({ id, ...input }) => {
+      const vault = session.unlocked();
+      vault.logins.set(id, input);
+      return vault.logins.details(id) as LoginDetails;
+    },
     revealPassword: ({ id }) => ({ password: session.unlocked().logins.revealPassword(id) }),
     revealPasswordHistory: ({ id }) => session.unlocked().logins.revealHistory(id),
     clearPasswordHistory: ({ id }) => {
       const vault = session.unlocked();
       vault.logins.clearHistory(id);
-      return vault.logins.get(id);
+      return vault.logins.details(id);
     },
     generatePassword: (options) => session.unlocked().passwords.generate(options),
     estimatePasswordStrength: ({ password, accountId }) =>

@@ -1,5 +1,10 @@
 import { VaultError, invalidInput } from '../../../shared/errors.js';
-import type { LoginView, PasswordHistoryEntry, StrengthScore } from '../../../shared/passwords.js';
+import type {
+  LoginDetails,
+  LoginView,
+  PasswordHistoryEntry,
+  StrengthScore,
+} from '../../../shared/passwords.js';
 import { cleanUrl } from '../accounts/account-input.js';
 import {
   ACCOUNT_KIND,
@@ -19,7 +24,7 @@ import {
   type StoredStrength,
 } from './login-records.js';
 
-export type { LoginView } from '../../../shared/passwords.js';
+export type { LoginDetails, LoginView } from '../../../shared/passwords.js';
 
 export interface LoginInput {
   username?: string | undefined;
@@ -39,6 +44,15 @@ export interface PasswordFacts {
 
 export const MAX_PASSWORD_LENGTH = 4096;
 
+function viewOf(login: LoginRecord): LoginView {
+  return {
+    username: login.username,
+    urls: login.urls,
+    hasPassword: login.password !== '',
+    passwordChangedAt: login.passwordChangedAt,
+  };
+}
+
 /**
  * Usernames, passwords, extra URLs and previous passwords of accounts. The
  * password is a secret like a seed: it leaves the core only through
@@ -49,9 +63,23 @@ export class LoginService {
 
   get(accountId: string): LoginView | null {
     return this.vault.read(() => {
+      this.requireAccount(accountId);
+      const login = this.read(accountId);
+      return login === null ? null : viewOf(login);
+    });
+  }
+
+  /** `get`, plus the stored password's strength score and the size of its history. */
+  details(accountId: string): LoginDetails | null {
+    return this.vault.read(() => {
       const account = this.requireAccount(accountId);
       const login = this.read(accountId);
-      return login === null ? null : this.view(account, login, this.historyOf(accountId).length);
+      if (login === null) return null;
+      return {
+        ...viewOf(login),
+        passwordScore: login.password === '' ? null : this.scoreOf(account, login),
+        historyCount: this.historyOf(accountId).length,
+      };
     });
   }
 
@@ -89,18 +117,17 @@ export class LoginService {
           : (current?.strength ?? null),
       };
       const records = this.vault.records();
-      let history = this.historyOf(accountId);
       if (passwordChanged && previous !== '') {
-        history = [
+        const entries = [
           { password: previous, setAt: current?.passwordChangedAt ?? null, replacedAt: now },
-          ...history,
+          ...this.historyOf(accountId),
         ].slice(0, MAX_PASSWORD_HISTORY);
         records.put(PASSWORD_HISTORY_KIND, accountId, accountId, {
-          entries: history,
+          entries,
         } satisfies PasswordHistoryRecord);
       }
       records.put(LOGIN_KIND, accountId, accountId, next);
-      return this.view(account, next, history.length);
+      return viewOf(next);
     });
   }
 
@@ -179,17 +206,6 @@ export class LoginService {
     if (login.strength !== null && login.strength.model === STRENGTH_MODEL)
       return login.strength.score;
     return this.estimate(account, login.username, login.password).score;
-  }
-
-  private view(account: AccountRecord, login: LoginRecord, historyCount: number): LoginView {
-    return {
-      username: login.username,
-      urls: login.urls,
-      hasPassword: login.password !== '',
-      passwordChangedAt: login.passwordChangedAt,
-      passwordScore: login.password === '' ? null : this.scoreOf(account, login),
-      historyCount,
-    };
   }
 
   private historyOf(accountId: string): PasswordHistoryEntry[] {
