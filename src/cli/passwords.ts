@@ -21,21 +21,44 @@ export async function vaultPassword(
 }
 
 /**
- * A new password (for `init` and `passwd`): from `envName`, else asked twice on a
- * terminal, else a clear error.
+ * A password being set: from the variable `envName`, else asked twice on a
+ * terminal (hidden), else a clear error naming the variable.
  */
-export async function newPassword(terminal: Terminal, envName: string): Promise<string> {
+async function enteredTwice(
+  terminal: Terminal,
+  envName: string,
+  what: string,
+  prompts: [string, string],
+): Promise<string> {
   const fromEnv = terminal.env[envName];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!isInteractive(terminal)) {
     throw new VaultError(
       'INVALID_INPUT',
-      `No new password: set ${envName}, or run the command in a terminal to be asked for it.`,
+      `No ${what}: set ${envName}, or run the command in a terminal to be asked for it.`,
     );
   }
-  const first = await askHidden(terminal, 'New vault password: ');
-  const second = await askHidden(terminal, 'Repeat the new password: ');
+  const first = await askHidden(terminal, prompts[0]);
+  if (first === '')
+    throw new VaultError('INVALID_INPUT', 'Nothing was entered; nothing was changed.');
+  const second = await askHidden(terminal, prompts[1]);
   if (first !== second)
-    throw new VaultError('INVALID_INPUT', 'The two passwords differ; nothing was changed.');
+    throw new VaultError('INVALID_INPUT', 'The two entries differ; nothing was changed.');
   return first;
+}
+
+/** A new vault password (for `init` and `passwd`). */
+export function newPassword(terminal: Terminal, envName: string): Promise<string> {
+  return enteredTwice(terminal, envName, 'new password', [
+    'New vault password: ',
+    'Repeat the new password: ',
+  ]);
+}
+
+/** An account's password to store (for `add --password-prompt` and `password set`). */
+export function accountPassword(terminal: Terminal, label: string): Promise<string> {
+  return enteredTwice(terminal, 'SPAREKEY_ACCOUNT_PASSWORD', `password for ${label}`, [
+    `Password for ${label}: `,
+    'Repeat it: ',
+  ]);
 }

@@ -5,11 +5,13 @@ import { codeCommand } from './commands/code.js';
 import { contactsCommand } from './commands/contacts.js';
 import { healthCommand } from './commands/health.js';
 import { codesCommand } from './commands/codes.js';
+import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { methodsCommand } from './commands/methods.js';
 import { passwdCommand } from './commands/passwd.js';
 import { recoveryCommand } from './commands/recovery.js';
+import { passwordCommand } from './commands/password.js';
 import { removeCommand } from './commands/remove.js';
 import { showCommand } from './commands/show.js';
 import type { Terminal } from './terminal.js';
@@ -22,6 +24,8 @@ const COMMANDS: CommandModule[] = [
   showCommand,
   codeCommand,
   codesCommand,
+  passwordCommand,
+  generateCommand,
   removeCommand,
   healthCommand,
   contactsCommand,
@@ -52,14 +56,22 @@ export function buildProgram(terminal: Terminal, version: string): Command {
     `
 Passwords are never taken from arguments: the vault password comes from
 SPAREKEY_PASSWORD or a hidden prompt; a new one from SPAREKEY_NEW_PASSWORD
-(passwd) or a prompt that asks twice.
+(passwd) or a prompt that asks twice; an account's password (add
+--password-prompt, password set) from SPAREKEY_ACCOUNT_PASSWORD or a prompt
+that asks twice.
 
 Exit codes: 0 done; 1 bad input, not found, ambiguous or refused;
 2 wrong password; 3 vault damaged, not a vault, or from a newer Sparekey.`,
   );
   const sessionFor = sessionFactory(terminal);
   for (const register of COMMANDS) register(program, sessionFor);
-  for (const command of program.commands)
-    command.exitOverride().configureOutput(program.configureOutput());
+  // Subcommands (e.g. `password set`) too: errors are returned as exit codes, output goes to the terminal.
+  const configure = (parent: Command): void => {
+    for (const command of parent.commands) {
+      command.exitOverride().configureOutput(program.configureOutput());
+      configure(command);
+    }
+  };
+  configure(program);
   return program;
 }

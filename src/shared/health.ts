@@ -23,6 +23,8 @@ export interface HealthFinding {
   accountId: string | null;
   /** The contact concerned, if any. */
   contactId?: string | null;
+  /** Other accounts the finding is about too (e.g. those sharing a password). */
+  relatedAccountIds?: string[];
   /** A short headline: "All backup codes used". */
   title: string;
   /** What is wrong and why it matters, in plain words. */

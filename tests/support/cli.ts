@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { beforeEach } from 'vitest';
+import { tempFolder } from './temp-vault.js';
 
 export const CLI_PATH = resolve('out/cli/index.js');
 
@@ -35,4 +37,28 @@ export function runCli(
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/**
+ * Per test: a private HOME with a vault path in it, and `cli(args)` running the
+ * CLI there with SPAREKEY_VAULT and SPAREKEY_PASSWORD set (extra variables can
+ * be added or, with undefined, removed).
+ */
+export function cliSandbox(password: string) {
+  const sandbox = { home: '', vaultPath: '', env: {} as Record<string, string> };
+  beforeEach(() => {
+    sandbox.home = tempFolder();
+    sandbox.vaultPath = join(sandbox.home, 'cli.sparekey');
+    sandbox.env = { SPAREKEY_VAULT: sandbox.vaultPath, SPAREKEY_PASSWORD: password };
+  });
+  const cli = (
+    args: string[],
+    extra: { env?: Record<string, string | undefined>; input?: string } = {},
+  ) =>
+    runCli(args, {
+      home: sandbox.home,
+      input: extra.input,
+      env: { ...sandbox.env, ...extra.env },
+    });
+  return { sandbox, cli };
 }

@@ -5,6 +5,7 @@ import { parseOtpauthUri } from '../../main/vault/otp/otpauth.js';
 import { makeSeed } from '../../main/vault/otp/seed.js';
 import { accountLabel } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
+import { accountPassword } from '../passwords.js';
 import { readAllStdin, type Terminal } from '../terminal.js';
 
 interface AddOptions {
@@ -18,6 +19,8 @@ interface AddOptions {
   digits?: string;
   period?: string;
   counter?: string;
+  username?: string;
+  passwordPrompt?: boolean;
 }
 
 /** `-` means "read it from stdin", so a secret need not appear in the shell history. */
@@ -48,6 +51,11 @@ export const addCommand: CommandModule = (program, sessionFor) => {
     .option('--digits <n>', 'code length, 6 to 8')
     .option('--period <seconds>', 'seconds per code (TOTP)')
     .option('--counter <n>', 'next counter value (HOTP)')
+    .option('--username <name>', 'the username to sign in with')
+    .option(
+      '--password-prompt',
+      'ask for the password to store (hidden; $SPAREKEY_ACCOUNT_PASSWORD when not on a terminal)',
+    )
     .action(async (issuer: string, options: AddOptions, command) => {
       const session = sessionFor(command);
       let seed: OtpSeed | undefined;
@@ -73,9 +81,25 @@ export const addCommand: CommandModule = (program, sessionFor) => {
           '--type, --algorithm, --digits, --period and --counter describe a seed: give --secret too.',
         );
       }
-      const account = await session.withVault((vault) =>
-        vault.accounts.add({ issuer, accountName, url: options.url, notes: options.notes, seed }),
-      );
+      const account = await session.withVault(async (vault) => {
+        const password = options.passwordPrompt
+          ? await accountPassword(session.terminal, [issuer, accountName].filter(Boolean).join(':'))
+          : undefined;
+        // The account and its login are one action: both are saved, or neither.
+        return vault.transaction(() => {
+          const added = vault.accounts.add({
+            issuer,
+            accountName,
+            url: options.url,
+            notes: options.notes,
+            seed,
+          });
+          if (options.username !== undefined || password !== undefined) {
+            vault.logins.set(added.id, { username: options.username, password });
+          }
+          return added;
+        });
+      });
       if (session.output.json) session.output.data(account);
       else session.output.note(`Added ${accountLabel(account)} (id ${account.id}).`);
     });

@@ -14,6 +14,7 @@ import { CURRENT_FORMAT, migrations } from './storage/schema.js';
 import { ContactService } from './contacts/contacts.js';
 import { LoginService } from './logins/logins.js';
 import { RecoveryService } from './recovery/recovery.js';
+import { PasswordService } from './passwords/passwords.js';
 import { SettingsService } from './settings/settings.js';
 import type { VaultContext } from './vault-context.js';
 
@@ -62,6 +63,7 @@ export class Vault {
   readonly contacts: ContactService;
   readonly history: HistoryService;
   readonly backupCodes: BackupCodeService;
+  readonly passwords: PasswordService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -98,6 +100,7 @@ export class Vault {
     this.recovery = new RecoveryService(this.context);
     this.contacts = new ContactService(this.context, this.accounts, this.recovery, this.history);
     this.backupCodes = new BackupCodeService(this.context, this.history, this.settings);
+    this.passwords = new PasswordService(this.context);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */

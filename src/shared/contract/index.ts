@@ -3,6 +3,7 @@ import { accountMethods } from './account-methods.js';
 import { backupCodeMethods } from './backup-code-methods.js';
 import type { Envelope, MethodDefinition } from './define.js';
 import { recoveryMethods } from './recovery-methods.js';
+import { loginMethods } from './login-methods.js';
 import { vaultMethods } from './vault-methods.js';
 
 /**
@@ -15,6 +16,7 @@ export const contract = {
   ...accountMethods,
   ...recoveryMethods,
   ...backupCodeMethods,
+  ...loginMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,10 +1,10 @@
+import { snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
 import type { CodesStatus } from '../../../src/shared/backup-codes.js';
 import type { AccountSummary } from '../../../src/shared/domain.js';
 import { checkHealth, runRules } from '../../../src/main/vault/health/health.js';
 import type { HealthSnapshot } from '../../../src/main/vault/health/health-rule.js';
 import { backupCodesRule } from '../../../src/main/vault/health/rules/backup-codes.js';
-import { VaultSettingsSchema } from '../../../src/main/vault/settings/settings-schema.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 
 function account(id: string, issuer: string, accountName = ''): AccountSummary {
@@ -43,20 +43,16 @@ function status(
 }
 
 function snapshot(codes: CodesStatus[]): HealthSnapshot {
-  return {
+  return snapshotWith({
     now: T0,
-    settings: VaultSettingsSchema.parse({}),
     accounts: [
       account('0000000000000001', 'GitHub', 'octocat'),
       account('0000000000000002', 'Google'),
       account('0000000000000003', 'Discord'),
       account('0000000000000004', 'Slack'),
     ],
-    contacts: [],
-    recoveries: new Map(),
-    clockCheck: null,
     codes,
-  };
+  });
 }
 
 describe('backup-code health rules', () => {

@@ -3,6 +3,7 @@ import type { AppSession } from '../app-session.js';
 import { accountHandlers } from './account-handlers.js';
 import { recoveryHandlers } from './recovery-handlers.js';
 import { backupCodeHandlers } from './backup-code-handlers.js';
+import { loginHandlers } from './login-handlers.js';
 import { vaultHandlers } from './vault-handlers.js';
 
 /** The one handler table, used by the Electron IPC and by the e2e test host alike. */
@@ -12,5 +13,6 @@ export function createHandlers(session: AppSession): Handlers {
     ...accountHandlers(session),
     ...recoveryHandlers(session),
     ...backupCodeHandlers(session),
+    ...loginHandlers(session),
   };
 }

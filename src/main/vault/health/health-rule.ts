@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../../shared/domain.js';
 import type { HealthFinding } from '../../../shared/health.js';
 import type { AccountRecovery, Contact } from '../../../shared/recovery.js';
 import type { ClockCheck } from '../clock-check/sntp.js';
+import type { PasswordFacts } from '../logins/logins.js';
 import type { VaultSettings } from '../settings/settings-schema.js';
 
 /**
@@ -22,6 +23,8 @@ export interface HealthSnapshot {
   clockCheck: ClockCheck | null;
   /** Backup codes of every account that has or had a set (`vault.backupCodes.statusAll()`). */
   codes: CodesStatus[];
+  /** Every stored password's strength, age and sharing accounts (never the password). */
+  passwords: PasswordFacts[];
 }
 
 export interface HealthRule {

@@ -20,6 +20,7 @@ export function takeSnapshot(
     recoveries: vault.recovery.all(),
     clockCheck,
     codes: vault.backupCodes.statusAll(),
+    passwords: vault.logins.passwordFacts(),
   }));
 }
 

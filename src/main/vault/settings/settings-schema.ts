@@ -30,6 +30,13 @@ export const VaultSettingsSchema = z
      */
     lowCodesMinimum: z.number().int().min(0).max(100).default(3),
     lowCodesFraction: z.number().min(0).max(1).default(0.25),
+    /** A password not changed for this many days is flagged by `password.old` (0: never). */
+    passwordMaxAgeDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 366)
+      .default(0),
   })
   .loose();
 

@@ -4,6 +4,7 @@ import { clockDrift } from './clock-rule.js';
 import { noRecoveryContact, retiredContactInUse, staleContact } from './contact-rules.js';
 import { untestedSignIn } from './habit-rules.js';
 import { phoneOnlyRule, seedNotHere, seedOnlyHere, singleMethod } from './method-rules.js';
+import { PASSWORD_RULES } from './password-rules.js';
 
 /** Every health rule, in no particular order (the report sorts by severity). */
 export const HEALTH_RULES: readonly HealthRule[] = [
@@ -18,4 +19,5 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   seedNotHere,
   untestedSignIn,
   clockDrift,
+  ...PASSWORD_RULES,
 ];

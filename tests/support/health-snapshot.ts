@@ -1,0 +1,22 @@
+import type { HealthSnapshot } from '../../src/main/vault/health/health-rule.js';
+import { VaultSettingsSchema } from '../../src/main/vault/settings/settings-schema.js';
+
+/** A health snapshot with every section empty and default settings, overridden where a test says. */
+export function snapshotWith(
+  overrides: Partial<Omit<HealthSnapshot, 'settings'>> & {
+    settings?: Partial<HealthSnapshot['settings']>;
+  },
+): HealthSnapshot {
+  const { settings, ...rest } = overrides;
+  return {
+    now: 0,
+    accounts: [],
+    contacts: [],
+    recoveries: new Map(),
+    clockCheck: null,
+    codes: [],
+    passwords: [],
+    ...rest,
+    settings: VaultSettingsSchema.parse(settings ?? {}),
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PASSWORD_HISTORY } from '../../../src/main/vault/logins/login-records.js';
+import { Vault } from '../../../src/main/vault/vault.js';
+import { vaultErrorOf } from '../../support/errors.js';
+import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
+import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('logins: username and password stored with the account', () => {
+  it('shows whether a password is stored, its date, score and history size, never the password', async () => {
+    const { vault, clock } = await createTestVault();
+    const account = vault.accounts.add({ issuer: 'GitHub', accountName: 'octocat' });
+    expect(vault.logins.get(account.id)).toBeNull();
+
+    const view = vault.logins.set(account.id, { username: ' octo ', password: 'hunter2' });
+    // `get` and `set` answer as they always did; `details` adds the score and history size.
+    expect(view).toEqual({ username: 'octo', urls: [], hasPassword: true, passwordChangedAt: T0 });
+    expect(vault.logins.get(account.id)).toEqual(view);
+    expect(vault.logins.details(account.id)).toEqual({
+      ...view,
+      passwordScore: 1,
+      historyCount: 0,
+    });
+    expect(JSON.stringify(vault.logins.details(account.id))).not.toContain('hunter2');
+    expect(vault.logins.revealPassword(account.id)).toBe('hunter2');
+
+    // Changing only the username keeps the password and its date.
+    clock.advance(DAY);
+    vault.logins.set(account.id, { username: 'octocat' });
+    expect(vault.logins.details(account.id)).toMatchObject({
+      username: 'octocat',
+      passwordChangedAt: T0,
+      historyCount: 0,
+    });
+    vault.close();
+  });
+
+  it('keeps the previous passwords, newest first, with when each was set and replaced', async () => {
+    const { vault, clock, path } = await createTestVault();
+    const { id } = vault.accounts.add({ issuer: 'Bank' });
+    vault.logins.set(id, { password: 'first password 1' });
+    clock.advance(10 * DAY);
+    vault.logins.set(id, { password: 'second password 2' });
+    clock.advance(5 * DAY);
+    // Setting the same password again is not a change.
+    vault.logins.set(id, { password: 'second password 2' });
+    expect(vault.logins.details(id)?.historyCount).toBe(1);
+    clock.advance(DAY);
+    vault.logins.set(id, { password: '' });
+    expect(vault.logins.details(id)).toMatchObject({
+      hasPassword: false,
+      passwordChangedAt: null,
+      passwordScore: null,
+      historyCount: 2,
+    });
+    expect(vaultErrorOf(() => vault.logins.revealPassword(id)).code).toBe('NOT_FOUND');
+    vault.close();
+
+    const reopened = await Vault.unlock(path, PASSWORD);
+    expect(reopened.logins.revealHistory(id)).toEqual([
+      { password: 'second password 2', setAt: T0 + 10 * DAY, replacedAt: T0 + 16 * DAY },
+      { password: 'first password 1', setAt: T0, replacedAt: T0 + 10 * DAY },
+    ]);
+    reopened.logins.clearHistory(id);
+    expect(reopened.logins.revealHistory(id)).toEqual([]);
+    expect(reopened.logins.details(id)?.historyCount).toBe(0);
+    reopened.close();
+  });
+
+  it(`keeps at most ${MAX_PASSWORD_HISTORY} previous passwords, dropping the oldest`, async () => {
+    const { vault, clock } = await createTestVault();
+    const { id } = vault.accounts.add({ issuer: 'Shop' });
+    for (let i = 0; i <= MAX_PASSWORD_HISTORY + 3; i++) {
+      vault.logins.set(id, { password: `password number ${i}` });
+      clock.advance(1000);
+    }
+    const history = vault.logins.revealHistory(id);
+    expect(history).toHaveLength(MAX_PASSWORD_HISTORY);
+    expect(history[0]?.password).toBe(`password number ${MAX_PASSWORD_HISTORY + 2}`);
+    expect(history.at(-1)?.password).toBe('password number 3');
+    vault.close();
+  });
+
+  it('removes the login and its history with the account, and refuses unknown accounts', async () => {
+    const { vault } = await createTestVault();
+    const { id } = vault.accounts.add({ issuer: 'Gone' });
+    vault.logins.set(id, { password: 'old one here' });
+    vault.logins.set(id, { password: 'new one here' });
+    vault.accounts.remove(id);
+    expect(vaultErrorOf(() => vault.logins.get(id)).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.logins.revealHistory(id)).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.logins.set(id, { password: 'x' })).code).toBe('NOT_FOUND');
+    expect(vault.logins.passwordFacts()).toEqual([]);
+    vault.close();
+  });
+
+  it('refuses an over-long password and changes nothing', async () => {
+    const { vault } = await createTestVault();
+    const { id } = vault.accounts.add({ issuer: 'Long' });
+    vault.logins.set(id, { password: 'keep me please' });
+    const error = vaultErrorOf(() => vault.logins.set(id, { password: 'x'.repeat(4097) }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).not.toContain('xxxx');
+    expect(vault.logins.revealPassword(id)).toBe('keep me please');
+    expect(vault.logins.details(id)?.historyCount).toBe(0);
+    vault.close();
+  });
+});
+
+describe('password facts for the health rules', () => {
+  it('find the accounts sharing a password, compared in memory, never returning it', async () => {
+    const { vault } = await createTestVault();
+    const a = vault.accounts.add({ issuer: 'Alpha' });
+    const b = vault.accounts.add({ issuer: 'Beta' });
+    const c = vault.accounts.add({ issuer: 'Gamma' });
+    const d = vault.accounts.add({ issuer: 'Delta' });
+    const e = vault.accounts.add({ issuer: 'Epsilon' });
+    vault.logins.set(a.id, { password: 'shared-Secret-1' });
+    vault.logins.set(b.id, { password: 'shared-Secret-1' });
+    vault.logins.set(c.id, { password: 'Shared-Secret-1' }); // differs in case: not the same
+    // The same text in two Unicode forms (é as one code point, and as e + accent) is the same password.
+    vault.logins.set(d.id, { password: 'caf\u00e9-au-lait-42' });
+    vault.logins.set(e.id, { password: 'cafe\u0301-au-lait-42' });
+    const noPassword = vault.accounts.add({ issuer: 'Zeta' });
+    vault.logins.set(noPassword.id, { username: 'only-a-name' });
+
+    const facts = vault.logins.passwordFacts();
+    const sameAs = Object.fromEntries(facts.map((fact) => [fact.accountId, fact.sameAs]));
+    expect(sameAs).toEqual({
+      [a.id]: [b.id],
+      [b.id]: [a.id],
+      [c.id]: [],
+      [d.id]: [e.id],
+      [e.id]: [d.id],
+    });
+    expect(JSON.stringify(facts)).not.toMatch(/shared|caf/i);
+    // Changing one of them breaks the pair.
+    vault.logins.set(b.id, { password: 'a new one for beta' });
+    expect(vault.logins.passwordFacts().find((fact) => fact.accountId === a.id)?.sameAs).toEqual(
+      [],
+    );
+    vault.close();
+  });
+});
+
+describe('no plaintext password on disk', () => {
+  it('the vault file and its WAL hold neither the password, nor the previous ones, nor the username', async () => {
+    const { vault, path } = await createTestVault();
+    const { id } = vault.accounts.add({ issuer: 'Plain' });
+    vault.logins.set(id, { username: 'qpzmwoxn-user', password: 'Ux7#first-Zqv93' });
+    vault.logins.set(id, { password: 'Ux7#second-Kwr41' });
+    const secrets = [
+      { label: 'current password', forms: secretForms('Ux7#second-Kwr41') },
+      { label: 'previous password', forms: secretForms('Ux7#first-Zqv93') },
+      { label: 'username', forms: secretForms('qpzmwoxn') },
+    ];
+    expect(findSecretsInFiles(vaultFiles(path), secrets)).toEqual([]);
+    vault.close();
+    expect(findSecretsInFiles(vaultFiles(path), secrets)).toEqual([]);
+  });
+});
