@@ -9,6 +9,8 @@ import { removeVaultFiles, VaultDatabase } from './storage/database.js';
 import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
+import { ExportService } from './exporters/export-service.js';
+import { ImportService } from './importers/import-service.js';
 import { LoginService } from './logins/logins.js';
 import { SettingsService } from './settings/settings.js';
 import type { VaultContext } from './vault-context.js';
@@ -54,6 +56,8 @@ export class Vault {
   readonly accounts: AccountService;
   readonly settings: SettingsService;
   readonly logins: LoginService;
+  readonly imports: ImportService;
+  readonly exports: ExportService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -86,6 +90,8 @@ export class Vault {
     this.accounts = new AccountService(this.context);
     this.settings = new SettingsService(this.context);
     this.logins = new LoginService(this.context);
+    this.imports = new ImportService(this.context, this.accounts, this.logins);
+    this.exports = new ExportService(this.context, this.accounts);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */
@@ -144,6 +150,11 @@ export class Vault {
 
   get path(): string {
     return this.db.path;
+  }
+
+  /** The vault's SQLite file, for features that work on the file as a whole (copies, backups). */
+  get database(): VaultDatabase {
+    return this.db;
   }
 
   get isUnlocked(): boolean {
