@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountMethods } from './account-methods.js';
 import type { Envelope, MethodDefinition } from './define.js';
+import { importMethods } from './import-methods.js';
 import { vaultMethods } from './vault-methods.js';
 
 /**
@@ -11,6 +12,7 @@ import { vaultMethods } from './vault-methods.js';
 export const contract = {
   ...vaultMethods,
   ...accountMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;

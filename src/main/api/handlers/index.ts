@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { AppSession } from '../app-session.js';
 import { accountHandlers } from './account-handlers.js';
+import { importHandlers } from './import-handlers.js';
 import { vaultHandlers } from './vault-handlers.js';
 
 /** The one handler table, used by the Electron IPC and by the e2e test host alike. */
@@ -8,5 +9,6 @@ export function createHandlers(session: AppSession): Handlers {
   return {
     ...vaultHandlers(session),
     ...accountHandlers(session),
+    ...importHandlers(session),
   };
 }
