@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { sessionFactory, type CommandModule } from './command-kit.js';
 import { addCommand } from './commands/add.js';
 import { codeCommand } from './commands/code.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { passwdCommand } from './commands/passwd.js';
@@ -17,6 +19,8 @@ const COMMANDS: CommandModule[] = [
   showCommand,
   codeCommand,
   removeCommand,
+  importCommand,
+  exportCommand,
   passwdCommand,
 ];
 
@@ -42,7 +46,9 @@ export function buildProgram(terminal: Terminal, version: string): Command {
     `
 Passwords are never taken from arguments: the vault password comes from
 SPAREKEY_PASSWORD or a hidden prompt; a new one from SPAREKEY_NEW_PASSWORD
-(passwd) or a prompt that asks twice.
+(passwd) or a prompt that asks twice; an imported file's from
+SPAREKEY_IMPORT_PASSWORD or a prompt; an encrypted export's from
+SPAREKEY_EXPORT_PASSWORD or a prompt that asks twice.
 
 Exit codes: 0 done; 1 bad input, not found, ambiguous or refused;
 2 wrong password; 3 vault damaged, not a vault, or from a newer Sparekey.`,
