@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OtpSeed } from '../../../src/shared/domain.js';
 import { parseOtpauthUri } from '../../../src/main/vault/otp/otpauth.js';
 import type { ImportPlan } from '../../../src/main/vault/importers/import-plan.js';
+import { CORPUS_CASES } from '../../support/corpus-cases.js';
 import {
   codesOf,
   corpusFile,
@@ -19,98 +20,6 @@ import { createTestVault } from '../../support/temp-vault.js';
  * from the corpus folder, against EXPECTED.md: the entries each yields, compared
  * with the reference set by decoded secret bytes, and their codes at fixed times.
  */
-
-interface Case {
-  file: string;
-  password?: string;
-  /** Issuers expected, in the file's order. */
-  issuers: string[];
-  /** False where the format does not carry the reference names (Bitwarden names items itself). */
-  names?: boolean;
-  /** What the format keeps of the reference seed (EXPECTED.md says where it differs). */
-  seed?: (reference: OtpSeed) => OtpSeed;
-  tags?: Record<string, string[]>;
-}
-
-const ALL = ['Deno', 'SPDX', 'Airbnb', 'Issuu', 'Air Canada', 'WWE', 'Boeing'];
-const totpOnly = (seed: OtpSeed): OtpSeed => ({
-  ...seed,
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-});
-const hotpAsTotp = (seed: OtpSeed): OtpSeed =>
-  seed.type === 'hotp' ? { ...seed, type: 'totp', period: 30, counter: 0 } : seed;
-
-const CASES: Case[] = [
-  { file: 'aegis-tests/plain.txt', issuers: ALL },
-  {
-    file: 'aegis-tests/ente_auth.txt',
-    issuers: ['Air Canada', 'Airbnb', 'Boeing', 'Deno', 'Issuu', 'SPDX', 'WWE'],
-  },
-  { file: 'aegis-tests/aegis_plain.json', issuers: ALL },
-  {
-    file: 'aegis-tests/aegis_plain_grouped_v2.json',
-    issuers: ALL,
-    tags: { Deno: ['group1'], Airbnb: ['group1'], Issuu: ['group2'], SPDX: [], WWE: [] },
-  },
-  { file: 'aegis-tests/aegis_encrypted.json', password: 'test', issuers: ALL },
-  {
-    file: 'aegis-tests/2fas_authenticator.json',
-    issuers: ['Deno', 'SPDX', 'Airbnb', 'Issuu', 'Air Canada', 'WWE'],
-    seed: totpOnly,
-  },
-  {
-    file: 'aegis-tests/2fas_authenticator_plain.2fas',
-    issuers: ['Deno', 'Airbnb', 'Issuu', 'WWE'],
-    seed: hotpAsTotp,
-  },
-  {
-    file: 'aegis-tests/2fas_authenticator_encrypted.2fas',
-    password: 'test',
-    issuers: ['Deno', 'Airbnb', 'Issuu', 'WWE'],
-    seed: hotpAsTotp,
-  },
-  {
-    file: 'aegis-tests/2fas_authenticator_plain_v3.2fas',
-    issuers: ['Deno', 'SPDX', 'Airbnb', 'Issuu', 'Air Canada', 'WWE'],
-  },
-  {
-    file: 'aegis-tests/2fas_authenticator_encrypted_v3.2fas',
-    password: 'test',
-    issuers: ['Deno', 'SPDX', 'Airbnb', 'Issuu', 'Air Canada', 'WWE'],
-  },
-  {
-    file: 'aegis-tests/2fas_authenticator_plain_v4.2fas',
-    issuers: ['Deno', 'Issuu', 'Air Canada', 'WWE', 'Boeing'],
-  },
-  {
-    file: 'aegis-tests/2fas_authenticator_encrypted_v4.2fas',
-    password: 'test',
-    issuers: ['Deno', 'Issuu', 'Air Canada', 'WWE', 'Boeing'],
-  },
-  {
-    file: 'aegis-tests/bitwarden.json',
-    issuers: ['Test 1', 'Test 2', 'Test 3', 'Test Steam'],
-    names: false,
-  },
-  {
-    file: 'aegis-tests/bitwarden.csv',
-    issuers: ['Test 1', 'Test 2', 'Test 3', 'Test 4'],
-    names: false,
-  },
-  { file: 'aegis-tests/andotp_plain.json', issuers: ALL },
-  { file: 'aegis-tests/andotp_encrypted.bin', password: 'test', issuers: ALL },
-  {
-    file: 'aegis-tests/freeotp_plus.json',
-    issuers: ['WWE', 'Air Canada', 'Issuu', 'Airbnb', 'SPDX', 'Deno'],
-  },
-  { file: 'aegis-tests/proton_authenticator.json', issuers: ['Deno', 'SPDX', 'Airbnb'] },
-  { file: 'aegis-tests/stratum_plain.json', issuers: ALL },
-  { file: 'aegis-tests/stratum_encrypted.bin', password: 'test', issuers: ALL },
-];
 
 async function previewOf(file: string, password?: string): Promise<ImportPlan> {
   const { vault } = await createTestVault();
@@ -130,7 +39,7 @@ describe('the reference set', () => {
   });
 });
 
-describe.each(CASES)(
+describe.each(CORPUS_CASES)(
   '$file',
   ({ file, password, issuers, names = true, seed: keep = (s) => s, tags }) => {
     it('yields the expected entries, with the reference secrets, parameters and codes', async () => {
