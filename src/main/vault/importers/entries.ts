@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { OtpSeed } from '../../../shared/domain.js';
+import { OTP_TYPES, type OtpSeed, type OtpType } from '../../../shared/domain.js';
 import { invalidInput, isVaultError } from '../../../shared/errors.js';
 import { cleanAccountFields, cleanUrl } from '../accounts/account-input.js';
 import { MAX_PASSWORD_LENGTH } from '../logins/logins.js';
@@ -67,6 +67,15 @@ export function buildEntry(label: string, fields: EntryFields): ImportedEntry {
   return { label, ...clean, seed: fields.seed, login, warnings };
 }
 
+/** The type of a seed as another app names it (any case); other kinds are refused by name. */
+export function otpTypeOf(name: string): OtpType {
+  const type = name.trim().toLowerCase();
+  if (!(OTP_TYPES as readonly string[]).includes(type)) {
+    throw invalidInput(`${name} codes are not supported by Sparekey`);
+  }
+  return type as OtpType;
+}
+
 /** A seed from its parts; the secret as Base32 text or raw bytes. Throws INVALID_INPUT. */
 export function seedFrom(
   input: Omit<SeedInput, 'secret'> & { secret: string | Uint8Array },
@@ -127,6 +136,23 @@ export class EntryCollector {
       this.failed.push({ label, reason: error.message.replace(/\.$/, '') });
       return undefined;
     }
+  }
+
+  /**
+   * Converts each raw entry of a list on its own, labelled "entry N (name)" with
+   * the name `nameOf` finds in it (the entry is not validated yet: any shape).
+   */
+  each(
+    items: readonly unknown[],
+    nameOf: (raw: Record<string, unknown>) => unknown,
+    convert: (raw: unknown, label: string) => ImportedEntry | ImportedEntry[],
+  ): void {
+    items.forEach((raw, index) => {
+      const name =
+        typeof raw === 'object' && raw !== null ? nameOf(raw as Record<string, unknown>) : null;
+      const label = entryLabel(index, typeof name === 'string' ? name : null);
+      this.add(label, () => convert(raw, label));
+    });
   }
 
   skip(label: string, reason: string): void {

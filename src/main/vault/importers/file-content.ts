@@ -1,4 +1,5 @@
 import { VaultError } from '../../../shared/errors.js';
+import { fromUtf8 } from '../crypto/bytes.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -54,6 +55,37 @@ export class FileContent {
     const text = this.text;
     if (text === null) throw this.damaged('it is not UTF-8 text');
     return text;
+  }
+
+  /** True when the content is a JSON object (not an array) with every one of `keys`. */
+  hasJsonKeys(...keys: string[]): boolean {
+    const json = this.json;
+    return (
+      typeof json === 'object' &&
+      json !== null &&
+      !Array.isArray(json) &&
+      keys.every((key) => key in json)
+    );
+  }
+
+  /**
+   * The JSON in decrypted bytes, which are overwritten afterwards. A null
+   * plaintext means the password was verified but `what` did not decrypt: the
+   * file was edited or is damaged.
+   */
+  decryptedJson(plaintext: Uint8Array | null, what: string): unknown {
+    if (plaintext === null) {
+      throw this.damaged(
+        `its ${what} does not decrypt although the password is right; the file was edited or is damaged`,
+      );
+    }
+    try {
+      return JSON.parse(fromUtf8(plaintext)) as unknown;
+    } catch {
+      throw this.damaged(`its decrypted ${what} is not valid JSON`);
+    } finally {
+      plaintext.fill(0);
+    }
   }
 
   /** INVALID_INPUT: "<file> cannot be imported: <problem>." */

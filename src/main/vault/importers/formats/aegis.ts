@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { invalidInput } from '../../../../shared/errors.js';
-import { fromUtf8 } from '../../crypto/bytes.js';
 import { aesGcmOpen, GCM_TAG_LENGTH, scrypt } from '../../crypto/interop.js';
-import { buildEntry, EntryCollector, entryLabel, parseEntry, seedFrom } from '../entries.js';
+import { buildEntry, otpTypeOf, EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import { base64Bytes, hexBytes } from '../encoding.js';
 import type { FileContent } from '../file-content.js';
 import type { Importer, ReadResult } from '../import-types.js';
@@ -112,18 +110,7 @@ async function decryptContent(
   if (!nonce || !tag || !sealed) throw file.damaged('its encrypted content is malformed');
   const plaintext = aesGcmOpen(masterKey, nonce, Buffer.concat([sealed, tag]));
   masterKey.fill(0);
-  if (plaintext === null) {
-    throw file.damaged(
-      'its encrypted content does not decrypt although the password is right; the file was edited or is damaged',
-    );
-  }
-  try {
-    return JSON.parse(fromUtf8(plaintext)) as unknown;
-  } catch {
-    throw file.damaged('its decrypted content is not valid JSON');
-  } finally {
-    plaintext.fill(0);
-  }
+  return file.decryptedJson(plaintext, 'encrypted content');
 }
 
 function convert(file: FileContent, content: unknown, encrypted: boolean): ReadResult {
@@ -135,15 +122,12 @@ function convert(file: FileContent, content: unknown, encrypted: boolean): ReadR
   }
   const groupNames = new Map(groups.map((group) => [group.uuid, group.name]));
   const collector = new EntryCollector();
-  entries.forEach((raw, index) => {
-    const named = raw as { issuer?: unknown; name?: unknown } | null;
-    const label = entryLabel(index, typeof named?.issuer === 'string' ? named.issuer : null);
-    collector.add(label, () => {
+  collector.each(
+    entries,
+    (raw) => raw.issuer,
+    (raw, label) => {
       const entry = parseEntry(EntrySchema, raw);
-      const type = entry.type.toLowerCase();
-      if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
-        throw invalidInput(`${entry.type} codes are not supported by Sparekey`);
-      }
+      const type = otpTypeOf(entry.type);
       const warnings: string[] = [];
       const tags: string[] = [];
       if (entry.group) tags.push(entry.group);
@@ -167,8 +151,8 @@ function convert(file: FileContent, content: unknown, encrypted: boolean): ReadR
           counter: entry.info.counter,
         }),
       });
-    });
-  });
+    },
+  );
   return collector.result({
     description: `Aegis vault${encrypted ? ' (encrypted)' : ''}, content version ${version}`,
   });
@@ -177,10 +161,7 @@ function convert(file: FileContent, content: unknown, encrypted: boolean): ReadR
 export const aegisImporter: Importer = {
   format: 'aegis',
   label: 'Aegis vault',
-  detect: (file) => {
-    const json = file.json as { header?: unknown; db?: unknown; version?: unknown } | undefined;
-    return typeof json === 'object' && json !== null && 'header' in json && 'db' in json;
-  },
+  detect: (file) => file.hasJsonKeys('header', 'db'),
   open: (file) => {
     const vault = readVaultFile(file);
     const encrypted = typeof vault.db === 'string';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { invalidInput } from '../../../../shared/errors.js';
 import { fromUtf8 } from '../../crypto/bytes.js';
 import {
   aesGcmOpen,
@@ -8,7 +7,7 @@ import {
   pbkdf2,
   sha256Digest,
 } from '../../crypto/interop.js';
-import { buildEntry, EntryCollector, entryLabel, parseEntry, seedFrom } from '../entries.js';
+import { buildEntry, otpTypeOf, EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import type { FileContent } from '../file-content.js';
 import type { Importer, ReadResult } from '../import-types.js';
 
@@ -40,15 +39,12 @@ const EntrySchema = z
 
 function convert(entries: unknown[], encrypted: boolean): ReadResult {
   const collector = new EntryCollector();
-  entries.forEach((raw, index) => {
-    const issuer = (raw as { issuer?: unknown; label?: unknown } | null)?.issuer;
-    const label = entryLabel(index, typeof issuer === 'string' ? issuer : null);
-    collector.add(label, () => {
+  collector.each(
+    entries,
+    (raw) => raw.issuer,
+    (raw, label) => {
       const entry = parseEntry(EntrySchema, raw);
-      const type = entry.type.toLowerCase();
-      if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
-        throw invalidInput(`${entry.type} codes are not supported by Sparekey`);
-      }
+      const type = otpTypeOf(entry.type);
       // Old andOTP files have no issuer field: the label is "Issuer - account".
       let issuerName = entry.issuer ?? '';
       let accountName = entry.label ?? '';
@@ -70,8 +66,8 @@ function convert(entries: unknown[], encrypted: boolean): ReadResult {
           counter: entry.counter,
         }),
       });
-    });
-  });
+    },
+  );
   return collector.result({ description: `andOTP backup${encrypted ? ' (encrypted)' : ''}` });
 }
 

@@ -5,7 +5,6 @@ import {
   buildEntry,
   decodeBase32Leniently,
   type EntryCollector,
-  entryLabel,
   parseEntry,
   seedFrom,
 } from '../entries.js';
@@ -122,10 +121,10 @@ export function collectBitwardenItems(
   tagsOf: (item: BitwardenItem) => string[],
   collector: EntryCollector,
 ): void {
-  items.forEach((raw, index) => {
-    const name = (raw as { name?: unknown } | null)?.name;
-    const label = entryLabel(index, typeof name === 'string' ? name : null);
-    collector.add(label, () => {
+  collector.each(
+    items,
+    (raw) => raw.name,
+    (raw, label) => {
       const item = parseEntry(BitwardenItemSchema, raw);
       if (item.type !== LOGIN) {
         collector.skip(
@@ -135,6 +134,6 @@ export function collectBitwardenItems(
         return [];
       }
       return bitwardenEntry(label, item, tagsOf(item));
-    });
-  });
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromUtf8, utf8 } from '../../crypto/bytes.js';
+import { utf8 } from '../../crypto/bytes.js';
 import {
   aesCbcOpen,
   argon2id,
@@ -105,19 +105,7 @@ async function decrypt(file: FileContent, json: unknown, password: string): Prom
     if (openEncString(file, parsed.data.encKeyValidation_DO_NOT_EDIT, key) === null) {
       throw file.wrongPassword();
     }
-    const plaintext = openEncString(file, parsed.data.data, key);
-    if (plaintext === null) {
-      throw file.damaged(
-        'its data does not decrypt although the password is right; the file was edited or is damaged',
-      );
-    }
-    try {
-      return JSON.parse(fromUtf8(plaintext)) as unknown;
-    } catch {
-      throw file.damaged('its decrypted data is not valid JSON');
-    } finally {
-      plaintext.fill(0);
-    }
+    return file.decryptedJson(openEncString(file, parsed.data.data, key), 'data');
   } finally {
     key.encKey.fill(0);
     key.macKey.fill(0);
@@ -154,16 +142,10 @@ function convert(file: FileContent, json: unknown, encrypted: boolean): ReadResu
 export const bitwardenJsonImporter: Importer = {
   format: 'bitwarden-json',
   label: 'Bitwarden JSON export',
-  detect: (file) => {
-    const json = file.json as Record<string, unknown> | undefined;
-    return (
-      typeof json === 'object' &&
-      json !== null &&
-      !Array.isArray(json) &&
-      (('items' in json && ('encrypted' in json || 'folders' in json)) ||
-        ('passwordProtected' in json && 'encKeyValidation_DO_NOT_EDIT' in json))
-    );
-  },
+  detect: (file) =>
+    file.hasJsonKeys('items', 'encrypted') ||
+    file.hasJsonKeys('items', 'folders') ||
+    file.hasJsonKeys('passwordProtected', 'encKeyValidation_DO_NOT_EDIT'),
   open: (file) => {
     const json = file.requireJson() as Record<string, unknown> | null;
     if (typeof json !== 'object' || json === null)

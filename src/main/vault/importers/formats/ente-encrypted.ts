@@ -31,16 +31,7 @@ const MAX_MEMORY_BYTES = 1024 ** 3;
 export const enteEncryptedImporter: Importer = {
   format: 'ente-encrypted',
   label: 'Ente Auth encrypted export',
-  detect: (file) => {
-    const json = file.json as Record<string, unknown> | undefined;
-    return (
-      typeof json === 'object' &&
-      json !== null &&
-      'kdfParams' in json &&
-      'encryptedData' in json &&
-      'encryptionNonce' in json
-    );
-  },
+  detect: (file) => file.hasJsonKeys('kdfParams', 'encryptedData', 'encryptionNonce'),
   open: (file) => {
     const parsed = ExportSchema.safeParse(file.requireJson());
     if (!parsed.success) throw file.damaged('its key-derivation parameters or data are missing');

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { invalidInput } from '../../../../shared/errors.js';
-import { buildEntry, EntryCollector, entryLabel, parseEntry, seedFrom } from '../entries.js';
+import { buildEntry, otpTypeOf, EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import type { Importer } from '../import-types.js';
 
 /**
@@ -28,10 +27,7 @@ const FileSchema = z.object({ tokens: z.array(z.unknown()) }).loose();
 export const freeOtpPlusImporter: Importer = {
   format: 'freeotp-plus',
   label: 'FreeOTP+ export',
-  detect: (file) => {
-    const json = file.json as Record<string, unknown> | undefined;
-    return typeof json === 'object' && json !== null && 'tokens' in json && 'tokenOrder' in json;
-  },
+  detect: (file) => file.hasJsonKeys('tokens', 'tokenOrder'),
   open: (file) => {
     const parsed = FileSchema.safeParse(file.requireJson());
     if (!parsed.success) throw file.damaged('its list of tokens is missing or malformed');
@@ -39,18 +35,15 @@ export const freeOtpPlusImporter: Importer = {
       encrypted: false,
       read: () => {
         const collector = new EntryCollector();
-        parsed.data.tokens.forEach((raw, index) => {
-          const issuer = (raw as { issuerExt?: unknown } | null)?.issuerExt;
-          const label = entryLabel(index, typeof issuer === 'string' ? issuer : null);
-          collector.add(label, () => {
+        collector.each(
+          parsed.data.tokens,
+          (raw) => raw.issuerExt,
+          (raw, label) => {
             const token = parseEntry(TokenSchema, raw);
             const issuerName = token.issuerExt || token.issuerInt || '';
-            let type = token.type.toLowerCase();
+            let type = otpTypeOf(token.type);
             if (type === 'totp' && issuerName.toLowerCase() === 'steam' && token.digits === 5) {
               type = 'steam';
-            }
-            if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
-              throw invalidInput(`${token.type} codes are not supported by Sparekey`);
             }
             return buildEntry(label, {
               issuer: issuerName,
@@ -64,8 +57,8 @@ export const freeOtpPlusImporter: Importer = {
                 counter: type === 'hotp' ? (token.counter ?? -1) + 1 : undefined,
               }),
             });
-          });
-        });
+          },
+        );
         return Promise.resolve(collector.result());
       },
     };

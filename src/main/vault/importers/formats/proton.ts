@@ -4,7 +4,6 @@ import {
   buildEntry,
   decodeBase32Leniently,
   EntryCollector,
-  entryLabel,
   parseEntry,
   seedFrom,
 } from '../entries.js';
@@ -40,10 +39,10 @@ export const protonImporter: Importer = {
       encrypted: false,
       read: () => {
         const collector = new EntryCollector();
-        parsed.data.entries.forEach((raw, index) => {
-          const content = (raw as { content?: { name?: unknown } } | null)?.content;
-          const label = entryLabel(index, typeof content?.name === 'string' ? content.name : null);
-          collector.add(label, () => {
+        collector.each(
+          parsed.data.entries,
+          (raw) => (raw.content as Record<string, unknown> | null)?.name,
+          (raw, label) => {
             const entry = parseEntry(EntrySchema, raw);
             const uri = entry.content.uri.trim();
             if (/^steam:\/\//i.test(uri)) {
@@ -61,8 +60,8 @@ export const protonImporter: Importer = {
               notes: entry.note,
               seed: parsedUri.seed,
             });
-          });
-        });
+          },
+        );
         return Promise.resolve(
           collector.result({
             description: `Proton Authenticator export, version ${parsed.data.version}`,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invalidInput } from '../../../../shared/errors.js';
 import { fromUtf8 } from '../../crypto/bytes.js';
 import { aesCbcOpen, aesGcmOpen, argon2id, pbkdf2 } from '../../crypto/interop.js';
-import { buildEntry, EntryCollector, entryLabel, parseEntry, seedFrom } from '../entries.js';
+import { buildEntry, EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import type { FileContent } from '../file-content.js';
 import type { Importer, ReadResult } from '../import-types.js';
 
@@ -66,10 +66,10 @@ function convert(file: FileContent, json: unknown, encrypted: boolean): ReadResu
     ]);
   }
   const collector = new EntryCollector();
-  parsed.data.Authenticators.forEach((raw, index) => {
-    const issuer = (raw as { Issuer?: unknown } | null)?.Issuer;
-    const label = entryLabel(index, typeof issuer === 'string' ? issuer : null);
-    collector.add(label, () => {
+  collector.each(
+    parsed.data.Authenticators,
+    (raw) => raw.Issuer,
+    (raw, label) => {
       const entry = parseEntry(AuthenticatorSchema, raw);
       const type = TYPES[entry.Type];
       if (type === undefined) {
@@ -93,8 +93,8 @@ function convert(file: FileContent, json: unknown, encrypted: boolean): ReadResu
           counter: entry.Counter,
         }),
       });
-    });
-  });
+    },
+  );
   return collector.result({
     description: `Stratum / Authenticator Pro backup${encrypted ? ' (encrypted)' : ''}`,
   });
@@ -116,13 +116,12 @@ async function decrypt(file: FileContent, password: string): Promise<unknown> {
   const plaintext = legacy ? aesCbcOpen(key, iv, data) : aesGcmOpen(key, iv, data);
   key.fill(0);
   if (plaintext === null) throw file.wrongPassword(true);
+  if (!legacy) return file.decryptedJson(plaintext, 'content');
   try {
     return JSON.parse(fromUtf8(plaintext)) as unknown;
   } catch {
     // CBC without a MAC: a wrong password usually fails the padding, but not always.
-    throw legacy
-      ? file.wrongPassword(true)
-      : file.damaged('its decrypted content is not valid JSON');
+    throw file.wrongPassword(true);
   } finally {
     plaintext.fill(0);
   }
@@ -134,8 +133,7 @@ export const stratumImporter: Importer = {
   detect: (file) => {
     const header = headerOf(file.bytes);
     if (header === HEADER || header === LEGACY_HEADER) return true;
-    const json = file.json as Record<string, unknown> | undefined;
-    return typeof json === 'object' && json !== null && 'Authenticators' in json;
+    return file.hasJsonKeys('Authenticators');
   },
   open: (file) => {
     const header = headerOf(file.bytes);

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { invalidInput } from '../../../../shared/errors.js';
-import { fromUtf8 } from '../../crypto/bytes.js';
 import { aesGcmOpen, pbkdf2 } from '../../crypto/interop.js';
-import { buildEntry, EntryCollector, entryLabel, parseEntry, seedFrom } from '../entries.js';
+import { buildEntry, otpTypeOf, EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import { base64Bytes } from '../encoding.js';
 import type { FileContent } from '../file-content.js';
 import type { Importer, ReadResult } from '../import-types.js';
@@ -50,12 +48,6 @@ const ServiceSchema = z
   })
   .loose();
 
-const TOKEN_TYPES: Record<string, 'totp' | 'hotp' | 'steam'> = {
-  TOTP: 'totp',
-  HOTP: 'hotp',
-  STEAM: 'steam',
-};
-
 type Backup = z.infer<typeof BackupSchema>;
 
 function sealedParts(
@@ -81,19 +73,8 @@ async function decrypt(file: FileContent, backup: Backup, password: string): Pro
   }
   const plaintext = aesGcmOpen(key, services.iv, services.data);
   key.fill(0);
-  if (plaintext === null) {
-    if (!referenceOpened) throw file.wrongPassword();
-    throw file.damaged(
-      'its encrypted services do not decrypt although the password is right; the file was edited or is damaged',
-    );
-  }
-  try {
-    return JSON.parse(fromUtf8(plaintext)) as unknown;
-  } catch {
-    throw file.damaged('its decrypted services are not valid JSON');
-  } finally {
-    plaintext.fill(0);
-  }
+  if (plaintext === null && !referenceOpened) throw file.wrongPassword();
+  return file.decryptedJson(plaintext, 'encrypted services');
 }
 
 function convert(
@@ -105,15 +86,13 @@ function convert(
   if (!Array.isArray(services)) throw file.damaged('its list of services is malformed');
   const groups = new Map((backup.groups ?? []).map((group) => [group.id, group.name]));
   const collector = new EntryCollector();
-  services.forEach((raw: unknown, index) => {
-    const name = (raw as { name?: unknown } | null)?.name;
-    const label = entryLabel(index, typeof name === 'string' ? name : null);
-    collector.add(label, () => {
+  collector.each(
+    services,
+    (raw) => raw.name,
+    (raw, label) => {
       const service = parseEntry(ServiceSchema, raw);
       const otp = service.otp;
-      const type = TOKEN_TYPES[otp.tokenType.toUpperCase()];
-      if (type === undefined)
-        throw invalidInput(`its code type "${otp.tokenType}" is not supported`);
+      const type = otpTypeOf(otp.tokenType);
       const labelName = otp.label?.includes(':')
         ? otp.label.slice(otp.label.indexOf(':') + 1)
         : otp.label;
@@ -136,8 +115,8 @@ function convert(
           counter: otp.counter,
         }),
       });
-    });
-  });
+    },
+  );
   return collector.result({
     description: `2FAS backup${encrypted ? ' (encrypted)' : ''}, schema ${backup.schemaVersion}`,
   });
@@ -146,15 +125,9 @@ function convert(
 export const twoFasImporter: Importer = {
   format: '2fas',
   label: '2FAS backup',
-  detect: (file) => {
-    const json = file.json as Record<string, unknown> | undefined;
-    return (
-      typeof json === 'object' &&
-      json !== null &&
-      'schemaVersion' in json &&
-      ('services' in json || 'servicesEncrypted' in json)
-    );
-  },
+  detect: (file) =>
+    file.hasJsonKeys('schemaVersion', 'services') ||
+    file.hasJsonKeys('schemaVersion', 'servicesEncrypted'),
   open: (file) => {
     const parsed = BackupSchema.safeParse(file.requireJson());
     if (!parsed.success)
