@@ -142,6 +142,14 @@ describe('import methods of the contract', () => {
       await call('previewImport', { files: [{ name: 'x', content: 'not base64!' }] }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call('commitImport', { planId: 'abc' })).toMatchObject({ ok: false });
+    const twice = fileInput('aegis-tests/plain.txt');
+    expect(await call('previewImport', { files: [twice, twice] })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Two of the files are named plain.txt; rename one.',
+      },
+    });
     session.close();
   });
 });

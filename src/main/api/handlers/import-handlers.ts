@@ -73,6 +73,11 @@ export function importHandlers(session: AppSession): ImportHandlers {
     format?: ImportFormat,
   ): Promise<ImportPreviewResult> {
     const vault = session.unlocked();
+    const names = files.map((file) => file.name);
+    const repeated = names.find((name, index) => names.indexOf(name) !== index);
+    if (repeated !== undefined) {
+      throw new VaultError('INVALID_INPUT', `Two of the files are named ${repeated}; rename one.`);
+    }
     const needing = vault.imports
       .inspect(files, format)
       .filter((file, index) => file.encrypted && files[index]?.password === undefined)

@@ -1,4 +1,6 @@
-import protobuf from 'protobufjs/light.js';
+import { createRequire } from 'node:module';
+import type * as Protobuf from 'protobufjs/light.js';
+import type { Type } from 'protobufjs/light.js';
 import { invalidInput } from '../../../shared/errors.js';
 
 /**
@@ -6,7 +8,7 @@ import { invalidInput } from '../../../shared/errors.js';
  * where data is a Base64 protobuf `MigrationPayload`. Enums are read as plain
  * numbers (wire-compatible), so a value Google adds later is reported, not lost.
  */
-const root = protobuf.Root.fromJSON({
+const MIGRATION_DESCRIPTOR = {
   nested: {
     MigrationPayload: {
       fields: {
@@ -31,8 +33,19 @@ const root = protobuf.Root.fromJSON({
       },
     },
   },
-});
-const MigrationPayloadType = root.lookupType('MigrationPayload');
+};
+
+let migrationPayloadType: Type | null = null;
+
+/** protobufjs, loaded on first use (synchronously: it is CommonJS) rather than for every command. */
+function payloadType(): Type {
+  if (migrationPayloadType === null) {
+    const protobuf = createRequire(import.meta.url)('protobufjs/light.js') as typeof Protobuf;
+    migrationPayloadType =
+      protobuf.Root.fromJSON(MIGRATION_DESCRIPTOR).lookupType('MigrationPayload');
+  }
+  return migrationPayloadType;
+}
 
 export const MIGRATION_SCHEME = 'otpauth-migration:';
 
@@ -97,7 +110,8 @@ export function parseMigrationUri(uri: string): MigrationPayload {
 export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
   let decoded: Record<string, unknown>;
   try {
-    decoded = MigrationPayloadType.toObject(MigrationPayloadType.decode(bytes), {
+    const type = payloadType();
+    decoded = type.toObject(type.decode(bytes), {
       longs: Number,
       defaults: true,
       arrays: true,
@@ -124,7 +138,8 @@ export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
 }
 
 export function encodeMigrationPayload(payload: MigrationPayload): Uint8Array {
-  return MigrationPayloadType.encode(MigrationPayloadType.fromObject(payload)).finish();
+  const type = payloadType();
+  return type.encode(type.fromObject(payload)).finish();
 }
 
 export function formatMigrationUri(payload: MigrationPayload): string {

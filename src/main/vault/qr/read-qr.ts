@@ -1,8 +1,6 @@
-import jpeg from 'jpeg-js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { PNG } from 'pngjs';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import type * as ZxingReader from 'zxing-wasm/reader';
 import { invalidInput } from '../../../shared/errors.js';
 
 /**
@@ -31,13 +29,14 @@ interface Pixels {
   data: Uint8Array;
 }
 
-function decodePng(bytes: Uint8Array): Pixels {
+async function decodePng(bytes: Uint8Array): Promise<Pixels> {
   if (bytes.length < 24) throw invalidInput('the PNG image is truncated');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const megapixels = (view.getUint32(16) * view.getUint32(20)) / 1e6;
   if (megapixels > MAX_IMAGE_MEGAPIXELS) {
     throw invalidInput(`the image is too large (${Math.round(megapixels)} megapixels)`);
   }
+  const { PNG } = await import('pngjs');
   try {
     const png = PNG.sync.read(Buffer.from(bytes));
     return { width: png.width, height: png.height, data: png.data };
@@ -48,7 +47,8 @@ function decodePng(bytes: Uint8Array): Pixels {
   }
 }
 
-function decodeJpeg(bytes: Uint8Array): Pixels {
+async function decodeJpeg(bytes: Uint8Array): Promise<Pixels> {
+  const { default: jpeg } = await import('jpeg-js');
   try {
     return jpeg.decode(bytes, {
       useTArray: true,
@@ -63,15 +63,18 @@ function decodeJpeg(bytes: Uint8Array): Pixels {
   }
 }
 
-let zxingReady: Promise<unknown> | null = null;
+type Zxing = typeof ZxingReader;
+let zxingReady: Promise<Zxing> | null = null;
 
-/** Loads ZXing's WebAssembly from the installed package (never from the network). */
-function loadZxing(): Promise<unknown> {
+/** Loads ZXing and its WebAssembly from the installed package (never from the network), once. */
+function loadZxing(): Promise<Zxing> {
   zxingReady ??= (async () => {
+    const zxing = await import('zxing-wasm/reader');
     const require = createRequire(import.meta.url);
     const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
     const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength);
-    await prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
+    await zxing.prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
+    return zxing;
   })();
   return zxingReady;
 }
@@ -85,8 +88,8 @@ export interface FoundQrCode {
 export async function readQrCodes(bytes: Uint8Array): Promise<FoundQrCode[]> {
   const kind = imageKind(bytes);
   if (kind === null) throw invalidInput('it is not a PNG or JPEG image');
-  const pixels = kind === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
-  await loadZxing();
+  const pixels = kind === 'png' ? await decodePng(bytes) : await decodeJpeg(bytes);
+  const { readBarcodes } = await loadZxing();
   const imageData = {
     data: new Uint8ClampedArray(pixels.data.buffer, pixels.data.byteOffset, pixels.data.length),
     width: pixels.width,

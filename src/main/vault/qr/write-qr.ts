@@ -1,4 +1,5 @@
-import QRCode from 'qrcode';
+/** Loaded when needed, not for every command. */
+const qrcode = async () => (await import('qrcode')).default;
 
 /**
  * QR codes as PNG images, with the `qrcode` library. Medium error correction
@@ -7,9 +8,9 @@ import QRCode from 'qrcode';
 const OPTIONS = { errorCorrectionLevel: 'M', margin: 4, scale: 6 } as const;
 
 export async function qrPng(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await QRCode.toBuffer(text, { ...OPTIONS, type: 'png' }));
+  return new Uint8Array(await (await qrcode()).toBuffer(text, { ...OPTIONS, type: 'png' }));
 }
 
-export function qrPngDataUrl(text: string): Promise<string> {
-  return QRCode.toDataURL(text, { ...OPTIONS, type: 'image/png' });
+export async function qrPngDataUrl(text: string): Promise<string> {
+  return (await qrcode()).toDataURL(text, { ...OPTIONS, type: 'image/png' });
 }

@@ -1,4 +1,3 @@
-import sodium from 'libsodium-wrappers';
 import { z } from 'zod';
 import { fromUtf8 } from '../../crypto/bytes.js';
 import { argon2id } from '../../crypto/interop.js';
@@ -52,6 +51,8 @@ export const enteEncryptedImporter: Importer = {
     return {
       encrypted: true,
       read: async (password) => {
+        // Loaded when needed: libsodium's WebAssembly is not worth starting for every command.
+        const { default: sodium } = await import('libsodium-wrappers');
         await sodium.ready;
         if (header.length !== sodium.crypto_secretstream_xchacha20poly1305_HEADERBYTES) {
           throw file.damaged('its encryption header has the wrong length');
