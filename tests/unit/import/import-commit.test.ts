@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
 import { makeSeed } from '../../../src/main/vault/otp/seed.js';
@@ -160,7 +161,7 @@ describe('import commit', () => {
   });
 
   it('asks for the password of an encrypted file, and refuses to guess the format of an unknown file', async () => {
-    const { vault } = await createTestVault();
+    const { vault, path } = await createTestVault();
     const encrypted = corpusFile('aegis-tests/aegis_encrypted.json');
     expect(vault.imports.inspect([encrypted])).toEqual([
       {
@@ -177,6 +178,11 @@ describe('import commit', () => {
     await expect(
       vault.imports.preview([text('notes.txt', 'my recovery codes: 1234 5678')]),
     ).rejects.toThrow(/^notes\.txt cannot be imported: its content is not a format Sparekey reads/);
+    await expect(
+      vault.imports.preview([
+        { name: 'vault.sparekey', bytes: new Uint8Array(readFileSync(path)) },
+      ]),
+    ).rejects.toThrow(/^vault\.sparekey cannot be imported: it is an SQLite database/);
     await expect(vault.imports.preview([text('empty.json', '')])).rejects.toThrow(
       'empty.json cannot be imported: it is empty.',
     );

@@ -44,6 +44,11 @@ export function detectImporter(file: FileContent): Importer {
   if (importer !== undefined) return importer;
   if (file.bytes.length === 0) throw file.damaged('it is empty');
   if (file.looksLikeJson && file.json === undefined) file.requireJson();
+  if (Buffer.from(file.bytes.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000') {
+    throw file.damaged(
+      'it is an SQLite database, such as a Sparekey vault: open a vault with --vault instead of importing it',
+    );
+  }
   throw file.damaged(
     'its content is not a format Sparekey reads (otpauth:// links, Google Authenticator transfers, QR code images, Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, FreeOTP+, Proton Authenticator, Stratum); use --format to name one',
   );

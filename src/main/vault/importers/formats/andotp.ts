@@ -114,6 +114,21 @@ async function decrypt(file: FileContent, password: string): Promise<unknown[]> 
   return entries;
 }
 
+/** Binary files that are something else, recognised by their first bytes: never andOTP. */
+const OTHER_BINARY_FORMATS = [
+  'SQLite format 3\u0000',
+  'PK\u0003\u0004',
+  '%PDF',
+  'GIF8',
+  'RIFF',
+  '\u001f\u008b',
+];
+
+function isOtherBinary(bytes: Uint8Array): boolean {
+  const start = Buffer.from(bytes.subarray(0, 16)).toString('latin1');
+  return OTHER_BINARY_FORMATS.some((magic) => start.startsWith(magic));
+}
+
 function isPlainList(json: unknown): json is unknown[] {
   const first = Array.isArray(json) ? (json[0] as Record<string, unknown> | undefined) : undefined;
   return typeof first === 'object' && first !== null && 'secret' in first && 'type' in first;
@@ -125,7 +140,9 @@ export const andOtpImporter: Importer = {
   detect: (file) =>
     isPlainList(file.json) ||
     // Encrypted backups have no header: binary, and long enough for a nonce and a tag.
-    (file.text === null && file.bytes.length >= 4 + SALT_LENGTH + NONCE_LENGTH + GCM_TAG_LENGTH),
+    (file.text === null &&
+      file.bytes.length >= 4 + SALT_LENGTH + NONCE_LENGTH + GCM_TAG_LENGTH &&
+      !isOtherBinary(file.bytes)),
   open: (file) => {
     if (file.text !== null) {
       const json = file.requireJson();
