@@ -12,6 +12,8 @@ import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './st
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
 import { ContactService } from './contacts/contacts.js';
+import { ExportService } from './exporters/export-service.js';
+import { ImportService } from './importers/import-service.js';
 import { LoginService } from './logins/logins.js';
 import { RecoveryService } from './recovery/recovery.js';
 import { PasswordService } from './passwords/passwords.js';
@@ -64,6 +66,8 @@ export class Vault {
   readonly history: HistoryService;
   readonly backupCodes: BackupCodeService;
   readonly passwords: PasswordService;
+  readonly imports: ImportService;
+  readonly exports: ExportService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -101,6 +105,8 @@ export class Vault {
     this.contacts = new ContactService(this.context, this.accounts, this.recovery, this.history);
     this.backupCodes = new BackupCodeService(this.context, this.history, this.settings);
     this.passwords = new PasswordService(this.context);
+    this.imports = new ImportService(this.context, this.accounts, this.logins);
+    this.exports = new ExportService(this.context, this.accounts);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */
@@ -159,6 +165,11 @@ export class Vault {
 
   get path(): string {
     return this.db.path;
+  }
+
+  /** The vault's SQLite file, for features that work on the file as a whole (copies, backups). */
+  get database(): VaultDatabase {
+    return this.db;
   }
 
   get isUnlocked(): boolean {

@@ -4,6 +4,7 @@ import { backupCodeMethods } from './backup-code-methods.js';
 import type { Envelope, MethodDefinition } from './define.js';
 import { recoveryMethods } from './recovery-methods.js';
 import { loginMethods } from './login-methods.js';
+import { importMethods } from './import-methods.js';
 import { vaultMethods } from './vault-methods.js';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...recoveryMethods,
   ...backupCodeMethods,
   ...loginMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { accountHandlers } from './account-handlers.js';
 import { recoveryHandlers } from './recovery-handlers.js';
 import { backupCodeHandlers } from './backup-code-handlers.js';
 import { loginHandlers } from './login-handlers.js';
+import { importHandlers } from './import-handlers.js';
 import { vaultHandlers } from './vault-handlers.js';
 
 /** The one handler table, used by the Electron IPC and by the e2e test host alike. */
@@ -14,5 +15,6 @@ export function createHandlers(session: AppSession): Handlers {
     ...recoveryHandlers(session),
     ...backupCodeHandlers(session),
     ...loginHandlers(session),
+    ...importHandlers(session),
   };
 }

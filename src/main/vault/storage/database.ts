@@ -140,6 +140,18 @@ export class VaultDatabase {
     }
   }
 
+  /**
+   * Copies the database to `destination` with SQLite's online backup API: a
+   * consistent snapshot, page by page, while this connection stays usable.
+   */
+  async backupTo(destination: string): Promise<void> {
+    try {
+      await this.db.backup(destination);
+    } catch (error) {
+      throw translateSqliteError(error, destination);
+    }
+  }
+
   integrityCheck(): string[] {
     try {
       const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
