@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { accountMethods } from './account-methods.js';
 import type { Envelope, MethodDefinition } from './define.js';
+import { desktopMethods } from './desktop-methods.js';
+import { settingsMethods } from './settings-methods.js';
 import { vaultMethods } from './vault-methods.js';
 
 /**
@@ -11,6 +13,8 @@ import { vaultMethods } from './vault-methods.js';
 export const contract = {
   ...vaultMethods,
   ...accountMethods,
+  ...settingsMethods,
+  ...desktopMethods,
 };
 
 export type Contract = typeof contract;
@@ -45,3 +49,14 @@ export function isMethodName(value: unknown): value is MethodName {
 }
 
 export type { Envelope } from './define.js';
+export {
+  contractEvents,
+  EVENT_NAMES,
+  eventChannelOf,
+  isEventName,
+  type EventName,
+  type EventPayload,
+  type EventSender,
+  type LockReason,
+  type SparekeyEventBridge,
+} from './events.js';

@@ -15,6 +15,8 @@ export const VaultSettingsSchema = z
       .default(5),
     /** A copied code or secret is cleared from the clipboard after this many seconds (0: never). */
     clipboardClearSeconds: z.number().int().min(0).max(600).default(20),
+    /** The desktop window is hidden from screenshots and screen sharing (setContentProtection). */
+    screenCaptureProtection: z.boolean().default(false),
   })
   .loose();
 
