@@ -88,7 +88,9 @@ export function appMenuTemplate(
       { role: 'zoomOut' },
       separator,
       { role: 'togglefullscreen' },
-      ...(development ? [separator, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+      ...(development
+        ? [separator, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
+        : []),
     ],
   };
   const windowMenu: MenuItemSpec = {

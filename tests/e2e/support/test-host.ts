@@ -115,7 +115,10 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
         const bridge = Object.fromEntries(
           methodNames.map((name) => [name, (input: unknown) => invoke(name, input)]),
         );
-        Object.defineProperty(window, 'sparekey', { value: Object.freeze(bridge), writable: false });
+        Object.defineProperty(window, 'sparekey', {
+          value: Object.freeze(bridge),
+          writable: false,
+        });
 
         const listeners = new Map<string, Set<(payload: unknown) => void>>();
         const events = {
