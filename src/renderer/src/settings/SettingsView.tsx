@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import type { DesktopSettings } from '../../../shared/contract/settings-methods.js';
+import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
+import { call, errorMessage, onEvent } from '../api.js';
+import { SeverityNote } from '../ui/Severity.js';
+
+const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60, 0];
+const CLIPBOARD_CHOICES = [10, 20, 30, 45, 60, 120, 0];
+
+function withCurrent(choices: number[], current: number): number[] {
+  return choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
+}
+
+function minutes(value: number): string {
+  return value === 0 ? 'Never' : value === 1 ? 'After 1 minute' : `After ${value} minutes`;
+}
+
+function seconds(value: number): string {
+  return value === 0 ? 'Never' : `After ${value} seconds`;
+}
+
+/** The vault's desktop settings; each change is saved at once (one transaction) and applied by main. */
+export function SettingsView({ status }: { status: VaultStatus }) {
+  const [settings, setSettings] = useState<DesktopSettings | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void call('getSettings', {}).then(setSettings, (caught: unknown) =>
+      setError(errorMessage(caught)),
+    );
+    return onEvent('settingsChanged', setSettings);
+  }, []);
+
+  async function save(patch: Partial<DesktopSettings>, what: string) {
+    setError(null);
+    try {
+      setSettings(await call('updateSettings', patch));
+      setSaved(`${what} saved.`);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
+  if (settings === null) {
+    return (
+      <div className="settings" aria-busy={error === null}>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="settings">
+      <h2>Settings</h2>
+      <p className="muted">These settings belong to this vault and are stored in it, encrypted.</p>
+
+      <section className="card" aria-labelledby="security-title">
+        <h3 id="security-title">Locking and the clipboard</h3>
+        <div className="setting">
+          <label htmlFor="auto-lock">Lock the vault when Sparekey is not used</label>
+          <select
+            id="auto-lock"
+            value={settings.autoLockMinutes}
+            onChange={(event) =>
+              void save({ autoLockMinutes: Number(event.target.value) }, 'Auto-lock')
+            }
+          >
+            {withCurrent(AUTO_LOCK_CHOICES, settings.autoLockMinutes).map((value) => (
+              <option key={value} value={value}>
+                {minutes(value)}
+              </option>
+            ))}
+          </select>
+          <p className="hint">It also locks when the computer sleeps or its screen locks.</p>
+          {settings.autoLockMinutes === 0 && (
+            <SeverityNote severity="warning">
+              The vault stays open on an unattended computer until you lock it yourself.
+            </SeverityNote>
+          )}
+        </div>
+        <div className="setting">
+          <label htmlFor="clipboard-clear">Clear a copied code from the clipboard</label>
+          <select
+            id="clipboard-clear"
+            value={settings.clipboardClearSeconds}
+            onChange={(event) =>
+              void save({ clipboardClearSeconds: Number(event.target.value) }, 'Clipboard clearing')
+            }
+          >
+            {withCurrent(CLIPBOARD_CHOICES, settings.clipboardClearSeconds).map((value) => (
+              <option key={value} value={value}>
+                {seconds(value)}
+              </option>
+            ))}
+          </select>
+          <p className="hint">
+            Only if the clipboard still holds what Sparekey put there: something you copied since is
+            left alone. It is also cleared when the vault locks and when Sparekey quits.
+          </p>
+          {settings.clipboardClearSeconds === 0 && (
+            <SeverityNote severity="warning">
+              Copied codes stay on the clipboard, where other apps can read them.
+            </SeverityNote>
+          )}
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="privacy-title">
+        <h3 id="privacy-title">Screen</h3>
+        <div className="setting">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={settings.screenCaptureProtection}
+              onChange={(event) =>
+                void save(
+                  { screenCaptureProtection: event.target.checked },
+                  'Screen-capture protection',
+                )
+              }
+            />
+            Hide the Sparekey window from screenshots and screen sharing
+          </label>
+          <p className="hint">Honoured by Windows and macOS; most Linux desktops ignore it.</p>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="file-title">
+        <h3 id="file-title">Vault file</h3>
+        <p className="path mono">{status.vaultPath}</p>
+        <p className="hint">Open another vault file from the File menu (Ctrl/Cmd+O).</p>
+      </section>
+
+      <p className="save-status" role="status" aria-live="polite">
+        {saved}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
