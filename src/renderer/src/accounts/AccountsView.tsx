@@ -57,12 +57,14 @@ export function AccountsView({ searchRequest, onCountChange }: Props) {
     if (accounts !== null) onCountChange?.(accounts.length);
   }, [accounts, onCountChange]);
 
+  const loaded = accounts !== null;
   useEffect(() => {
-    if (searchRequest > 0) {
+    // After the list has loaded: Ctrl/Cmd+F may have been pressed in another view.
+    if (loaded && searchRequest > 0) {
       search.current?.focus();
       search.current?.select();
     }
-  }, [searchRequest]);
+  }, [searchRequest, loaded]);
 
   const move = (delta: number | 'first' | 'last') => {
     if (shown.length === 0) return;

@@ -33,11 +33,17 @@ export function SettingsView({ status }: { status: VaultStatus }) {
   }, []);
 
   async function save(patch: Partial<DesktopSettings>, what: string) {
+    if (settings === null) return;
+    const before = settings;
     setError(null);
+    setSaved(null);
+    // Shown at once; put back if the vault refuses it.
+    setSettings({ ...settings, ...patch });
     try {
       setSettings(await call('updateSettings', patch));
       setSaved(`${what} saved.`);
     } catch (caught) {
+      setSettings(before);
       setError(errorMessage(caught));
     }
   }
