@@ -180,7 +180,7 @@ export function AccountsView({ searchRequest, onCountChange }: Props) {
               aria-autocomplete="list"
               aria-activedescendant={selected ? optionId(selected.id) : undefined}
               aria-keyshortcuts="Control+F Meta+F"
-              placeholder="Search accounts"
+              placeholder="Search"
               value={query}
               spellCheck={false}
               onChange={(event) => setQuery(event.target.value)}
