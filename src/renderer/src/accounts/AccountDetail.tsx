@@ -7,6 +7,7 @@ import { EditIcon, ExternalIcon, TrashIcon } from '../ui/icons.js';
 import { accountLabel } from './account-label.js';
 import { Avatar } from './Avatar.js';
 import { SeedReveal } from './SeedReveal.js';
+import { ErrorMessage } from '../ui/Forms.js';
 
 interface Props {
   account: AccountSummary;
@@ -144,11 +145,7 @@ function RemoveAccount({
         Its seed and everything stored with it are deleted from this vault. Make sure you can still
         sign in to {label} another way.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       <div className="actions">
         <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
           Keep it

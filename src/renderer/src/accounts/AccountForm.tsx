@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../../shared/domain.js';
 import { call, errorMessage } from '../api.js';
 import { SeedFields } from './SeedFields.js';
 import { EMPTY_SEED, seedInputOf } from './seed-input.js';
+import { ErrorMessage, FormActions } from '../ui/Forms.js';
 
 interface Props {
   /** The account to edit; absent: add a new one. */
@@ -101,19 +102,12 @@ export function AccountForm({ account, onSaved, onCancel }: Props) {
           placeholder="Recovery steps, who to call, where the backup codes are…"
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {editing ? 'Save changes' : 'Add account'}
-        </button>
-      </div>
+      <ErrorMessage error={error} />
+      <FormActions
+        submitLabel={editing ? 'Save changes' : 'Add account'}
+        onCancel={onCancel}
+        busy={busy}
+      />
     </form>
   );
 }

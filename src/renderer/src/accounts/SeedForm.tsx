@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../../shared/domain.js';
 import { call, errorMessage } from '../api.js';
 import { SeedFields } from './SeedFields.js';
 import { EMPTY_SEED, seedInputOf } from './seed-input.js';
+import { ErrorMessage, FormActions } from '../ui/Forms.js';
 
 interface Props {
   account: AccountSummary;
@@ -35,19 +36,8 @@ export function SeedForm({ account, onSaved, onCancel }: Props) {
       {account.otp && (
         <p className="hint">The old key stops working here once the new one is saved.</p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary">
-          Save setup key
-        </button>
-      </div>
+      <ErrorMessage error={error} />
+      <FormActions submitLabel="Save setup key" onCancel={onCancel} />
     </form>
   );
 }

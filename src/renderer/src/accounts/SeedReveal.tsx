@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api.js';
 import { EyeIcon, KeyIcon } from '../ui/icons.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { SeedForm } from './SeedForm.js';
+import { ErrorMessage } from '../ui/Forms.js';
 
 interface Props {
   account: AccountSummary;
@@ -79,11 +80,7 @@ export function SeedReveal({ account, onChanged }: Props) {
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
     </section>
   );
 }

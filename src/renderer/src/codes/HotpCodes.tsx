@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api.js';
 import { CopyIcon, RefreshIcon } from '../ui/icons.js';
 import { shownCode } from './code-display.js';
 import { useCopyCode } from './useCopyCode.js';
+import { ErrorMessage } from '../ui/Forms.js';
 
 /** Counter-based codes: each works once, so one is generated only when asked for. */
 export function HotpCodes({ account, otp }: { account: AccountSummary; otp: OtpSummary }) {
@@ -47,11 +48,7 @@ export function HotpCodes({ account, otp }: { account: AccountSummary; otp: OtpS
           <RefreshIcon /> Generate next code
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
     </section>
   );
 }

@@ -3,12 +3,33 @@ import type { DesktopSettings } from '../../../shared/contract/settings-methods.
 import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
 import { call, errorMessage, onEvent } from '../api.js';
 import { SeverityNote } from '../ui/Severity.js';
+import { ErrorMessage } from '../ui/Forms.js';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60, 0];
 const CLIPBOARD_CHOICES = [10, 20, 30, 45, 60, 120, 0];
 
-function withCurrent(choices: number[], current: number): number[] {
-  return choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
+interface ChoiceProps {
+  id: string;
+  value: number;
+  choices: number[];
+  describe: (value: number) => string;
+  onChange: (value: number) => void;
+}
+
+/** A select over fixed choices (0, "Never", last); a value set elsewhere (the CLI, a newer app) is offered too. */
+function NumberChoice({ id, value, choices, describe, onChange }: ChoiceProps) {
+  const offered = choices.includes(value)
+    ? choices
+    : [...choices, value].sort((a, b) => (a || Infinity) - (b || Infinity));
+  return (
+    <select id={id} value={value} onChange={(event) => onChange(Number(event.target.value))}>
+      {offered.map((choice) => (
+        <option key={choice} value={choice}>
+          {describe(choice)}
+        </option>
+      ))}
+    </select>
+  );
 }
 
 function minutes(value: number): string {
@@ -51,11 +72,7 @@ export function SettingsView({ status }: { status: VaultStatus }) {
   if (settings === null) {
     return (
       <div className="settings" aria-busy={error === null}>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorMessage error={error} />
       </div>
     );
   }
@@ -69,19 +86,13 @@ export function SettingsView({ status }: { status: VaultStatus }) {
         <h3 id="security-title">Locking and the clipboard</h3>
         <div className="setting">
           <label htmlFor="auto-lock">Lock the vault when Sparekey is not used</label>
-          <select
+          <NumberChoice
             id="auto-lock"
             value={settings.autoLockMinutes}
-            onChange={(event) =>
-              void save({ autoLockMinutes: Number(event.target.value) }, 'Auto-lock')
-            }
-          >
-            {withCurrent(AUTO_LOCK_CHOICES, settings.autoLockMinutes).map((value) => (
-              <option key={value} value={value}>
-                {minutes(value)}
-              </option>
-            ))}
-          </select>
+            choices={AUTO_LOCK_CHOICES}
+            describe={minutes}
+            onChange={(value) => void save({ autoLockMinutes: value }, 'Auto-lock')}
+          />
           <p className="hint">It also locks when the computer sleeps or its screen locks.</p>
           {settings.autoLockMinutes === 0 && (
             <SeverityNote severity="warning">
@@ -91,19 +102,13 @@ export function SettingsView({ status }: { status: VaultStatus }) {
         </div>
         <div className="setting">
           <label htmlFor="clipboard-clear">Clear a copied code from the clipboard</label>
-          <select
+          <NumberChoice
             id="clipboard-clear"
             value={settings.clipboardClearSeconds}
-            onChange={(event) =>
-              void save({ clipboardClearSeconds: Number(event.target.value) }, 'Clipboard clearing')
-            }
-          >
-            {withCurrent(CLIPBOARD_CHOICES, settings.clipboardClearSeconds).map((value) => (
-              <option key={value} value={value}>
-                {seconds(value)}
-              </option>
-            ))}
-          </select>
+            choices={CLIPBOARD_CHOICES}
+            describe={seconds}
+            onChange={(value) => void save({ clipboardClearSeconds: value }, 'Clipboard clearing')}
+          />
           <p className="hint">
             Only if the clipboard still holds what Sparekey put there: something you copied since is
             left alone. It is also cleared when the vault locks and when Sparekey quits.
@@ -145,11 +150,7 @@ export function SettingsView({ status }: { status: VaultStatus }) {
       <p className="save-status" role="status" aria-live="polite">
         {saved}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
 import { call, errorMessage } from '../api.js';
 import { Logo } from '../ui/icons.js';
 import { PasswordStrength } from './PasswordStrength.js';
+import { ErrorMessage } from '../ui/Forms.js';
 
 /** The core's minimum (MIN_PASSWORD_LENGTH); the core checks it again. */
 const MIN_LENGTH = 8;
@@ -78,11 +79,7 @@ export function CreateVault({ status, onCreated }: Props) {
               ? '✓ The passwords match.'
               : '✗ The two passwords differ.'}
         </p>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={!ready}>
           {busy ? 'Creating…' : 'Create vault'}
         </button>

@@ -3,6 +3,7 @@ import type { LockReason } from '../../../shared/contract/index.js';
 import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
 import { call, errorMessage } from '../api.js';
 import { Logo } from '../ui/icons.js';
+import { ErrorMessage } from '../ui/Forms.js';
 
 const WHY_LOCKED: Record<LockReason, string | null> = {
   user: null,
@@ -65,11 +66,7 @@ export function UnlockVault({ status, reason, onUnlocked }: Props) {
             onChange={(event) => setPassword(event.target.value)}
           />
         </label>
-        {error && (
-          <p role="alert" id="unlock-error" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorMessage error={error} id="unlock-error" />
         <button type="submit" className="primary" disabled={busy || password === ''}>
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
