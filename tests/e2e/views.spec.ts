@@ -69,6 +69,14 @@ async function tourViews(
   await expectAccessible(page, `settings (${scheme})`);
   await shot('settings');
 
+  // The smallest window the shell allows: the sidebar folds to icons, nothing overlaps.
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  await page.setViewportSize({ width: 720, height: 480 });
+  await expect(page.getByTestId('current-code')).toBeVisible();
+  await expectAccessible(page, `the accounts view in a small window (${scheme})`);
+  await shot('accounts-small-window');
+  await page.setViewportSize({ width: 1200, height: 800 });
+
   await page.getByRole('button', { name: 'Lock' }).click();
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Unlock' }).click();

@@ -21,6 +21,7 @@ type Mode = { kind: 'view' } | { kind: 'add' } | { kind: 'edit'; account: Accoun
 const NO_FINDINGS: ReadonlyMap<string, Severity> = new Map();
 
 const PAGE = 10;
+const count = new Intl.NumberFormat();
 const SEARCH_SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'Ctrl F';
 
 /**
@@ -191,13 +192,13 @@ export function AccountsView({ searchRequest, onCountChange }: Props) {
             </kbd>
           </div>
           <button type="button" className="primary" onClick={() => setMode({ kind: 'add' })}>
-            <PlusIcon /> Add account
+            <PlusIcon /> Add<span className="wide-only">&nbsp;account</span>
           </button>
         </div>
         <p className="list-count" aria-live="polite">
           {query === ''
-            ? `${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'}`
-            : `${shown.length} of ${accounts.length} match`}
+            ? `${count.format(accounts.length)} ${accounts.length === 1 ? 'account' : 'accounts'}`
+            : `${count.format(shown.length)} of ${count.format(accounts.length)} match`}
         </p>
         <AccountList
           accounts={shown}

@@ -44,6 +44,7 @@ export function AppShell({ status, onLock }: Props) {
         type="button"
         className={`nav-item${view === target ? ' current' : ''}`}
         aria-current={view === target ? 'page' : undefined}
+        title={label}
         onClick={() => setView(target)}
       >
         <Icon />
@@ -62,7 +63,12 @@ export function AppShell({ status, onLock }: Props) {
             <span className="brand-name">Sparekey</span>
           </div>
           <ul className="nav">
-            {nav('accounts', 'Accounts', AccountsIcon, count === null ? undefined : String(count))}
+            {nav(
+              'accounts',
+              'Accounts',
+              AccountsIcon,
+              count === null ? undefined : new Intl.NumberFormat().format(count),
+            )}
             {nav('settings', 'Settings', SettingsIcon)}
           </ul>
           <div className="sidebar-foot">
@@ -73,6 +79,7 @@ export function AppShell({ status, onLock }: Props) {
               type="button"
               className="nav-item"
               onClick={onLock}
+              title="Lock"
               aria-keyshortcuts="Control+L Meta+L"
             >
               <LockIcon />
