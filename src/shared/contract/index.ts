@@ -5,6 +5,8 @@ import type { Envelope, MethodDefinition } from './define.js';
 import { recoveryMethods } from './recovery-methods.js';
 import { loginMethods } from './login-methods.js';
 import { importMethods } from './import-methods.js';
+import { desktopMethods } from './desktop-methods.js';
+import { settingsMethods } from './settings-methods.js';
 import { vaultMethods } from './vault-methods.js';
 
 /**
@@ -19,6 +21,8 @@ export const contract = {
   ...backupCodeMethods,
   ...loginMethods,
   ...importMethods,
+  ...settingsMethods,
+  ...desktopMethods,
 };
 
 export type Contract = typeof contract;
@@ -53,3 +57,14 @@ export function isMethodName(value: unknown): value is MethodName {
 }
 
 export type { Envelope } from './define.js';
+export {
+  contractEvents,
+  EVENT_NAMES,
+  eventChannelOf,
+  isEventName,
+  type EventName,
+  type EventPayload,
+  type EventSender,
+  type LockReason,
+  type SparekeyEventBridge,
+} from './events.js';

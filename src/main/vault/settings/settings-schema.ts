@@ -37,6 +37,8 @@ export const VaultSettingsSchema = z
       .min(0)
       .max(10 * 366)
       .default(0),
+    /** The desktop window is hidden from screenshots and screen sharing (setContentProtection). */
+    screenCaptureProtection: z.boolean().default(false),
   })
   .loose();
 
