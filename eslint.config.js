@@ -50,6 +50,8 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // Benchmarks print their figures.
+  { files: ['bench/**/*.ts'], rules: { 'no-console': 'off' } },
   // The layers of DESIGN.md, enforced.
   {
     files: ['src/main/*/**/*.ts', 'src/cli/**/*.ts'],

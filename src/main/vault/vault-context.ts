@@ -19,4 +19,6 @@ export interface VaultContext {
   read<T>(fn: () => T): T;
   /** A new random record id. */
   newId(): string;
+  /** Calls `listener` whenever the vault locks (caches of decrypted data must be dropped). */
+  onLock(listener: () => void): void;
 }

@@ -96,6 +96,7 @@ export class Vault {
         return db.read(fn);
       },
       newId: () => toHex(this.random.bytes(8)),
+      onLock: (listener) => this.lockListeners.push(listener),
     };
     this.accounts = new AccountService(this.context);
     this.settings = new SettingsService(this.context);
@@ -205,7 +206,9 @@ export class Vault {
     wipe(this.key);
     this.key = null;
     this.recordStore = null;
+    for (const listener of this.lockListeners) listener();
   }
+  private readonly lockListeners: (() => void)[] = [];
 
   close(): void {
     this.lock();

@@ -16,7 +16,15 @@ import type { SettingsService } from '../settings/settings.js';
 import type { VaultContext } from '../vault-context.js';
 import { parseCodeBlock } from './code-block-parser.js';
 import { CODE_SET_KIND, type CodeSetRecord, CodeSetRecordSchema } from './code-set-records.js';
-import { newestFirst, setView, statusOf, type StoredSet, usageSummary } from './code-status.js';
+import {
+  forStatus,
+  newestFirst,
+  type SetForStatus,
+  setView,
+  statusOf,
+  type StoredSet,
+  usageSummary,
+} from './code-status.js';
 import { nearestCodes } from './code-suggestions.js';
 import { cleanCode, MAX_CODES_PER_SET, normalizeCode } from './code-text.js';
 
@@ -311,13 +319,14 @@ export class BackupCodeService {
   statusAll(): CodesStatus[] {
     return this.vault.read(() => {
       const settings = this.settings.get();
-      const byAccount = new Map<string, StoredSet[]>();
-      for (const stored of this.vault.records().list(CODE_SET_KIND, CodeSetRecordSchema)) {
-        if (stored.parent === null) continue;
+      // One set decrypted at a time, reduced to what its status needs.
+      const byAccount = new Map<string, SetForStatus[]>();
+      this.vault.records().each(CODE_SET_KIND, CodeSetRecordSchema, (stored) => {
+        if (stored.parent === null) return;
         const sets = byAccount.get(stored.parent) ?? [];
-        sets.push({ id: stored.id, accountId: stored.parent, value: stored.value });
+        sets.push(forStatus({ id: stored.id, accountId: stored.parent, value: stored.value }));
         byAccount.set(stored.parent, sets);
-      }
+      });
       return [...byAccount].map(([accountId, sets]) => statusOf(accountId, sets, settings));
     });
   }

@@ -14,6 +14,23 @@ export interface StoredSet {
   value: CodeSetRecord;
 }
 
+/** What a status needs of a set: its state and dates, and whether each code is used (never the code). */
+export interface SetForStatus {
+  id: string;
+  value: Pick<CodeSetRecord, 'state' | 'issuedAt' | 'addedAt' | 'changedAt'> & {
+    codes: readonly { usedAt: number | null }[];
+  };
+}
+
+/** A set reduced to what its status needs, so a whole vault's statuses never hold every code. */
+export function forStatus(set: StoredSet): SetForStatus {
+  const { state, issuedAt, addedAt, changedAt, codes } = set.value;
+  return {
+    id: set.id,
+    value: { state, issuedAt, addedAt, changedAt, codes: codes.map(({ usedAt }) => ({ usedAt })) },
+  };
+}
+
 /**
  * The low-codes threshold for a set of `total` codes: the larger of the vault's
  * minimum (default 3) and its fraction of the set (default a quarter, rounded
@@ -37,14 +54,14 @@ export function levelOf(total: number, remaining: number, threshold: number): Co
 }
 
 /** Newest issued first; among equal dates, the one added last first. */
-export function newestFirst(a: StoredSet, b: StoredSet): number {
+export function newestFirst(a: SetForStatus, b: SetForStatus): number {
   return b.value.issuedAt - a.value.issuedAt || b.value.addedAt - a.value.addedAt;
 }
 
 /** The status of one account from all of its sets (any order). */
 export function statusOf(
   accountId: string,
-  sets: readonly StoredSet[],
+  sets: readonly SetForStatus[],
   settings: Pick<VaultSettings, 'lowCodesMinimum' | 'lowCodesFraction'>,
 ): CodesStatus {
   const current = sets.filter((set) => set.value.state === 'current').sort(newestFirst);

@@ -75,20 +75,51 @@ export class VaultDatabase {
 
   /** Runs `fn` as one write transaction, holding the write lock from its first statement. */
   write<T>(fn: () => T): T {
+    this.writeDepth++;
     try {
-      return this.db.transaction(fn).immediate();
-    } catch (error) {
-      throw translateSqliteError(error, this.path);
+      return this.transaction(() => this.db.transaction(fn).immediate());
+    } finally {
+      this.writeDepth--;
     }
+  }
+  private writeDepth = 0;
+
+  /** Whether a write transaction is open: what it reads may still be rolled back. */
+  get inWriteTransaction(): boolean {
+    return this.writeDepth > 0;
   }
 
   /** Runs `fn` in one read transaction, so it sees one consistent snapshot. */
   read<T>(fn: () => T): T {
+    return this.transaction(() => this.db.transaction(fn).deferred());
+  }
+
+  /**
+   * Runs `callback` once the transaction now open is committed, or at once when
+   * none is open. A rolled-back transaction (or savepoint) drops its callbacks:
+   * caches of decrypted records are updated only with what reached the disk.
+   */
+  afterCommit(callback: () => void): void {
+    const level = this.commitCallbacks.at(-1);
+    if (level === undefined) callback();
+    else level.push(callback);
+  }
+  private readonly commitCallbacks: (() => void)[][] = [];
+
+  private transaction<T>(run: () => T): T {
+    this.commitCallbacks.push([]);
+    let result: T;
     try {
-      return this.db.transaction(fn).deferred();
+      result = run();
     } catch (error) {
+      this.commitCallbacks.pop();
       throw translateSqliteError(error, this.path);
     }
+    const callbacks = this.commitCallbacks.pop() ?? [];
+    const outer = this.commitCallbacks.at(-1);
+    if (outer !== undefined) outer.push(...callbacks);
+    else for (const callback of callbacks) callback();
+    return result;
   }
 
   /** A cached prepared statement. */

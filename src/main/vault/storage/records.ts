@@ -80,18 +80,33 @@ export class RecordStore {
 
   /** Every record of a kind, or only those belonging to `parent` (in the order they were first written). */
   list<S extends z.ZodType>(kind: string, schema: S, parent?: string): StoredRecord<z.infer<S>>[] {
+    const records: StoredRecord<z.infer<S>>[] = [];
+    this.each(kind, schema, (record) => records.push(record), parent);
+    return records;
+  }
+
+  /**
+   * Decrypts the records of a kind one at a time, handing each to `visit`, so a
+   * caller that keeps only a summary of each never holds them all at once.
+   */
+  each<S extends z.ZodType>(
+    kind: string,
+    schema: S,
+    visit: (record: StoredRecord<z.infer<S>>) => void,
+    parent?: string,
+  ): void {
     const rows = (
       parent === undefined
         ? this.db
             .statement('SELECT kind, id, parent, nonce, body FROM records WHERE kind = ?')
-            .all(kind)
+            .iterate(kind)
         : this.db
             .statement(
               'SELECT kind, id, parent, nonce, body FROM records WHERE parent = ? AND kind = ? ORDER BY rowid',
             )
-            .all(parent, kind)
-    ) as RecordRow[];
-    return rows.map((row) => this.decode(row, schema));
+            .iterate(parent, kind)
+    ) as IterableIterator<RecordRow>;
+    for (const row of rows) visit(this.decode(row, schema));
   }
 
   /** Whether a record exists, without decrypting it. */

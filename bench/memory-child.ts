@@ -1,0 +1,28 @@
+/**
+ * Run as a child process so its memory is its own: unlocks a vault, lists every
+ * account, computes the codes of a screenful of rows and runs the health check,
+ * as the app does after unlock, reporting the resident set size after each step
+ * (after a garbage collection).
+ */
+import { checkHealth } from '../src/main/vault/health/health.js';
+import { Vault } from '../src/main/vault/vault.js';
+
+const [path, password] = process.argv.slice(2);
+if (!path || !password) throw new Error('usage: memory-child VAULT PASSWORD');
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const rss = () => {
+  gc();
+  return process.memoryUsage().rss;
+};
+const steps: Record<string, number> = { loaded: rss() };
+const vault = await Vault.unlock(path, password);
+steps.unlocked = rss();
+const accounts = vault.accounts.list();
+steps.listed = rss();
+vault.accounts.codes(accounts.slice(0, 30).map((account) => account.id));
+checkHealth(vault, Date.now());
+steps.health = rss();
+process.stdout.write(
+  JSON.stringify({ steps, heapUsed: process.memoryUsage().heapUsed, accounts: accounts.length }),
+);
+vault.close();
