@@ -1,3 +1,4 @@
+import type { AccountSummary } from '../../src/shared/domain.js';
 import type { HealthSnapshot } from '../../src/main/vault/health/health-rule.js';
 import { VaultSettingsSchema } from '../../src/main/vault/settings/settings-schema.js';
 
@@ -18,5 +19,25 @@ export function snapshotWith(
     passwords: [],
     ...rest,
     settings: VaultSettingsSchema.parse(settings ?? {}),
+  };
+}
+
+/** An account summary for rule tests: no seed, created at `at`. */
+export function accountFixture(
+  id: string,
+  issuer: string,
+  accountName = '',
+  at = 0,
+): AccountSummary {
+  return {
+    id,
+    issuer,
+    accountName,
+    url: '',
+    notes: '',
+    tags: [],
+    createdAt: at,
+    updatedAt: at,
+    otp: null,
   };
 }

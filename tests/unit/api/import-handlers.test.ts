@@ -1,27 +1,16 @@
+import { unlockedApiHost } from '../../support/api-host.js';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { AppSession } from '../../../src/main/api/app-session.js';
-import { dispatch } from '../../../src/main/api/dispatch.js';
-import { createHandlers } from '../../../src/main/api/handlers/index.js';
 import { PLAN_LIFETIME_MS } from '../../../src/main/api/handlers/import-handlers.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
 import { readQrCodes } from '../../../src/main/vault/qr/read-qr.js';
 import type { ImportPreviewResult } from '../../../src/shared/contract/import-methods.js';
 import type { Envelope } from '../../../src/shared/contract/index.js';
 import { corpusFile, REFERENCE } from '../../support/corpus.js';
-import { FAST_KDF, PASSWORD, T0, tempVaultPath } from '../../support/temp-vault.js';
+import { PASSWORD } from '../../support/temp-vault.js';
 
 /** The import methods as the desktop UI will call them: through the contract and the handler table. */
-async function host() {
-  const clock = new FixedClock(T0);
-  const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF, clock });
-  const handlers = createHandlers(session);
-  const call = async <T>(name: string, input: unknown): Promise<Envelope<T>> =>
-    (await dispatch(handlers, name, input, { warn: () => undefined })) as Envelope<T>;
-  await call('createVault', { password: PASSWORD });
-  return { session, clock, call };
-}
+const host = unlockedApiHost;
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const fileInput = (path: string, password?: string) => {

@@ -1,28 +1,8 @@
+import { unlockedApiHost } from '../../support/api-host.js';
 import { describe, expect, it } from 'vitest';
-import { AppSession } from '../../../src/main/api/app-session.js';
-import { dispatch } from '../../../src/main/api/dispatch.js';
-import { createHandlers } from '../../../src/main/api/handlers/index.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
-import type { Envelope } from '../../../src/shared/contract/index.js';
-import { FAST_KDF, PASSWORD, T0, tempVaultPath } from '../../support/temp-vault.js';
+import { T0 } from '../../support/temp-vault.js';
 
-async function host() {
-  const warnings: string[] = [];
-  const clock = new FixedClock(T0);
-  const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF, clock });
-  const handlers = createHandlers(session);
-  const call = async <T>(name: string, input: unknown): Promise<Envelope<T>> =>
-    (await dispatch(handlers, name, input, {
-      warn: (message) => warnings.push(message),
-    })) as Envelope<T>;
-  const value = async <T>(name: string, input: unknown): Promise<T> => {
-    const result = await call<T>(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
-    return result.value;
-  };
-  await value('createVault', { password: PASSWORD });
-  return { session, clock, call, value, warnings };
-}
+const host = unlockedApiHost;
 
 describe('login methods through the contract', () => {
   it('set, get, reveal and history: the password crosses only on an explicit reveal', async () => {

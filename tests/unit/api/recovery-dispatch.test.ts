@@ -1,25 +1,16 @@
+import { unlockedApiHost } from '../../support/api-host.js';
 import { describe, expect, it } from 'vitest';
-import { AppSession } from '../../../src/main/api/app-session.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
-import { createHandlers } from '../../../src/main/api/handlers/index.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
-import { FAST_KDF, PASSWORD, T0, tempVaultPath } from '../../support/temp-vault.js';
+import { T0 } from '../../support/temp-vault.js';
 
 async function unlockedHost() {
-  const session = new AppSession({
-    vaultPath: tempVaultPath(),
-    kdfCost: FAST_KDF,
-    clock: new FixedClock(T0),
-  });
-  const handlers = createHandlers(session);
-  const log = { warn: () => undefined };
-  const call = async (name: string, input: unknown) => {
-    const envelope = await dispatch(handlers, name, input, log);
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.value as never;
+  const { session, value, handlers, log } = await unlockedApiHost();
+  return {
+    session,
+    call: value as (name: string, input: unknown) => Promise<never>,
+    handlers,
+    log,
   };
-  await call('createVault', { password: PASSWORD });
-  return { session, call, handlers, log };
 }
 
 describe('recovery methods over the contract', () => {

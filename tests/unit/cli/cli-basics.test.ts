@@ -1,25 +1,9 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../support/cli.js';
-import { tempFolder } from '../../support/temp-vault.js';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../../support/cli.js';
 
-const PASSWORD = 'cli test password';
-let home: string;
-let vaultPath: string;
-let env: Record<string, string>;
-
-beforeEach(() => {
-  home = tempFolder();
-  vaultPath = join(home, 'cli.sparekey');
-  env = { SPAREKEY_VAULT: vaultPath, SPAREKEY_PASSWORD: PASSWORD };
-});
-
-const cli = (
-  args: string[],
-  extra: { env?: Record<string, string | undefined>; input?: string } = {},
-) => runCli(args, { home, input: extra.input, env: { ...env, ...extra.env } });
-
+const { sandbox, cli } = cliSandbox('cli test password');
 function expectNoStackTrace(stderr: string) {
   expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 }
@@ -28,8 +12,8 @@ describe('sparekey init, add, list, code', () => {
   it('creates a vault, adds an account from an otpauth URI, lists it and prints its code', async () => {
     const init = await cli(['init']);
     expect(init).toMatchObject({ code: 0 });
-    expect(init.stderr).toContain(`Created an empty vault at ${vaultPath}`);
-    expect(statSync(vaultPath).mode & 0o777).toBe(0o600);
+    expect(init.stderr).toContain(`Created an empty vault at ${sandbox.vaultPath}`);
+    expect(statSync(sandbox.vaultPath).mode & 0o777).toBe(0o600);
 
     const add = await cli([
       'add',
@@ -169,7 +153,9 @@ describe('exit codes and messages', () => {
     const again = await cli(['init']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
-    const missing = await cli(['list'], { env: { SPAREKEY_VAULT: join(home, 'none.sparekey') } });
+    const missing = await cli(['list'], {
+      env: { SPAREKEY_VAULT: join(sandbox.home, 'none.sparekey') },
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('sparekey init');
   });
@@ -189,7 +175,7 @@ describe('exit codes and messages', () => {
   });
 
   it('3 for a file that is not a vault, or a damaged one, without a stack trace', async () => {
-    writeFileSync(vaultPath, 'just some text, not a vault at all'.repeat(20));
+    writeFileSync(sandbox.vaultPath, 'just some text, not a vault at all'.repeat(20));
     const notVault = await cli(['list']);
     expect(notVault.code).toBe(3);
     expect(notVault.stderr).toContain('is not a Sparekey vault');
@@ -197,11 +183,11 @@ describe('exit codes and messages', () => {
   });
 
   it('--vault wins over SPAREKEY_VAULT, and the default is the per-user app-data folder', async () => {
-    const other = join(home, 'other.sparekey');
+    const other = join(sandbox.home, 'other.sparekey');
     expect((await cli(['--vault', other, 'init'])).code).toBe(0);
     expect(statSync(other).isFile()).toBe(true);
     const created = await cli(['init'], { env: { SPAREKEY_VAULT: undefined } });
-    expect(created.stderr).toContain(join(home, '.config', 'Sparekey', 'vault.sparekey'));
+    expect(created.stderr).toContain(join(sandbox.home, '.config', 'Sparekey', 'vault.sparekey'));
   });
 
   it('unknown commands and options exit 1 with usage help', async () => {

@@ -1,25 +1,13 @@
-import { snapshotWith } from '../../support/health-snapshot.js';
+import { accountFixture, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
 import type { CodesStatus } from '../../../src/shared/backup-codes.js';
-import type { AccountSummary } from '../../../src/shared/domain.js';
 import { checkHealth, runRules } from '../../../src/main/vault/health/health.js';
 import type { HealthSnapshot } from '../../../src/main/vault/health/health-rule.js';
 import { backupCodesRule } from '../../../src/main/vault/health/rules/backup-codes.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 
-function account(id: string, issuer: string, accountName = ''): AccountSummary {
-  return {
-    id,
-    issuer,
-    accountName,
-    url: '',
-    notes: '',
-    tags: [],
-    createdAt: T0,
-    updatedAt: T0,
-    otp: null,
-  };
-}
+const account = (id: string, issuer: string, accountName = '') =>
+  accountFixture(id, issuer, accountName, T0);
 
 function status(
   accountId: string,

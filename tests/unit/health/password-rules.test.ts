@@ -1,27 +1,15 @@
-import { snapshotWith } from '../../support/health-snapshot.js';
+import { accountFixture, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../src/main/vault/health/health-rule.js';
 import { checkHealth } from '../../../src/main/vault/health/health.js';
 import { passwordWeakRule } from '../../../src/main/vault/health/rules/password-rules.js';
-import type { AccountSummary } from '../../../src/shared/domain.js';
 import type { StrengthScore } from '../../../src/shared/passwords.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 
 const STRONG = 'correct horse battery staple';
 
-function account(id: string, issuer: string): AccountSummary {
-  return {
-    id,
-    issuer,
-    accountName: '',
-    url: '',
-    notes: '',
-    tags: [],
-    createdAt: T0,
-    updatedAt: T0,
-    otp: null,
-  };
-}
+const account = (id: string, issuer: string, accountName = '') =>
+  accountFixture(id, issuer, accountName, T0);
 
 describe('password.weak', () => {
   it('flags scores 0 to 2 and not 3 or 4 (the rule at its edge)', () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { VaultError } from '../../../src/shared/errors.js';
 import { Vault } from '../../../src/main/vault/vault.js';
+import { vaultErrorOf } from '../../support/errors.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
-
-function vaultError(fn: () => unknown): VaultError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(VaultError);
-    return error as VaultError;
-  }
-  throw new Error('expected a VaultError');
-}
 
 describe('contacts', () => {
   it('stores phones in E.164 and e-mail in lower case, shows them formatted, and keeps them across a reopen', async () => {
@@ -41,17 +31,18 @@ describe('contacts', () => {
   it('refuses numbers without a country code, impossible numbers, bad addresses and duplicates', async () => {
     const { vault } = await createTestVault();
     expect(
-      vaultError(() => vault.contacts.add({ kind: 'phone', value: '07700 900123' })).message,
+      vaultErrorOf(() => vault.contacts.add({ kind: 'phone', value: '07700 900123' })).message,
     ).toMatch(/country code/);
     expect(
-      vaultError(() => vault.contacts.add({ kind: 'phone', value: '+44 12' })).message,
+      vaultErrorOf(() => vault.contacts.add({ kind: 'phone', value: '+44 12' })).message,
     ).toMatch(/not a possible phone number/);
     expect(
-      vaultError(() => vault.contacts.add({ kind: 'email', value: 'not-an-address' })).message,
+      vaultErrorOf(() => vault.contacts.add({ kind: 'email', value: 'not-an-address' })).message,
     ).toMatch(/not an e-mail/);
     vault.contacts.add({ kind: 'phone', value: '+1 202 555 0143' });
     expect(
-      vaultError(() => vault.contacts.add({ kind: 'phone', value: '001 (202) 555-0143' })).message,
+      vaultErrorOf(() => vault.contacts.add({ kind: 'phone', value: '001 (202) 555-0143' }))
+        .message,
     ).toMatch(/already a contact/);
     expect(vault.contacts.list()).toHaveLength(1);
     vault.close();
@@ -65,7 +56,7 @@ describe('contacts', () => {
     expect(vault.contacts.resolve('old PHONE').id).toBe(phone.id);
     expect(vault.contacts.resolve('ME@example.com').id).toBe(email.id);
     expect(vault.contacts.resolve(email.id.slice(0, 6)).id).toBe(email.id);
-    expect(vaultError(() => vault.contacts.resolve('+44 7700 900999')).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.contacts.resolve('+44 7700 900999')).code).toBe('NOT_FOUND');
     vault.close();
   });
 
@@ -75,9 +66,11 @@ describe('contacts', () => {
     expect(phone.confirmedAt).toBeNull();
     clock.advance(1000);
     expect(vault.contacts.confirm(phone.id).confirmedAt).toBe(T0 + 1000);
-    expect(vaultError(() => vault.contacts.confirm(phone.id, T0 + 5000)).message).toMatch(/future/);
+    expect(vaultErrorOf(() => vault.contacts.confirm(phone.id, T0 + 5000)).message).toMatch(
+      /future/,
+    );
     vault.contacts.retire(phone.id);
-    expect(vaultError(() => vault.contacts.confirm(phone.id)).code).toBe('REFUSED');
+    expect(vaultErrorOf(() => vault.contacts.confirm(phone.id)).code).toBe('REFUSED');
     expect(vault.contacts.reinstate(phone.id).retiredAt).toBeNull();
     vault.close();
   });
@@ -111,7 +104,7 @@ describe('contacts', () => {
     const email = vault.contacts.add({ kind: 'email', value: 'old@example.com' });
     const account = vault.accounts.add({ issuer: 'Forum' });
     vault.recovery.addRecoveryContact(account.id, email.id);
-    expect(vaultError(() => vault.contacts.remove(email.id)).message).toMatch(
+    expect(vaultErrorOf(() => vault.contacts.remove(email.id)).message).toMatch(
       /still used by Forum/,
     );
     vault.recovery.removeRecoveryContact(account.id, email.id);
@@ -161,31 +154,32 @@ describe('2FA methods and recovery facts', () => {
     const phone = vault.contacts.add({ kind: 'phone', value: '+12025550143' });
     const email = vault.contacts.add({ kind: 'email', value: 'me@example.com' });
     const account = vault.accounts.add({ issuer: 'Shop' });
-    expect(vaultError(() => vault.recovery.addMethod(account.id, { kind: 'sms' })).message).toMatch(
-      /say which contact/,
-    );
     expect(
-      vaultError(() => vault.recovery.addMethod(account.id, { kind: 'sms', contactId: email.id }))
+      vaultErrorOf(() => vault.recovery.addMethod(account.id, { kind: 'sms' })).message,
+    ).toMatch(/say which contact/);
+    expect(
+      vaultErrorOf(() => vault.recovery.addMethod(account.id, { kind: 'sms', contactId: email.id }))
         .message,
     ).toMatch(/needs a phone number/);
     expect(
-      vaultError(() =>
+      vaultErrorOf(() =>
         vault.recovery.addMethod(account.id, { kind: 'email-code', contactId: phone.id }),
       ).message,
     ).toMatch(/needs an e-mail address/);
     expect(
-      vaultError(() =>
+      vaultErrorOf(() =>
         vault.recovery.addMethod(account.id, { kind: 'backup-codes', contactId: phone.id }),
       ).message,
     ).toMatch(/does not send codes/);
     vault.contacts.retire(phone.id);
     expect(
-      vaultError(() => vault.recovery.addMethod(account.id, { kind: 'voice', contactId: phone.id }))
-        .code,
+      vaultErrorOf(() =>
+        vault.recovery.addMethod(account.id, { kind: 'voice', contactId: phone.id }),
+      ).code,
     ).toBe('REFUSED');
     vault.recovery.addMethod(account.id, { kind: 'email-code', contactId: email.id });
     expect(
-      vaultError(() =>
+      vaultErrorOf(() =>
         vault.recovery.addMethod(account.id, { kind: 'email-code', contactId: email.id }),
       ).message,
     ).toMatch(/already has/);

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { VaultError } from '../../../src/shared/errors.js';
 import { parseOtpauthUri } from '../../../src/main/vault/otp/otpauth.js';
 import { makeSeed } from '../../../src/main/vault/otp/seed.js';
 import { Vault } from '../../../src/main/vault/vault.js';
+import { vaultErrorOf } from '../../support/errors.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
-
-function vaultError(fn: () => unknown): VaultError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(VaultError);
-    return error as VaultError;
-  }
-  throw new Error('expected a VaultError');
-}
 
 describe('accounts', () => {
   it('lists accounts sorted by issuer then account name, ignoring case', async () => {
@@ -45,9 +35,9 @@ describe('accounts', () => {
 
   it('refuses an account with neither issuer nor name, and a non-web URL, saving nothing', async () => {
     const { vault } = await createTestVault();
-    expect(vaultError(() => vault.accounts.add({ issuer: '  ' })).code).toBe('INVALID_INPUT');
+    expect(vaultErrorOf(() => vault.accounts.add({ issuer: '  ' })).code).toBe('INVALID_INPUT');
     expect(
-      vaultError(() => vault.accounts.add({ issuer: 'X', url: 'javascript:alert(1)' })).message,
+      vaultErrorOf(() => vault.accounts.add({ issuer: 'X', url: 'javascript:alert(1)' })).message,
     ).toMatch(/not a web address/);
     expect(vault.accounts.list()).toEqual([]);
     vault.close();
@@ -61,8 +51,8 @@ describe('accounts', () => {
     });
     vault.accounts.remove(account.id);
     expect(vault.accounts.list()).toEqual([]);
-    expect(vaultError(() => vault.accounts.revealSeed(account.id)).code).toBe('NOT_FOUND');
-    expect(vaultError(() => vault.accounts.remove(account.id)).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.accounts.revealSeed(account.id)).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.accounts.remove(account.id)).code).toBe('NOT_FOUND');
     vault.close();
   });
 });
@@ -84,10 +74,10 @@ describe('resolving what a person typed to one account', () => {
     const { vault } = await createTestVault();
     vault.accounts.add({ issuer: 'GitHub', accountName: 'work' });
     vault.accounts.add({ issuer: 'GitHub', accountName: 'personal' });
-    const error = vaultError(() => vault.accounts.resolve('github'));
+    const error = vaultErrorOf(() => vault.accounts.resolve('github'));
     expect(error.code).toBe('AMBIGUOUS');
     expect((error.details?.candidates as unknown[]).length).toBe(2);
-    expect(vaultError(() => vault.accounts.resolve('gitlab')).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => vault.accounts.resolve('gitlab')).code).toBe('NOT_FOUND');
     vault.close();
   });
 });
@@ -130,7 +120,7 @@ describe('codes', () => {
   it('says an account without a seed has no codes', async () => {
     const { vault } = await createTestVault();
     const account = vault.accounts.add({ issuer: 'Apple' });
-    expect(vaultError(() => vault.accounts.codes([account.id])).message).toMatch(
+    expect(vaultErrorOf(() => vault.accounts.codes([account.id])).message).toMatch(
       /Apple has no authenticator seed/,
     );
     vault.close();
@@ -168,7 +158,7 @@ describe('tags and logins', () => {
     const reopened = await Vault.unlock(path, PASSWORD);
     expect(reopened.logins.revealPassword(account.id)).toBe('hunter2hunter2');
     reopened.accounts.remove(account.id);
-    expect(vaultError(() => reopened.logins.get(account.id)).code).toBe('NOT_FOUND');
+    expect(vaultErrorOf(() => reopened.logins.get(account.id)).code).toBe('NOT_FOUND');
     reopened.close();
   });
 });

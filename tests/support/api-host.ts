@@ -1,0 +1,30 @@
+import { AppSession } from '../../src/main/api/app-session.js';
+import { dispatch } from '../../src/main/api/dispatch.js';
+import { createHandlers } from '../../src/main/api/handlers/index.js';
+import { FixedClock } from '../../src/main/vault/clock.js';
+import type { Envelope } from '../../src/shared/contract/index.js';
+import { FAST_KDF, PASSWORD, T0, tempVaultPath } from './temp-vault.js';
+
+/**
+ * The UI's path without the UI: a session with a new, unlocked vault, and every
+ * call through the contract's schemas and the handler table, as over IPC.
+ */
+export async function unlockedApiHost() {
+  const warnings: string[] = [];
+  const clock = new FixedClock(T0);
+  const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF, clock });
+  const handlers = createHandlers(session);
+  const log = { warn: (message: string) => warnings.push(message) };
+  /** The envelope, ok or not. */
+  const call = async <T>(name: string, input: unknown): Promise<Envelope<T>> =>
+    (await dispatch(handlers, name, input, log)) as Envelope<T>;
+  /** The value; a refused call fails the test with its code and message. */
+  const value = async <T>(name: string, input: unknown): Promise<T> => {
+    const result = await call<T>(name, input);
+    if (!result.ok)
+      throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+  await value('createVault', { password: PASSWORD });
+  return { session, clock, handlers, log, warnings, call, value };
+}
