@@ -1,14 +1,12 @@
 import { net, protocol } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_SCHEME, rendererFileFor } from './shell-policy/app-origin.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererFileFor } from './shell-policy/app-origin.js';
 import { CONTENT_SECURITY_POLICY } from './shell-policy/content-security-policy.js';
 
 /** Must run before the app is ready: the app scheme behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 }
 
 /** Serves the built renderer from the app scheme, with the strict CSP on every response. */

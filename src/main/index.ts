@@ -19,6 +19,7 @@ import { appMenuTemplate } from './shell-policy/app-menu.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './shell-policy/app-origin.js';
 import { DEVELOPMENT_CONTENT_SECURITY_POLICY } from './shell-policy/content-security-policy.js';
 import { systemTimers } from './shell-policy/timers.js';
+import { guardSession, guardWebContents } from './shell-policy/web-contents-guards.js';
 import { appWindowOptions } from './shell-policy/window-options.js';
 import { systemClock } from './vault/clock.js';
 import { defaultVaultPath } from './vault/paths.js';
@@ -78,22 +79,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to sign-in pages open in the user's browser, never inside the app.
-      if (url.startsWith('https://') || url.startsWith('http://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    guardWebContents(contents, (url) => void shell.openExternal(url));
   });
 
   void app.whenReady().then(() => {
     const defaultSession = electronSession.defaultSession;
-    defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-      callback(false),
-    );
-    defaultSession.setPermissionCheckHandler(() => false);
+    guardSession(defaultSession);
     if (developmentUrl) {
       defaultSession.webRequest.onHeadersReceived((details, callback) => {
         callback({

@@ -5,6 +5,17 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
+ * The app scheme behaves like a secure, standard origin (so the CSP, `'self'`
+ * and the sender check work as for https), and gets no more than that: no CSP
+ * bypass, no service workers, no stream or CORS privileges.
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+} as const;
+
+/**
  * Maps a request URL on the app scheme to a file path inside the renderer
  * folder, or null for anything outside it (another host, `..`, encoded slashes).
  */
