@@ -1,13 +1,18 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../src/shared/contract/index.js';
 import { ERROR_CODES, VaultError } from '../../../src/shared/errors.js';
 import { AppSession } from '../../../src/main/api/app-session.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
+import { parseCodeBlock } from '../../../src/main/vault/backup-codes/code-block-parser.js';
 import { parseOtpauthUri } from '../../../src/main/vault/otp/otpauth.js';
+import { corpusFile } from '../../support/corpus.js';
+import { CORPUS_CASES } from '../../support/corpus-cases.js';
 import { count, report } from '../../support/stress.js';
-import { FAST_KDF, PASSWORD, tempVaultPath } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD, tempVaultPath } from '../../support/temp-vault.js';
 
 /** Runs `fn`; passes if it returns or throws a VaultError, fails on anything else (a crash). */
 function typedOutcome(fn: () => unknown): 'ok' | string {
@@ -184,5 +189,94 @@ describe('fuzzing', () => {
     session.close();
     report('contract fuzz calls', runs);
     for (const [code, times] of [...codes].sort()) report(`  ${code}`, times);
+  });
+});
+
+/** Random edits of real bytes: flips, insertions, deletions and a cut, seeded by fast-check. */
+const byteEdits = fc.array(
+  fc.tuple(
+    fc.constantFrom('flip', 'insert', 'delete', 'cut'),
+    fc.nat(),
+    fc.integer({ min: 0, max: 255 }),
+  ),
+  { minLength: 1, maxLength: 4 },
+);
+
+function applyEdits(original: Uint8Array, edits: [string, number, number][]): Uint8Array {
+  let bytes = Uint8Array.from(original);
+  for (const [edit, position, value] of edits) {
+    const at = bytes.length === 0 ? 0 : position % bytes.length;
+    if (edit === 'flip' && bytes.length > 0) bytes[at] = (bytes[at] ?? 0) ^ (1 << (value % 8));
+    if (edit === 'insert')
+      bytes = Uint8Array.from([...bytes.subarray(0, at), value, ...bytes.subarray(at)]);
+    if (edit === 'delete')
+      bytes = Uint8Array.from([...bytes.subarray(0, at), ...bytes.subarray(at + 1)]);
+    if (edit === 'cut') bytes = bytes.subarray(0, at);
+  }
+  return bytes;
+}
+
+describe('fuzzing the backup-code parser and the importers', () => {
+  const runs = count(600, 10_000);
+  const blocks = readdirSync('tests/fixtures/code-blocks')
+    .filter((name) => name.endsWith('.txt') || name.endsWith('.csv'))
+    .map((name) => readFileSync(join('tests/fixtures/code-blocks', name)));
+
+  it(`the backup-code block parser always answers, for ${runs} mutated real pages and random texts`, () => {
+    let codesFound = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          { arbitrary: fc.tuple(fc.constantFrom(...blocks), byteEdits), weight: 3 },
+          {
+            arbitrary: fc
+              .string({ maxLength: 2000 })
+              .map((text) => [Buffer.from(text), []] as const),
+            weight: 1,
+          },
+        ),
+        ([block, edits]) => {
+          const text = Buffer.from(applyEdits(block, edits as [string, number, number][])).toString(
+            'utf8',
+          );
+          const outcome = typedOutcome(() => {
+            const parsed = parseCodeBlock(text);
+            expect(Array.isArray(parsed.codes)).toBe(true);
+            codesFound += parsed.codes.length;
+          });
+          expect(['ok', 'INVALID_INPUT']).toContain(outcome);
+        },
+      ),
+      { numRuns: runs, seed: 1148 },
+    );
+    report('code-block parser fuzz inputs', runs);
+    report('  codes found in them', codesFound);
+  });
+
+  it(`every importer turns a mutated corpus file into a plan or a typed error, writing nothing (${runs} files)`, async () => {
+    const { vault } = await createTestVault();
+    const files = CORPUS_CASES.map(({ file, password }) => ({ ...corpusFile(file), password }));
+    const outcomes = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...files), byteEdits, async (file, edits) => {
+        const bytes = applyEdits(file.bytes, edits as [string, number, number][]);
+        let outcome = 'plan';
+        try {
+          const plan = await vault.imports.preview([{ name: file.name, bytes }], {
+            password: () => Promise.resolve(file.password ?? 'wrong password'),
+          });
+          expect(Array.isArray(plan.entries)).toBe(true);
+        } catch (error) {
+          if (!(error instanceof VaultError)) throw error;
+          outcome = error.code;
+        }
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }),
+      { numRuns: runs, seed: 5418 },
+    );
+    expect(vault.accounts.list()).toEqual([]);
+    vault.close();
+    report('importer fuzz files', runs);
+    for (const [outcome, times] of [...outcomes].sort()) report(`  ${outcome}`, times);
   });
 });
