@@ -50,7 +50,10 @@ export function recoveryHandlers(session: AppSession): RecoveryHandlers {
     getHealth: () => checkHealth(vault(), session.now(), session.lastClockCheck),
     checkClock: async () => {
       const server = vault().settings.get().clockCheckServer;
-      const check = await measureClockOffset(server, { clock: session.clock });
+      const check = await measureClockOffset(server, {
+        clock: session.clock,
+        port: session.timeServerPort,
+      });
       session.lastClockCheck = check;
       return check;
     },
