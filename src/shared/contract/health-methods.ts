@@ -39,6 +39,8 @@ export interface HealthOverview {
   vaultScore: number;
   /** Only the accounts with a critical or warning finding. */
   flagged: AccountHealth[];
+  /** The findings about the vault as a whole (a stale contact, the clock), in full: they are few. */
+  vaultFindings: HealthFinding[];
 }
 
 export interface AccountHealthReport {

@@ -29,6 +29,7 @@ export function healthOverview(report: HealthReport): HealthOverview {
       const own = flags.get(readiness.accountId);
       return own === undefined ? [] : [{ ...readiness, flags: own }];
     }),
+    vaultFindings: report.findings.filter((finding) => finding.accountId === null),
   };
 }
 
