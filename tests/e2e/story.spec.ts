@@ -44,9 +44,9 @@ test('the issue-5 story: codes, backup codes, a retired number, a password, lock
   await expect(codes.getByTestId('codes-left')).toHaveText('10 of 10 left');
 
   // "I just used a code": found and marked; typed again, refused with its date and note.
-  const used = codes.getByPlaceholder('Type or paste the code you used');
+  const used = codes.getByLabel('The code you used');
   await used.fill('0954 0266');
-  await codes.getByPlaceholder(/^Note/).fill('signed in on the new laptop');
+  await codes.getByLabel('Note (optional)').fill('signed in on the new laptop');
   await codes.getByRole('button', { name: 'Mark used' }).click();
   // The parser numbers codes in reading order, row by row: Google's two columns make this #3.
   await expect(codes.getByText('Code 3 marked used (signed in on the new laptop).')).toBeVisible();

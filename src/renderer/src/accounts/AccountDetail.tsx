@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import { call, errorMessage } from '../api.js';
 import type { AccountSection } from '../app/navigation.js';
@@ -43,8 +43,14 @@ export function AccountDetail({ account, focus, onEdit, onChanged, onRemoved }: 
   const serial = (section: AccountSection) =>
     focus?.section === section ? focus.serial : undefined;
   const top = useSectionFocus(serial('top'), true);
+  // Another account starts at its top (the pane keeps its scroll position otherwise).
+  const article = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const pane = article.current?.closest('.detail-pane');
+    if (pane) pane.scrollTop = 0;
+  }, []);
   return (
-    <article className="detail" aria-labelledby="detail-title">
+    <article className="detail" aria-labelledby="detail-title" ref={article}>
       <header className="detail-header">
         <Avatar name={label} large />
         <div className="detail-names">

@@ -179,7 +179,8 @@ function PreviewDetails({
   left: ReadonlySet<number>;
   onToggle: (index: number) => void;
 }) {
-  const { codes, duplicates, ignored, doubts, existing } = preview;
+  // The doubts cover the duplicates and the doubtful text left out, in the parser's words.
+  const { codes, ignored, doubts, existing } = preview;
   if (codes.length === 0) {
     return (
       <SeverityNote severity="warning">
@@ -219,12 +220,6 @@ function PreviewDetails({
       {doubts.map((doubt) => (
         <SeverityNote key={doubt} severity="warning">
           {doubt}
-        </SeverityNote>
-      ))}
-      {duplicates.map((duplicate) => (
-        <SeverityNote key={duplicate.code} severity="info">
-          {duplicate.code} appears {duplicate.lines.length} times (lines{' '}
-          {duplicate.lines.join(', ')}); it is kept once.
         </SeverityNote>
       ))}
       {existing && existing.inCurrentSet > 0 && (

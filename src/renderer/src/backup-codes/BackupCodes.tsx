@@ -165,15 +165,22 @@ export function BackupCodes({ account, focusSerial }: Props) {
           <>
             {status.total > 0 ? (
               <div className="codes-summary">
-                <p className="codes-left" data-testid="codes-left">
-                  <span className="codes-left-count">{status.remaining}</span> of {status.total}{' '}
-                  left
-                </p>
-                {history.data?.summaries.map((summary) => (
-                  <p key={summary.setId} className="muted small">
-                    {usageText(summary, overview?.at ?? status.changedAt ?? 0)}
+                <div>
+                  <p className="codes-left" data-testid="codes-left">
+                    <span className="codes-left-count">{status.remaining}</span> of {status.total}{' '}
+                    left
                   </p>
-                ))}
+                  {history.data?.summaries.map((summary) => (
+                    <p key={summary.setId} className="muted small">
+                      {usageText(summary, overview?.at ?? status.changedAt ?? 0)}
+                    </p>
+                  ))}
+                </div>
+                {status.used > 0 && (
+                  <button type="button" className="quiet" onClick={undo} disabled={action.busy}>
+                    <UndoIcon width="16" height="16" /> Undo the last mark
+                  </button>
+                )}
               </div>
             ) : (
               <p className="muted">No current codes: every set was replaced.</p>
@@ -201,12 +208,6 @@ export function BackupCodes({ account, focusSerial }: Props) {
               ) : done?.kind === 'note' ? (
                 <p className="done">{done.text}</p>
               ) : null}
-              {status.used > 0 && (
-                <button type="button" className="quiet" onClick={undo} disabled={action.busy}>
-                  <UndoIcon width="16" height="16" />{' '}
-                  {done?.kind === 'marked' ? 'Undo' : 'Undo the last mark'}
-                </button>
-              )}
             </div>
             <ErrorMessage error={action.error} />
             {current.map(sheet)}

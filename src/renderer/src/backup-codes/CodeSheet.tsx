@@ -14,9 +14,10 @@ interface Props {
   busy: boolean;
 }
 
-/** A hidden code drawn as dots of its length, grouped in fours like most printed sheets. */
+/** A hidden code drawn as dots of its length, in groups of four or five as most sites print them. */
 function masked(length: number): string {
-  return '•'.repeat(length).replace(/(.{4})(?=.)/g, '$1 ');
+  const group = length % 4 === 0 ? 4 : length % 5 === 0 ? 5 : length;
+  return '•'.repeat(length).replace(new RegExp(`(.{${group}})(?=.)`, 'g'), '$1 ');
 }
 
 /** "Issued 3 May 2026 · printed copy · 10 codes" */
@@ -75,7 +76,7 @@ export function CodeSheet({ set, revealed, onReveal, onHide, onPick, onCopy, bus
                 ) : (
                   <span className="code-text digits">
                     {text ?? masked(code.length)}
-                    {text === undefined && <span className="sr-only">hidden</span>}
+                    {text === undefined && <span className="sr-only"> (hidden)</span>}
                   </span>
                 )}
                 {used && code.usedAt !== null && (

@@ -68,7 +68,7 @@ export function UseCodeForm({ accountId, onMarked }: Props) {
           <input
             className="mono"
             value={code}
-            placeholder="Type or paste the code you used"
+            placeholder="The code you used"
             spellCheck={false}
             autoComplete="off"
             aria-invalid={refusal !== null}
@@ -83,7 +83,7 @@ export function UseCodeForm({ accountId, onMarked }: Props) {
           <span className="sr-only">Note (optional)</span>
           <input
             value={note}
-            placeholder="Note, e.g. signed in on the new laptop"
+            placeholder="Note (optional)"
             maxLength={500}
             onChange={(event) => setNote(event.target.value)}
           />

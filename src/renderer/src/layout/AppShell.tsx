@@ -52,11 +52,15 @@ function Shell({ status, onLock }: Props) {
   const [searchRequest, setSearchRequest] = useState(0);
   const [accountCount, setAccountCount] = useState<number | null>(null);
   const onCountChange = useCallback((next: number) => setAccountCount(next), []);
+  const { overview, changed } = useVaultData();
+  // Moving to a view reads the vault afresh: time passes (a contact goes stale) without any change.
   const navigate = useCallback(
-    (target: NavTarget) => setNav((previous) => ({ ...target, serial: previous.serial + 1 })),
-    [],
+    (target: NavTarget) => {
+      setNav((previous) => ({ ...target, serial: previous.serial + 1 }));
+      changed();
+    },
+    [changed],
   );
-  const { overview } = useVaultData();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

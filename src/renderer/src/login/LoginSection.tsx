@@ -66,7 +66,7 @@ export function LoginSection({ account, focusSerial }: Props) {
         </h3>
         {login && !editing && (
           <button type="button" className="secondary" onClick={() => setEditing(true)}>
-            <EditIcon /> Edit
+            <EditIcon /> Edit sign-in
           </button>
         )}
       </div>

@@ -212,7 +212,7 @@ export function RecoverySection({ account, focusSerial }: Props) {
               <h4>Support page and notes</h4>
               {!editing && (
                 <button type="button" className="quiet" onClick={() => setEditing(true)}>
-                  <EditIcon width="16" height="16" /> Edit
+                  <EditIcon width="16" height="16" /> Edit page and notes
                 </button>
               )}
             </div>
