@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { AddCodeSetResult, CodeBlockPreview } from '../../../shared/backup-codes.js';
 import { call, errorMessage } from '../api.js';
-import { ErrorMessage, FormActions } from '../ui/Forms.js';
+import { ErrorMessage, FormActions, LabelField } from '../ui/Forms.js';
 import { SeverityBadge, SeverityNote } from '../ui/Severity.js';
 import { useAction } from '../ui/useAction.js';
 
@@ -113,15 +113,11 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
           Issued on
           <input type="date" value={issued} onChange={(event) => setIssued(event.target.value)} />
         </label>
-        <label>
-          Label (optional)
-          <input
-            value={label}
-            maxLength={100}
-            placeholder="e.g. printed copy in the drawer"
-            onChange={(event) => setLabel(event.target.value)}
-          />
-        </label>
+        <LabelField
+          value={label}
+          placeholder="e.g. printed copy in the drawer"
+          onChange={setLabel}
+        />
       </div>
 
       <div className="code-preview" aria-live="polite">

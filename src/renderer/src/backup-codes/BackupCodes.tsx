@@ -16,6 +16,7 @@ import { accountLabel } from '../accounts/account-label.js';
 import { ErrorMessage } from '../ui/Forms.js';
 import { CheckIcon, ListIcon, PlusIcon, UndoIcon } from '../ui/icons.js';
 import { SeverityNote } from '../ui/Severity.js';
+import { SectionCard } from '../ui/SectionCard.js';
 import { useAction } from '../ui/useAction.js';
 import { useCopy } from '../ui/useCopy.js';
 import { AddCodesForm } from './AddCodesForm.js';
@@ -132,18 +133,21 @@ export function BackupCodes({ account, focusSerial }: Props) {
   );
 
   return (
-    <section className="card" id="section-codes" aria-labelledby="codes-title">
-      <div className="card-head">
-        <h3 id="codes-title" ref={heading} tabIndex={-1}>
-          <ListIcon /> Backup codes
-        </h3>
-        {data && data.sets.length > 0 && !adding && (
+    <SectionCard
+      id="section-codes"
+      title="Backup codes"
+      icon={<ListIcon />}
+      headingRef={heading}
+      actions={
+        data &&
+        data.sets.length > 0 &&
+        !adding && (
           <button type="button" className="secondary" onClick={() => setAdding(true)}>
             <PlusIcon /> Add codes…
           </button>
-        )}
-      </div>
-
+        )
+      }
+    >
       {data === null ? (
         <ErrorMessage error={error} />
       ) : data.sets.length === 0 && !adding ? (
@@ -256,6 +260,6 @@ export function BackupCodes({ account, focusSerial }: Props) {
           </ol>
         </details>
       )}
-    </section>
+    </SectionCard>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { Contact, ContactKind } from '../../../shared/recovery.js';
 import { call } from '../api.js';
 import { useVaultData } from '../app/vault-data.js';
-import { ErrorMessage, FormActions } from '../ui/Forms.js';
+import { ErrorMessage, FormActions, LabelField } from '../ui/Forms.js';
 import { useAction } from '../ui/useAction.js';
 
 interface Props {
@@ -74,15 +74,11 @@ export function ContactForm({ contact, kind: fixedKind, onSaved, onCancel }: Pro
             onChange={(event) => setValue(event.target.value)}
           />
         </label>
-        <label>
-          Label (optional)
-          <input
-            value={label}
-            maxLength={100}
-            placeholder={kind === 'phone' ? 'work mobile' : 'personal mail'}
-            onChange={(event) => setLabel(event.target.value)}
-          />
-        </label>
+        <LabelField
+          value={label}
+          placeholder={kind === 'phone' ? 'work mobile' : 'personal mail'}
+          onChange={setLabel}
+        />
       </div>
       <ErrorMessage error={save.error} />
       <FormActions

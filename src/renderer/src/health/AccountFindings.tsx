@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../../../shared/domain.js';
 import { call } from '../api.js';
 import { useVaultQuery } from '../app/vault-data.js';
+import { SectionCard } from '../ui/SectionCard.js';
 import { FindingItem } from './FindingItem.js';
 
 /**
@@ -16,13 +17,16 @@ export function AccountFindings({ account }: { account: AccountSummary }) {
   const urgent = data.findings.filter((finding) => finding.severity !== 'info');
   const info = data.findings.filter((finding) => finding.severity === 'info');
   return (
-    <section className="card findings-card" aria-labelledby="account-findings-title">
-      <div className="card-head">
-        <h3 id="account-findings-title">{urgent.length > 0 ? 'Needs attention' : 'Suggestions'}</h3>
+    <SectionCard
+      id="account-findings"
+      className="findings-card"
+      title={urgent.length > 0 ? 'Needs attention' : 'Suggestions'}
+      actions={
         <span className="readiness" title="100: nothing stands between you and getting back in">
           Readiness <strong>{data.readiness.score}</strong>/100
         </span>
-      </div>
+      }
+    >
       {urgent.length > 0 && (
         <ul className="findings">
           {urgent.map((finding) => (
@@ -42,6 +46,6 @@ export function AccountFindings({ account }: { account: AccountSummary }) {
           </ul>
         </details>
       )}
-    </section>
+    </SectionCard>
   );
 }

@@ -6,6 +6,7 @@ import { useVaultData } from '../app/vault-data.js';
 import { ErrorMessage } from '../ui/Forms.js';
 import { CheckIcon, ClockIcon } from '../ui/icons.js';
 import { SeverityNote } from '../ui/Severity.js';
+import { SectionCard } from '../ui/SectionCard.js';
 import { useAction } from '../ui/useAction.js';
 
 const seconds = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
@@ -50,11 +51,12 @@ export function ClockCheck({ settings, headingRef }: Props) {
 
   const drift = clockCheck !== null && Math.abs(clockCheck.offsetMs) > tolerance * 1000;
   return (
-    <section className="card" id="health-clock" aria-labelledby="clock-title">
-      <div className="card-head">
-        <h3 id="clock-title" ref={headingRef} tabIndex={-1}>
-          <ClockIcon /> The clock
-        </h3>
+    <SectionCard
+      id="health-clock"
+      title="The clock"
+      icon={<ClockIcon />}
+      headingRef={headingRef}
+      actions={
         <button
           type="button"
           className="secondary"
@@ -63,7 +65,8 @@ export function ClockCheck({ settings, headingRef }: Props) {
         >
           {action.busy ? 'Checking…' : 'Check the clock'}
         </button>
-      </div>
+      }
+    >
       {clockCheck === null ? (
         <p className="hint">
           Authenticator codes are computed from this computer’s clock; a clock more than {tolerance}{' '}
@@ -87,6 +90,6 @@ export function ClockCheck({ settings, headingRef }: Props) {
         the current code.
       </p>
       <ErrorMessage error={action.error} />
-    </section>
+    </SectionCard>
   );
 }

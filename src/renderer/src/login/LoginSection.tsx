@@ -13,6 +13,7 @@ import { formatDay } from '../ui/dates.js';
 import { ErrorMessage } from '../ui/Forms.js';
 import { CheckIcon, CopyIcon, EditIcon, EyeIcon, KeyIcon, PlusIcon } from '../ui/icons.js';
 import { SeverityBadge } from '../ui/Severity.js';
+import { SectionCard } from '../ui/SectionCard.js';
 import { useAction } from '../ui/useAction.js';
 import { useCopy } from '../ui/useCopy.js';
 import { PasswordForm } from './PasswordForm.js';
@@ -59,18 +60,20 @@ export function LoginSection({ account, focusSerial }: Props) {
       });
 
   return (
-    <section className="card" id="section-login" aria-labelledby="login-title">
-      <div className="card-head">
-        <h3 id="login-title" ref={heading} tabIndex={-1}>
-          <KeyIcon /> Sign-in
-        </h3>
-        {login && !editing && (
+    <SectionCard
+      id="section-login"
+      title="Sign-in"
+      icon={<KeyIcon />}
+      headingRef={heading}
+      actions={
+        login &&
+        !editing && (
           <button type="button" className="secondary" onClick={() => setEditing(true)}>
             <EditIcon /> Edit sign-in
           </button>
-        )}
-      </div>
-
+        )
+      }
+    >
       {editing ? (
         <PasswordForm
           accountId={id}
@@ -225,6 +228,6 @@ export function LoginSection({ account, focusSerial }: Props) {
         </dl>
       )}
       <ErrorMessage error={action.error} />
-    </section>
+    </SectionCard>
   );
 }

@@ -19,6 +19,27 @@ const CLASSES = [
 
 type ClassName = (typeof CLASSES)[number][0];
 
+/** A length or a number of words, within the generator's range (main checks it again). */
+function Count(props: {
+  label: string;
+  range: { min: number; max: number };
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label className="inline">
+      {props.label}
+      <input
+        type="number"
+        min={props.range.min}
+        max={props.range.max}
+        value={props.value}
+        onChange={(event) => props.onChange(Number(event.target.value))}
+      />
+    </label>
+  );
+}
+
 /** Random characters or a passphrase (EFF's word list), generated in main from its CSPRNG. */
 export function PasswordGenerator({
   onGenerated,
@@ -71,16 +92,7 @@ export function PasswordGenerator({
       </div>
       {kind === 'random' ? (
         <div className="generator-options">
-          <label className="inline">
-            Length
-            <input
-              type="number"
-              min={PASSWORD_LENGTH_RANGE.min}
-              max={PASSWORD_LENGTH_RANGE.max}
-              value={length}
-              onChange={(event) => setLength(Number(event.target.value))}
-            />
-          </label>
+          <Count label="Length" range={PASSWORD_LENGTH_RANGE} value={length} onChange={setLength} />
           {CLASSES.map(([name, label]) => (
             <label key={name} className="check">
               <input
@@ -102,16 +114,7 @@ export function PasswordGenerator({
         </div>
       ) : (
         <div className="generator-options">
-          <label className="inline">
-            Words
-            <input
-              type="number"
-              min={PASSPHRASE_WORDS_RANGE.min}
-              max={PASSPHRASE_WORDS_RANGE.max}
-              value={words}
-              onChange={(event) => setWords(Number(event.target.value))}
-            />
-          </label>
+          <Count label="Words" range={PASSPHRASE_WORDS_RANGE} value={words} onChange={setWords} />
         </div>
       )}
       <div className="actions start">

@@ -13,6 +13,7 @@ import { dayWithAge } from '../ui/dates.js';
 import { ErrorMessage, FormActions } from '../ui/Forms.js';
 import { CheckIcon, CloseIcon, EditIcon, ExternalIcon, PlusIcon, ShieldIcon } from '../ui/icons.js';
 import { SeverityBadge } from '../ui/Severity.js';
+import { SectionCard } from '../ui/SectionCard.js';
 import { useAction } from '../ui/useAction.js';
 import { MethodForm } from './MethodForm.js';
 
@@ -74,12 +75,12 @@ export function RecoverySection({ account, focusSerial }: Props) {
     : (candidates[0]?.id ?? '');
 
   return (
-    <section className="card" id="section-recovery" aria-labelledby="recovery-title">
-      <div className="card-head">
-        <h3 id="recovery-title" ref={heading} tabIndex={-1}>
-          <ShieldIcon /> Two-step sign-in and recovery
-        </h3>
-      </div>
+    <SectionCard
+      id="section-recovery"
+      title="Two-step sign-in and recovery"
+      icon={<ShieldIcon />}
+      headingRef={heading}
+    >
       {data === null ? (
         <ErrorMessage error={recovery.error} />
       ) : (
@@ -270,7 +271,7 @@ export function RecoverySection({ account, focusSerial }: Props) {
         </>
       )}
       <ErrorMessage error={action.error} />
-    </section>
+    </SectionCard>
   );
 }
 
