@@ -96,3 +96,32 @@ test('passwords: random options, previous passwords on an explicit reveal, the s
   await settle(page);
   expect(app.clipboard.text).toBe('');
 });
+
+test('recovery: the support page opens in the browser, notes are kept, a tested sign-in is dated', async ({
+  app,
+}) => {
+  const { page } = app;
+  await createVault(page);
+  await app.core.addAccount({ issuer: '', seed: { otpauth: ACME_URI } });
+  await page.reload();
+  const recovery = page.getByRole('region', { name: 'Two-step sign-in and recovery' });
+  await expect(recovery.getByTestId('last-tested')).toHaveText(
+    'Never: a way in nobody has tried may not work when you need it.',
+  );
+  await recovery.getByRole('button', { name: 'Edit page and notes' }).click();
+  await recovery.getByLabel('Support or account-recovery page').fill('acme.example/help');
+  await recovery.getByLabel('Recovery notes').fill('Call the helpdesk with the invoice number.');
+  await recovery.getByRole('button', { name: 'Save', exact: true }).click();
+  // A link the shell's window-open handler sends to the user's browser, never opened inside the app.
+  const link = recovery.getByRole('link', { name: /acme\.example\/help/ });
+  await expect(link).toHaveAttribute('href', 'https://acme.example/help');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(recovery).toContainText('Call the helpdesk with the invoice number.');
+
+  await app.core.updateSettings({ autoLockMinutes: 0 });
+  app.advance(3 * DAY);
+  await recovery.getByRole('button', { name: 'I just tested this sign-in' }).click();
+  await expect(recovery.getByTestId('last-tested')).toHaveText('6 May 2026 (today)');
+  const id = await accountId(app, 'ACME Co');
+  expect((await app.core.getRecovery({ accountId: id })).lastTestedAt).toBe(app.clock.now());
+});

@@ -305,7 +305,8 @@ function RecoveryDetailsForm({
       <label>
         Support or account-recovery page
         <input
-          type="url"
+          inputMode="url"
+          spellCheck={false}
           value={supportUrl}
           autoFocus
           placeholder="https://example.com/account-recovery"
