@@ -1,13 +1,8 @@
 import type { CodesLevel, CodesStatus } from '../shared/backup-codes.js';
-import { formatDay } from '../shared/dates.js';
-import type { HistoryEvent } from '../shared/history.js';
 
-/** "3 May 2026 10:05", local time. */
-export function formatDayTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-  return `${formatDay(epochMs)} ${time}`;
-}
+// Shared with the desktop app, which words the history the same way.
+export { describeCodeEvent as describeEvent } from '../shared/backup-code-events.js';
+export { formatDayTime } from '../shared/dates.js';
 
 const LEVEL_WORDS: Record<CodesLevel, string> = {
   none: 'no codes',
@@ -34,36 +29,4 @@ export function levelWarning(status: CodesStatus, site: string): string | null {
     return `Warning: only ${status.remaining} backup codes left. Generate new ones at ${site} soon and add them with --replace.`;
   }
   return null;
-}
-
-function detailText(event: HistoryEvent, key: string): string {
-  const value = event.detail[key];
-  return value === null || value === undefined ? '' : String(value);
-}
-
-/** One history line, in words. */
-export function describeEvent(event: HistoryEvent): string {
-  const set = detailText(event, 'setId').slice(0, 8);
-  const number = detailText(event, 'number');
-  const note = detailText(event, 'note');
-  switch (event.type) {
-    case 'codes.add': {
-      const label = detailText(event, 'label');
-      return `added ${detailText(event, 'count')} codes${label ? ` "${label}"` : ''} (set ${set})`;
-    }
-    case 'codes.replace':
-      return `replaced set ${set} (${detailText(event, 'unused')} unused codes stopped counting)`;
-    case 'codes.reveal':
-      return `showed the codes of set ${set}`;
-    case 'codes.copy':
-      return `copied code #${number} of set ${set}`;
-    case 'codes.use':
-      return `used code #${number} of set ${set}${detailText(event, 'how') === 'typed' ? ' (typed)' : ''}${note ? `: ${note}` : ''}`;
-    case 'codes.undo': {
-      const usedAt = event.detail.usedAt;
-      return `undid the use of code #${number} of set ${set}${typeof usedAt === 'number' ? ` (marked ${formatDayTime(usedAt)})` : ''}`;
-    }
-    default:
-      return event.type;
-  }
 }

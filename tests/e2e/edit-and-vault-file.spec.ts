@@ -9,7 +9,7 @@ test('edit an account, replace its setup key, remove it', async ({ app }) => {
   await page.reload();
   await page.getByRole('option', { name: /ACME Co/ }).click();
 
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await page.getByLabel('Issuer (site or service)').fill('ACME Corporation');
   await page.getByLabel('Tags').fill('work, billing');
   await page.getByRole('button', { name: 'Save changes' }).click();

@@ -13,6 +13,8 @@ export interface AppSessionOptions {
   clock?: Clock;
   random?: Random;
   kdfCost?: KdfCost;
+  /** The time server's UDP port for the opt-in clock check (tests use one on loopback); default 123. */
+  timeServerPort?: number;
 }
 
 /**
@@ -96,6 +98,10 @@ export class AppSession {
 
   now(): number {
     return this.clock.now();
+  }
+
+  get timeServerPort(): number | undefined {
+    return this.options.timeServerPort;
   }
 
   /** The last opt-in clock check, shown in health reports until the app quits. */

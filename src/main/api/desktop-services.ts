@@ -32,6 +32,14 @@ export function desktopSettingsOf(settings: VaultSettings): DesktopSettings {
     autoLockMinutes: settings.autoLockMinutes,
     clipboardClearSeconds: settings.clipboardClearSeconds,
     screenCaptureProtection: settings.screenCaptureProtection,
+    lowCodesMinimum: settings.lowCodesMinimum,
+    lowCodesFraction: settings.lowCodesFraction,
+    staleContactDays: settings.staleContactDays,
+    untestedSignInDays: settings.untestedSignInDays,
+    passwordMaxAgeDays: settings.passwordMaxAgeDays,
+    clockCheckEnabled: settings.clockCheckEnabled,
+    clockCheckServer: settings.clockCheckServer,
+    clockToleranceSeconds: settings.clockToleranceSeconds,
   };
 }
 

@@ -11,11 +11,11 @@ import type {
 import { AccountIdSchema } from './account-methods.js';
 import { method, noInput } from './define.js';
 
-const SetIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Not a code set id.');
+export const SetIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Not a code set id.');
 /** A pasted page of codes; bounded so a pasted novel is refused before it is parsed. */
 const BlockSchema = z.string().min(1, 'Paste the codes.').max(100_000);
 const NoteSchema = z.string().max(500);
-const CodeNumberSchema = z.number().int().min(1).max(100);
+export const CodeNumberSchema = z.number().int().min(1).max(100);
 
 export const AddBackupCodesSchema = z
   .object({
@@ -65,10 +65,6 @@ export const backupCodeMethods = {
   revealBackupCodes: method(
     z.object({ accountId: AccountIdSchema, setId: SetIdSchema }).strict(),
   ).returns<RevealedCodeSet>(),
-  /** One code's text for the clipboard; recorded in the account's history. */
-  copyBackupCode: method(
-    z.object({ accountId: AccountIdSchema, setId: SetIdSchema, number: CodeNumberSchema }).strict(),
-  ).returns<{ code: string }>(),
   /** Marks a picked code used. */
   useBackupCode: method(
     z

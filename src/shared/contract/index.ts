@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountMethods } from './account-methods.js';
 import { backupCodeMethods } from './backup-code-methods.js';
 import type { Envelope, MethodDefinition } from './define.js';
+import { healthMethods } from './health-methods.js';
 import { recoveryMethods } from './recovery-methods.js';
 import { loginMethods } from './login-methods.js';
 import { importMethods } from './import-methods.js';
@@ -18,6 +19,7 @@ export const contract = {
   ...vaultMethods,
   ...accountMethods,
   ...recoveryMethods,
+  ...healthMethods,
   ...backupCodeMethods,
   ...loginMethods,
   ...importMethods,

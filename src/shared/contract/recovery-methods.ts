@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { HealthReport } from '../health.js';
 import {
   type AccountRecovery,
   CONTACT_KINDS,
@@ -19,14 +18,6 @@ const PastInstantSchema = z.number().int().nonnegative();
 export interface RetireContactResult {
   contact: Contact;
   affected: ContactUse[];
-}
-
-/** The result of the opt-in comparison with a network time server. */
-export interface ClockCheckView {
-  offsetMs: number;
-  roundTripMs: number;
-  server: string;
-  checkedAt: number;
 }
 
 export const recoveryMethods = {
@@ -92,9 +83,4 @@ export const recoveryMethods = {
   markTested: method(
     z.object({ accountId: AccountIdSchema, at: PastInstantSchema.optional() }).strict(),
   ).returns<AccountRecovery>(),
-
-  /** Every lockout risk the health engine finds now, critical first. */
-  getHealth: method(noInput).returns<HealthReport>(),
-  /** Opt-in: compares the clock with the vault's time server; later health checks include the result. */
-  checkClock: method(noInput).returns<ClockCheckView>(),
 };

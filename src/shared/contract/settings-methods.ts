@@ -13,6 +13,20 @@ export interface DesktopSettings {
   clipboardClearSeconds: number;
   /** Hide the window from screenshots and screen sharing where the OS allows it. */
   screenCaptureProtection: boolean;
+  /** Backup codes are low at or below the larger of this many and this fraction of the set. */
+  lowCodesMinimum: number;
+  lowCodesFraction: number;
+  /** A contact not confirmed for longer than this many days is flagged. */
+  staleContactDays: number;
+  /** A sign-in not tested for longer than this many days gets a reminder. */
+  untestedSignInDays: number;
+  /** A password older than this many days is flagged (0: never). */
+  passwordMaxAgeDays: number;
+  /** Check the clock against the time server whenever the health view opens. */
+  clockCheckEnabled: boolean;
+  clockCheckServer: string;
+  /** A clock off by more than this many seconds is flagged. */
+  clockToleranceSeconds: number;
 }
 
 export const UpdateSettingsSchema = z
@@ -20,6 +34,18 @@ export const UpdateSettingsSchema = z
     autoLockMinutes: z.number().int().optional(),
     clipboardClearSeconds: z.number().int().optional(),
     screenCaptureProtection: z.boolean().optional(),
+    lowCodesMinimum: z.number().int().optional(),
+    lowCodesFraction: z.number().optional(),
+    staleContactDays: z.number().int().optional(),
+    untestedSignInDays: z.number().int().optional(),
+    passwordMaxAgeDays: z.number().int().optional(),
+    clockCheckEnabled: z.boolean().optional(),
+    clockCheckServer: z
+      .string()
+      .max(253)
+      .regex(/^[A-Za-z0-9.:-]+$/, 'A host name or an IP address.')
+      .optional(),
+    clockToleranceSeconds: z.number().int().optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { DesktopServices } from '../../../src/main/api/desktop-services.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
 import { FixedClock } from '../../../src/main/vault/clock.js';
+import { startFakeTimeServer } from '../../support/fake-time-server.js';
 import { ManualTimers, MemoryClipboard } from '../../support/manual-timers.js';
 import { startRendererServer } from './renderer-server.js';
 
@@ -33,6 +34,11 @@ export interface AppHost {
   calls: string[];
   /** Every event sent to the page, in order (names only). */
   events: string[];
+  /**
+   * A time server on loopback for the opt-in clock check (point the vault's
+   * `clockCheckServer` at 127.0.0.1): it reads the host's clock plus `offsetMs`.
+   */
+  timeServer: { offsetMs: number };
 }
 
 /**
@@ -58,10 +64,13 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
     const clock = new FixedClock(E2E_START);
     const timers = new ManualTimers(clock);
     const clipboard = new MemoryClipboard();
+    const timeServer = { offsetMs: 0 };
+    const ntp = await startFakeTimeServer(() => clock.now() + timeServer.offsetMs);
     const session = new AppSession({
       vaultPath,
       clock,
       kdfCost: { memoryKiB: 1024, passes: 1, lanes: 1 },
+      timeServerPort: ntp.port,
     });
     const events: string[] = [];
     let protectedFromCapture = false;
@@ -154,8 +163,10 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
       core: handlers,
       calls,
       events,
+      timeServer,
     });
     session.close();
+    await ntp.close();
     rmSync(folder, { recursive: true, force: true });
   },
 });

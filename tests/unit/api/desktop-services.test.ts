@@ -116,6 +116,77 @@ describe('copying a code happens in main, and the clipboard is cleared', () => {
   });
 });
 
+describe('copying backup codes, passwords and setup keys goes through the same guard', () => {
+  const CODES = ['1111 2222', '3333 4444', '5555 6666', '7777 8888'];
+
+  it('copies a backup code in main (recorded in the history) and clears it after the timeout', async () => {
+    const { handlers, clipboard, timers } = await desktopHost();
+    const account = await handlers.addAccount({ issuer: 'Bank' });
+    const { set } = await handlers.addBackupCodes({ accountId: account.id, codes: CODES });
+
+    expect(
+      await handlers.copyBackupCode({ accountId: account.id, setId: set.id, number: 3 }),
+    ).toEqual({ clearsAfterSeconds: 20 });
+    expect(clipboard.text).toBe('5555 6666');
+    const history = await handlers.getBackupCodeHistory({ accountId: account.id });
+    expect(history.events.at(-1)).toMatchObject({ type: 'codes.copy', detail: { number: 3 } });
+
+    timers.advance(20_000);
+    await settle();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('copies the stored password and the setup key; something copied since is left alone', async () => {
+    const { handlers, clipboard, timers } = await desktopHost();
+    const account = await handlers.addAccount({ issuer: '', seed: { otpauth: URI } });
+    await handlers.setLogin({ id: account.id, username: 'alice', password: 'tr0ub4dor&3' });
+
+    await handlers.copyPassword({ id: account.id });
+    expect(clipboard.text).toBe('tr0ub4dor&3');
+    await handlers.copySecret({ id: account.id });
+    expect(clipboard.text).toBe('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+
+    await clipboard.writeText('my own text');
+    timers.advance(20_000);
+    await settle();
+    expect(clipboard.text).toBe('my own text');
+  });
+
+  it('refuses what is not there, and copies nothing without the desktop shell', async () => {
+    const { handlers, clipboard } = await desktopHost();
+    const account = await handlers.addAccount({ issuer: 'Empty' });
+    const log = { warn: () => {} };
+    expect(await dispatch(handlers, 'copyPassword', { id: account.id }, log)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await dispatch(handlers, 'copySecret', { id: account.id }, log)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(clipboard.writes).toBe(0);
+
+    const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF });
+    const bare = createHandlers(session);
+    await bare.createVault({ password: PASSWORD });
+    const other = await bare.addAccount({ issuer: 'Bank' });
+    const { set } = await bare.addBackupCodes({ accountId: other.id, codes: CODES });
+    await bare.setLogin({ id: other.id, password: 'hunter2hunter2' });
+    for (const [name, input] of [
+      ['copyBackupCode', { accountId: other.id, setId: set.id, number: 1 }],
+      ['copyPassword', { id: other.id }],
+    ] as const) {
+      expect(await dispatch(bare, name, input, log)).toMatchObject({
+        ok: false,
+        error: { code: 'REFUSED' },
+      });
+    }
+    const history = await bare.getBackupCodeHistory({ accountId: other.id });
+    expect(history.events.map((event) => event.type)).toEqual(['codes.add']);
+    session.close();
+  });
+});
+
 describe('auto-lock and system events', () => {
   it('locks after the idle time, drops the key, and tells the renderer why', async () => {
     const { handlers, session, timers, sent } = await desktopHost();

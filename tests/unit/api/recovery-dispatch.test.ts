@@ -39,6 +39,55 @@ describe('recovery methods over the contract', () => {
     session.close();
   });
 
+  it('the overview carries each account’s critical and warning flags; one account’s report only its own', async () => {
+    const { session, call } = await unlockedHost();
+    const phone: { id: string } = await call('addContact', {
+      kind: 'phone',
+      value: '+12025550143',
+    });
+    const bank: { id: string } = await call('addAccount', { issuer: 'Bank' });
+    const shop: { id: string } = await call('addAccount', { issuer: 'Shop' });
+    await call('addMethod', { accountId: bank.id, kind: 'sms', contactId: phone.id });
+    await call('retireContact', { id: phone.id });
+
+    const full: { findings: { accountId: string | null; severity: string }[] } = await call(
+      'getHealth',
+      {},
+    );
+    const overview: {
+      summary: { critical: number };
+      flagged: {
+        accountId: string;
+        worst: string;
+        flags: { ruleId: string; severity: string }[];
+      }[];
+    } = await call('getHealthOverview', {});
+    expect(overview.summary.critical).toBe(1);
+    // Shop has no second factor recorded, so nothing to flag.
+    expect(overview.flagged.map((entry) => entry.accountId)).toEqual([bank.id]);
+    const [flagged] = overview.flagged;
+    expect(flagged?.worst).toBe('critical');
+    expect(flagged?.flags[0]).toMatchObject({ ruleId: 'contacts.retired-in-use' });
+    expect(flagged?.flags.every((flag) => flag.severity !== 'info')).toBe(true);
+    expect(flagged?.flags).toHaveLength(
+      full.findings.filter((f) => f.accountId === bank.id && f.severity !== 'info').length,
+    );
+
+    const own: { readiness: { score: number }; findings: { accountId: string }[] } = await call(
+      'getAccountHealth',
+      { accountId: bank.id },
+    );
+    expect(own.findings.length).toBeGreaterThan(0);
+    expect(own.findings.every((finding) => finding.accountId === bank.id)).toBe(true);
+    expect(own.readiness.score).toBeLessThanOrEqual(40);
+    const clean: { findings: unknown[]; readiness: { score: number } } = await call(
+      'getAccountHealth',
+      { accountId: shop.id },
+    );
+    expect(clean).toMatchObject({ findings: [], readiness: { score: 100 } });
+    session.close();
+  });
+
   it('validates method kinds and ids before the core sees them', async () => {
     const { session, handlers, log } = await unlockedHost();
     const bad = await dispatch(

@@ -3,36 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
 import { FixedClock } from '../../../src/main/vault/clock.js';
 import { measureClockOffset } from '../../../src/main/vault/clock-check/sntp.js';
+import { startFakeTimeServer } from '../../support/fake-time-server.js';
 
-const NTP_TO_UNIX = 2_208_988_800;
 const sockets: Socket[] = [];
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.close();
 });
 
-/** A real SNTP server on loopback whose clock reads `serverTime()`. */
 async function fakeNtpServer(
   serverTime: () => number,
   tamper?: (reply: Buffer) => void,
 ): Promise<number> {
-  const socket = createSocket('udp4');
-  sockets.push(socket);
-  socket.on('message', (request, peer) => {
-    const reply = Buffer.alloc(48);
-    reply[0] = (4 << 3) | 4; // version 4, server mode
-    reply[1] = 2; // stratum 2
-    request.copy(reply, 24, 40, 48); // originate = the client's transmit time
-    const write = (offset: number, ms: number) => {
-      reply.writeUInt32BE(Math.floor(ms / 1000) + NTP_TO_UNIX, offset);
-      reply.writeUInt32BE(Math.floor(((ms % 1000) / 1000) * 2 ** 32), offset + 4);
-    };
-    write(32, serverTime());
-    write(40, serverTime());
-    tamper?.(reply);
-    socket.send(reply, peer.port, peer.address);
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return socket.address().port;
+  const server = await startFakeTimeServer(serverTime, tamper);
+  sockets.push(server.socket);
+  return server.port;
 }
 
 describe('SNTP clock check', () => {

@@ -7,7 +7,6 @@ type BackupCodeHandlers = Pick<
   | 'addBackupCodes'
   | 'listBackupCodeSets'
   | 'revealBackupCodes'
-  | 'copyBackupCode'
   | 'useBackupCode'
   | 'useTypedBackupCode'
   | 'undoBackupCodeUse'
@@ -27,9 +26,6 @@ export function backupCodeHandlers(session: AppSession): BackupCodeHandlers {
         sets: codes().sets(accountId),
       })),
     revealBackupCodes: ({ accountId, setId }) => codes().reveal(accountId, setId),
-    copyBackupCode: ({ accountId, setId, number }) => ({
-      code: codes().copy(accountId, setId, number),
-    }),
     useBackupCode: ({ accountId, setId, number, note }) =>
       codes().use(accountId, { setId, number }, note),
     useTypedBackupCode: ({ accountId, code, note }) => codes().use(accountId, { code }, note),

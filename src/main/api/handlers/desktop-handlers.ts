@@ -1,4 +1,4 @@
-import type { CodeStep } from '../../../shared/contract/desktop-methods.js';
+import type { CodeStep, CopyResult } from '../../../shared/contract/desktop-methods.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
 import { codeForCounter } from '../../vault/otp/codes.js';
@@ -6,7 +6,10 @@ import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
 import type { DesktopServices } from '../desktop-services.js';
 
-type DesktopHandlers = Pick<Handlers, 'copyCode' | 'reportActivity'>;
+type DesktopHandlers = Pick<
+  Handlers,
+  'copyCode' | 'copyBackupCode' | 'copyPassword' | 'copySecret' | 'reportActivity'
+>;
 
 /** The code a copy puts on the clipboard, computed here in main from the seed. */
 function codeToCopy(vault: Vault, id: string, step: CodeStep): string {
@@ -36,15 +39,22 @@ export function desktopHandlers(
   session: AppSession,
   desktop: DesktopServices | undefined,
 ): DesktopHandlers {
+  /** Puts text from the vault on the clipboard through the guard; the text never leaves main. */
+  async function copy(textOf: (vault: Vault) => string): Promise<CopyResult> {
+    const shell = needDesktop(desktop);
+    const vault = session.unlocked();
+    const text = textOf(vault);
+    const { clipboardClearSeconds } = vault.settings.get();
+    await shell.clipboard.copy(text, clipboardClearSeconds);
+    return { clearsAfterSeconds: clipboardClearSeconds };
+  }
+
   return {
-    copyCode: async ({ id, step }) => {
-      const shell = needDesktop(desktop);
-      const vault = session.unlocked();
-      const code = codeToCopy(vault, id, step ?? 'current');
-      const { clipboardClearSeconds } = vault.settings.get();
-      await shell.clipboard.copy(code, clipboardClearSeconds);
-      return { clearsAfterSeconds: clipboardClearSeconds };
-    },
+    copyCode: ({ id, step }) => copy((vault) => codeToCopy(vault, id, step ?? 'current')),
+    copyBackupCode: ({ accountId, setId, number }) =>
+      copy((vault) => vault.backupCodes.copy(accountId, setId, number)),
+    copyPassword: ({ id }) => copy((vault) => vault.logins.revealPassword(id)),
+    copySecret: ({ id }) => copy((vault) => vault.accounts.revealSeed(id).seed.secret),
     reportActivity: () => {
       needDesktop(desktop).activity();
       return null;

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract/index.js';
 import type { AppSession } from '../app-session.js';
 import type { DesktopServices } from '../desktop-services.js';
 import { accountHandlers } from './account-handlers.js';
+import { healthHandlers } from './health-handlers.js';
 import { recoveryHandlers } from './recovery-handlers.js';
 import { backupCodeHandlers } from './backup-code-handlers.js';
 import { loginHandlers } from './login-handlers.js';
@@ -20,6 +21,7 @@ export function createHandlers(session: AppSession, desktop?: DesktopServices): 
     ...vaultHandlers(session),
     ...accountHandlers(session),
     ...recoveryHandlers(session),
+    ...healthHandlers(session),
     ...backupCodeHandlers(session),
     ...loginHandlers(session),
     ...importHandlers(session),

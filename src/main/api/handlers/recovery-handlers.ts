@@ -1,6 +1,4 @@
 import type { Handlers } from '../../../shared/contract/index.js';
-import { measureClockOffset } from '../../vault/clock-check/sntp.js';
-import { checkHealth } from '../../vault/health/health.js';
 import type { AppSession } from '../app-session.js';
 
 type RecoveryHandlers = Pick<
@@ -20,8 +18,6 @@ type RecoveryHandlers = Pick<
   | 'addRecoveryContact'
   | 'removeRecoveryContact'
   | 'markTested'
-  | 'getHealth'
-  | 'checkClock'
 >;
 
 export function recoveryHandlers(session: AppSession): RecoveryHandlers {
@@ -47,12 +43,5 @@ export function recoveryHandlers(session: AppSession): RecoveryHandlers {
     removeRecoveryContact: ({ accountId, contactId }) =>
       vault().recovery.removeRecoveryContact(accountId, contactId),
     markTested: ({ accountId, at }) => vault().recovery.markTested(accountId, at),
-    getHealth: () => checkHealth(vault(), session.now(), session.lastClockCheck),
-    checkClock: async () => {
-      const server = vault().settings.get().clockCheckServer;
-      const check = await measureClockOffset(server, { clock: session.clock });
-      session.lastClockCheck = check;
-      return check;
-    },
   };
 }

@@ -12,8 +12,16 @@ export function accountReadiness(
   accountIds: readonly string[],
   findings: readonly HealthFinding[],
 ): AccountReadiness[] {
+  // Grouped once: filtering every finding per account is quadratic (10,000 accounts took 16 s).
+  const byAccount = new Map<string, HealthFinding[]>();
+  for (const finding of findings) {
+    if (finding.accountId === null) continue;
+    const own = byAccount.get(finding.accountId);
+    if (own === undefined) byAccount.set(finding.accountId, [finding]);
+    else own.push(finding);
+  }
   return accountIds.map((accountId) => {
-    const own = findings.filter((finding) => finding.accountId === accountId);
+    const own = byAccount.get(accountId) ?? [];
     const score = Math.max(
       0,
       100 - own.reduce((sum, finding) => sum + PENALTY[finding.severity], 0),

@@ -1,6 +1,13 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import { call, errorMessage } from '../api.js';
+import type { AccountSection } from '../app/navigation.js';
+import { useSectionFocus } from '../app/useSectionFocus.js';
+import { BackupCodes } from '../backup-codes/BackupCodes.js';
+import { AccountFindings } from '../health/AccountFindings.js';
+import { LoginSection } from '../login/LoginSection.js';
+import { RecoverySection } from '../recovery/RecoverySection.js';
+import { formatDay } from '../ui/dates.js';
 import { HotpCodes } from '../codes/HotpCodes.js';
 import { TimeCodes } from '../codes/TimeCodes.js';
 import { EditIcon, ExternalIcon, TrashIcon } from '../ui/icons.js';
@@ -11,6 +18,8 @@ import { ErrorMessage } from '../ui/Forms.js';
 
 interface Props {
   account: AccountSummary;
+  /** A section to bring into view (a finding's fix button sent the app here). */
+  focus: { section: AccountSection; serial: number } | null;
   onEdit: () => void;
   onChanged: (account: AccountSummary) => void;
   onRemoved: (account: AccountSummary) => void;
@@ -25,17 +34,29 @@ function describeOtp(otp: OtpSummary): string {
   return parts.join(' · ');
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** The selected account: its codes first, then what else the vault knows about it. */
-export function AccountDetail({ account, onEdit, onChanged, onRemoved }: Props) {
+/**
+ * The selected account: its codes first, what needs attention, then its
+ * backup codes, sign-in, 2FA methods and recovery, details and setup key.
+ */
+export function AccountDetail({ account, focus, onEdit, onChanged, onRemoved }: Props) {
   const label = accountLabel(account);
+  const serial = (section: AccountSection) =>
+    focus?.section === section ? focus.serial : undefined;
+  const top = useSectionFocus(serial('top'), true);
+  // Another account starts at its top (the pane keeps its scroll position otherwise).
+  const article = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const pane = article.current?.closest('.detail-pane');
+    if (pane) pane.scrollTop = 0;
+  }, []);
   return (
-    <article className="detail" aria-labelledby="detail-title">
+    <article className="detail" aria-labelledby="detail-title" ref={article}>
       <header className="detail-header">
         <Avatar name={label} large />
         <div className="detail-names">
-          <h2 id="detail-title">{label}</h2>
+          <h2 id="detail-title" ref={top} tabIndex={-1}>
+            {label}
+          </h2>
           {account.issuer && account.accountName && <p className="muted">{account.accountName}</p>}
         </div>
         <button type="button" className="secondary" onClick={onEdit}>
@@ -54,6 +75,11 @@ export function AccountDetail({ account, onEdit, onChanged, onRemoved }: Props) 
       ) : (
         <TimeCodes account={account} otp={account.otp} />
       )}
+
+      <AccountFindings account={account} />
+      <BackupCodes account={account} focusSerial={serial('codes')} />
+      <LoginSection account={account} focusSerial={serial('login')} />
+      <RecoverySection account={account} focusSerial={serial('recovery')} />
 
       <section className="card" aria-labelledby="facts-title">
         <h3 id="facts-title">Details</h3>
@@ -87,11 +113,11 @@ export function AccountDetail({ account, onEdit, onChanged, onRemoved }: Props) 
             </>
           )}
           <dt>Added</dt>
-          <dd>{dateFormat.format(account.createdAt)}</dd>
+          <dd>{formatDay(account.createdAt)}</dd>
           {account.updatedAt !== account.createdAt && (
             <>
               <dt>Changed</dt>
-              <dd>{dateFormat.format(account.updatedAt)}</dd>
+              <dd>{formatDay(account.updatedAt)}</dd>
             </>
           )}
         </dl>
@@ -103,7 +129,7 @@ export function AccountDetail({ account, onEdit, onChanged, onRemoved }: Props) 
         )}
       </section>
 
-      <SeedReveal account={account} onChanged={onChanged} />
+      <SeedReveal account={account} onChanged={onChanged} focusSerial={serial('seed')} />
       <RemoveAccount account={account} onRemoved={onRemoved} />
     </article>
   );

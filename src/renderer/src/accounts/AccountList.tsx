@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { AccountSummary } from '../../../shared/domain.js';
-import type { Severity } from '../../../shared/health.js';
+import type { AccountFlag } from '../../../shared/contract/health-methods.js';
 import { isTimeBased, useCodes } from '../codes/useCodes.js';
 import { AccountRow } from './AccountRow.js';
 
@@ -15,7 +15,8 @@ export function optionId(accountId: string): string {
 interface Props {
   accounts: readonly AccountSummary[];
   selectedId: string | null;
-  worst: ReadonlyMap<string, Severity>;
+  /** Each account's critical and warning findings, most urgent first. */
+  flags: ReadonlyMap<string, AccountFlag[]>;
   onSelect: (account: AccountSummary) => void;
   onCopy: (account: AccountSummary) => void;
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
@@ -26,7 +27,7 @@ interface Props {
  * accounts stay smooth), asks main for the codes of those rows only, and keeps
  * the selected row scrolled into view.
  */
-export function AccountList({ accounts, selectedId, worst, onSelect, onCopy, onKeyDown }: Props) {
+export function AccountList({ accounts, selectedId, flags, onSelect, onCopy, onKeyDown }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; the list does not memoize it.
   const virtualizer = useVirtualizer({
@@ -73,7 +74,7 @@ export function AccountList({ accounts, selectedId, worst, onSelect, onCopy, onK
               id={optionId(account.id)}
               account={account}
               code={codes.get(account.id)}
-              worst={worst.get(account.id)}
+              flags={flags.get(account.id)}
               selected={account.id === selectedId}
               position={row.index + 1}
               setSize={accounts.length}

@@ -1,8 +1,9 @@
 import { memo } from 'react';
 import type { AccountSummary, CodeView } from '../../../shared/domain.js';
-import type { Severity } from '../../../shared/health.js';
+import type { AccountFlag } from '../../../shared/contract/health-methods.js';
 import { CountdownRing } from '../codes/CountdownRing.js';
 import { ENDING_SECONDS, shownCode } from '../codes/code-display.js';
+import { flagLabel } from '../health/flags.js';
 import { SeverityBadge } from '../ui/Severity.js';
 import { Avatar } from './Avatar.js';
 
@@ -10,7 +11,8 @@ interface Props {
   id: string;
   account: AccountSummary;
   code: CodeView | undefined;
-  worst: Severity | undefined;
+  /** Critical and warning findings, most urgent first: the row names the first. */
+  flags: AccountFlag[] | undefined;
   selected: boolean;
   position: number;
   setSize: number;
@@ -25,7 +27,7 @@ export const AccountRow = memo(function AccountRow({
   id,
   account,
   code,
-  worst,
+  flags,
   selected,
   position,
   setSize,
@@ -35,6 +37,8 @@ export const AccountRow = memo(function AccountRow({
   onCopy,
 }: Props) {
   const otp = account.otp;
+  const first = flags?.[0];
+  const more = (flags?.length ?? 0) - 1;
   const ending = code !== undefined && code.secondsRemaining <= ENDING_SECONDS;
   return (
     <div
@@ -51,9 +55,21 @@ export const AccountRow = memo(function AccountRow({
       <Avatar name={account.issuer || account.accountName} />
       <span className="row-names">
         <span className="row-issuer">{account.issuer || account.accountName}</span>
-        <span className="row-account">{account.issuer ? account.accountName : ''}</span>
+        <span className="row-second">
+          {first && (
+            <span className="row-flag" title={flags?.map((flag) => flag.title).join('\n')}>
+              <SeverityBadge severity={first.severity} label={flagLabel(first)} />
+              {more > 0 && (
+                <span className="row-more">
+                  +{more}
+                  <span className="sr-only"> more</span>
+                </span>
+              )}
+            </span>
+          )}
+          <span className="row-account">{account.issuer ? account.accountName : ''}</span>
+        </span>
       </span>
-      {worst && <SeverityBadge severity={worst} />}
       {otp === null ? (
         <span className="row-kind">No seed</span>
       ) : otp.type === 'hotp' ? (

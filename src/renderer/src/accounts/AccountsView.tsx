@@ -1,24 +1,27 @@
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountFlag } from '../../../shared/contract/health-methods.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { Severity } from '../../../shared/health.js';
 import { call } from '../api.js';
+import type { AccountSection, NavRequest } from '../app/navigation.js';
+import { useVaultData } from '../app/vault-data.js';
+import { byUrgency } from '../health/flags.js';
 import { useCopyCode } from '../codes/useCopyCode.js';
-import { PlusIcon, SearchIcon } from '../ui/icons.js';
+import { PlusIcon, SearchIcon, WarningIcon } from '../ui/icons.js';
 import { AccountDetail } from './AccountDetail.js';
 import { AccountForm } from './AccountForm.js';
 import { AccountList, LIST_ID, optionId } from './AccountList.js';
 import { useAccountFilter } from './useAccountFilter.js';
 
 interface Props {
+  /** Where the app was sent: an account (and a section of it) to show. */
+  request: Extract<NavRequest, { view: 'accounts' }>;
   /** Bumped by the shell on Ctrl/Cmd+F: focus the search field. */
   searchRequest: number;
   onCountChange?: (count: number) => void;
 }
 
 type Mode = { kind: 'view' } | { kind: 'add' } | { kind: 'edit'; account: AccountSummary };
-
-/** No health report yet (phase 2 fills this from the health engine). */
-const NO_FINDINGS: ReadonlyMap<string, Severity> = new Map();
 
 const PAGE = 10;
 const count = new Intl.NumberFormat();
@@ -28,27 +31,57 @@ const SEARCH_SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'C
  * The main view: a searchable, keyboard-driven account list on the left, the
  * selected account (or the add/edit form) on the right.
  */
-export function AccountsView({ searchRequest, onCountChange }: Props) {
+export function AccountsView({ request, searchRequest, onCountChange }: Props) {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [query, setQuery] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [onlyWithWarnings, setOnlyWithWarnings] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(request.accountId ?? null);
+  const [focus, setFocus] = useState<{ section: AccountSection; serial: number } | null>(
+    request.section ? { section: request.section, serial: request.serial } : null,
+  );
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const search = useRef<HTMLInputElement>(null);
   const copy = useCopyCode();
+  const { overview, changed } = useVaultData();
 
-  const shown = useAccountFilter(accounts ?? [], {
-    query,
-    onlyWithWarnings: false,
-    worst: NO_FINDINGS,
-  });
+  // Each account's critical and warning findings, most urgent first; the list and its filter use them.
+  const { flags, worst } = useMemo(() => {
+    const flags = new Map<string, AccountFlag[]>();
+    const worst = new Map<string, Severity>();
+    for (const entry of overview?.flagged ?? []) {
+      const sorted = byUrgency(entry.flags);
+      flags.set(entry.accountId, sorted);
+      if (sorted[0]) worst.set(entry.accountId, sorted[0].severity);
+    }
+    return { flags, worst };
+  }, [overview]);
+
+  // Sent here for an account (a finding's fix, a link): show it, whatever the search or filter hid.
+  const [handled, setHandled] = useState(request.serial);
+  if (request.serial !== handled) {
+    setHandled(request.serial);
+    if (request.accountId) {
+      setSelectedId(request.accountId);
+      setQuery('');
+      setOnlyWithWarnings(false);
+      setMode({ kind: 'view' });
+      setFocus(request.section ? { section: request.section, serial: request.serial } : null);
+    }
+  }
+
+  const shown = useAccountFilter(accounts ?? [], { query, onlyWithWarnings, worst });
   // The selection follows the search: when the selected account is filtered out, the first match is selected.
   const selected = shown.find((account) => account.id === selectedId) ?? shown[0] ?? null;
 
-  const reload = useCallback(async (select?: string | null) => {
-    const list = await call('listAccounts', {});
-    setAccounts(list);
-    if (select !== undefined) setSelectedId(select);
-  }, []);
+  const reload = useCallback(
+    async (select?: string | null) => {
+      const list = await call('listAccounts', {});
+      setAccounts(list);
+      if (select !== undefined) setSelectedId(select);
+      changed();
+    },
+    [changed],
+  );
 
   useEffect(() => {
     void call('listAccounts', {}).then(setAccounts);
@@ -150,6 +183,7 @@ export function AccountsView({ searchRequest, onCountChange }: Props) {
       <AccountDetail
         key={selected.id}
         account={selected}
+        focus={focus}
         onEdit={() => setMode({ kind: 'edit', account: selected })}
         onChanged={(changed) => void reload(changed.id)}
         onRemoved={() => {
@@ -158,10 +192,20 @@ export function AccountsView({ searchRequest, onCountChange }: Props) {
           void reload(neighbour?.id ?? null);
         }}
       />
+    ) : query === '' && onlyWithWarnings ? (
+      <section className="empty" aria-labelledby="empty-title">
+        <h2 id="empty-title">No account needs attention</h2>
+        <p className="muted">
+          No account has a critical finding or a warning. Health lists the smaller suggestions too.
+        </p>
+      </section>
     ) : (
       <section className="empty" aria-labelledby="empty-title">
         <h2 id="empty-title">No account matches “{query}”</h2>
-        <p className="muted">Search looks at issuers, account names, sign-in pages and tags.</p>
+        <p className="muted">
+          Search looks at issuers, account names, sign-in pages and tags
+          {onlyWithWarnings ? ', among the accounts that need attention' : ''}.
+        </p>
       </section>
     );
 
@@ -195,15 +239,29 @@ export function AccountsView({ searchRequest, onCountChange }: Props) {
             <PlusIcon /> Add<span className="wide-only">&nbsp;account</span>
           </button>
         </div>
-        <p className="list-count" aria-live="polite">
-          {query === ''
-            ? `${count.format(accounts.length)} ${accounts.length === 1 ? 'account' : 'accounts'}`
-            : `${count.format(shown.length)} of ${count.format(accounts.length)} match`}
-        </p>
+        <div className="list-meta">
+          <p className="list-count" aria-live="polite">
+            {query === '' && !onlyWithWarnings
+              ? `${count.format(accounts.length)} ${accounts.length === 1 ? 'account' : 'accounts'}`
+              : `${count.format(shown.length)} of ${count.format(accounts.length)} ${onlyWithWarnings && query === '' ? 'need attention' : 'match'}`}
+          </p>
+          {(worst.size > 0 || onlyWithWarnings) && (
+            <button
+              type="button"
+              className="filter-toggle"
+              aria-pressed={onlyWithWarnings}
+              onClick={() => setOnlyWithWarnings((on) => !on)}
+              title="Show only the accounts with a critical finding or a warning"
+            >
+              <WarningIcon width="14" height="14" /> Needs attention
+              <span className="filter-count">{count.format(worst.size)}</span>
+            </button>
+          )}
+        </div>
         <AccountList
           accounts={shown}
           selectedId={selected?.id ?? null}
-          worst={NO_FINDINGS}
+          flags={flags}
           onSelect={(account) => {
             setSelectedId(account.id);
             setMode({ kind: 'view' });

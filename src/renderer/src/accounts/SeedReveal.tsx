@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type { RevealedSeedView } from '../../../shared/contract/account-methods.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import { call, errorMessage } from '../api.js';
-import { EyeIcon, KeyIcon } from '../ui/icons.js';
+import { useSectionFocus } from '../app/useSectionFocus.js';
+import { CopyIcon, EyeIcon, KeyIcon } from '../ui/icons.js';
+import { useCopy } from '../ui/useCopy.js';
+import { accountLabel } from './account-label.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { SeedForm } from './SeedForm.js';
 import { ErrorMessage } from '../ui/Forms.js';
@@ -10,16 +13,20 @@ import { ErrorMessage } from '../ui/Forms.js';
 interface Props {
   account: AccountSummary;
   onChanged: (account: AccountSummary) => void;
+  /** Set when the app is sent here (a seed that lives only on a phone). */
+  focusSerial?: number | undefined;
 }
 
 /**
  * The setup key: hidden until the user asks (the one way a seed reaches the
  * renderer), and replaceable when a site issues a new one.
  */
-export function SeedReveal({ account, onChanged }: Props) {
+export function SeedReveal({ account, onChanged, focusSerial }: Props) {
   const [revealed, setRevealed] = useState<RevealedSeedView | null>(null);
   const [replacing, setReplacing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const heading = useSectionFocus(focusSerial, true);
+  const copy = useCopy();
 
   async function reveal() {
     setError(null);
@@ -32,7 +39,7 @@ export function SeedReveal({ account, onChanged }: Props) {
 
   return (
     <section className="card" aria-labelledby="seed-title">
-      <h3 id="seed-title">
+      <h3 id="seed-title" ref={heading} tabIndex={-1}>
         <KeyIcon /> Setup key
       </h3>
       {replacing ? (
@@ -63,6 +70,7 @@ export function SeedReveal({ account, onChanged }: Props) {
             />
           </label>
           <div className="actions">
+            <CopySecretButton account={account} copy={copy} />
             <button type="button" className="secondary" onClick={() => setRevealed(null)}>
               Hide setup key
             </button>
@@ -71,9 +79,12 @@ export function SeedReveal({ account, onChanged }: Props) {
       ) : (
         <div className="actions start">
           {account.otp && (
-            <button type="button" className="secondary" onClick={() => void reveal()}>
-              <EyeIcon /> Reveal setup key
-            </button>
+            <>
+              <button type="button" className="secondary" onClick={() => void reveal()}>
+                <EyeIcon /> Reveal setup key
+              </button>
+              <CopySecretButton account={account} copy={copy} />
+            </>
           )}
           <button type="button" className="secondary" onClick={() => setReplacing(true)}>
             {account.otp ? 'Replace setup key…' : 'Add setup key…'}
@@ -82,5 +93,28 @@ export function SeedReveal({ account, onChanged }: Props) {
       )}
       <ErrorMessage error={error} />
     </section>
+  );
+}
+
+/** Copies the setup key in main (for enrolling a phone app by typing it); cleared like a code. */
+function CopySecretButton({
+  account,
+  copy,
+}: {
+  account: AccountSummary;
+  copy: ReturnType<typeof useCopy>;
+}) {
+  return (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() =>
+        void copy(`the ${accountLabel(account)} setup key`, () =>
+          call('copySecret', { id: account.id }),
+        )
+      }
+    >
+      <CopyIcon /> Copy setup key
+    </button>
   );
 }

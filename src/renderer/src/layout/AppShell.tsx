@@ -1,11 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
 import { AccountsView } from '../accounts/AccountsView.js';
+import {
+  NavigationContext,
+  type NavRequest,
+  type NavTarget,
+  type View,
+} from '../app/navigation.js';
+import { useVaultData, VaultDataProvider } from '../app/vault-data.js';
+import { ContactsView } from '../contacts/ContactsView.js';
+import { HealthView } from '../health/HealthView.js';
 import { SettingsView } from '../settings/SettingsView.js';
-import { AccountsIcon, LockIcon, Logo, SettingsIcon } from '../ui/icons.js';
+import {
+  AccountsIcon,
+  ContactsIcon,
+  HealthIcon,
+  LockIcon,
+  Logo,
+  SettingsIcon,
+} from '../ui/icons.js';
 import { ToastProvider } from '../ui/Toast.js';
-
-type View = 'accounts' | 'settings';
 
 interface Props {
   status: VaultStatus;
@@ -16,46 +30,76 @@ function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
+const count = new Intl.NumberFormat();
+
 /**
- * The unlocked app: a sidebar with the views (Health and Contacts join in the
- * next phase) and Lock; the view on the right. Ctrl/Cmd+F searches from anywhere.
+ * The unlocked app: a sidebar with the views and Lock; the view on the right.
+ * Ctrl/Cmd+F searches from anywhere; a finding's fix button, a link to an
+ * account or a contact moves here through the navigation context.
  */
-export function AppShell({ status, onLock }: Props) {
-  const [view, setView] = useState<View>('accounts');
+export function AppShell(props: Props) {
+  return (
+    <ToastProvider>
+      <VaultDataProvider>
+        <Shell {...props} />
+      </VaultDataProvider>
+    </ToastProvider>
+  );
+}
+
+function Shell({ status, onLock }: Props) {
+  const [nav, setNav] = useState<NavRequest>({ view: 'accounts', serial: 0 });
   const [searchRequest, setSearchRequest] = useState(0);
-  const [count, setCount] = useState<number | null>(null);
-  const onCountChange = useCallback((next: number) => setCount(next), []);
+  const [accountCount, setAccountCount] = useState<number | null>(null);
+  const onCountChange = useCallback((next: number) => setAccountCount(next), []);
+  const { overview, changed } = useVaultData();
+  // Moving to a view reads the vault afresh: time passes (a contact goes stale) without any change.
+  const navigate = useCallback(
+    (target: NavTarget) => {
+      setNav((previous) => ({ ...target, serial: previous.serial + 1 }));
+      changed();
+    },
+    [changed],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
-        setView('accounts');
+        navigate({ view: 'accounts' });
         setSearchRequest((n) => n + 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [navigate]);
 
-  const nav = (target: View, label: string, Icon: typeof LockIcon, extra?: string) => (
+  const urgent = overview
+    ? overview.summary.critical > 0
+      ? { severity: 'critical', count: overview.summary.critical }
+      : overview.summary.warning > 0
+        ? { severity: 'warning', count: overview.summary.warning }
+        : null
+    : null;
+
+  const item = (target: View, label: string, Icon: typeof LockIcon, extra?: ReactNode) => (
     <li>
       <button
         type="button"
-        className={`nav-item${view === target ? ' current' : ''}`}
-        aria-current={view === target ? 'page' : undefined}
+        className={`nav-item${nav.view === target ? ' current' : ''}`}
+        aria-current={nav.view === target ? 'page' : undefined}
         title={label}
-        onClick={() => setView(target)}
+        onClick={() => navigate({ view: target })}
       >
         <Icon />
         <span className="nav-label">{label}</span>
-        {extra && <span className="nav-count">{extra}</span>}
+        {extra}
       </button>
     </li>
   );
 
   return (
-    <ToastProvider>
+    <NavigationContext.Provider value={navigate}>
       <div className="shell">
         <nav className="sidebar" aria-label="Sparekey">
           <div className="brand">
@@ -63,13 +107,28 @@ export function AppShell({ status, onLock }: Props) {
             <span className="brand-name">Sparekey</span>
           </div>
           <ul className="nav">
-            {nav(
+            {item(
               'accounts',
               'Accounts',
               AccountsIcon,
-              count === null ? undefined : new Intl.NumberFormat().format(count),
+              accountCount !== null && (
+                <span className="nav-count">{count.format(accountCount)}</span>
+              ),
             )}
-            {nav('settings', 'Settings', SettingsIcon)}
+            {item(
+              'health',
+              'Health',
+              HealthIcon,
+              urgent && (
+                <span className={`nav-count nav-count-${urgent.severity}`}>
+                  <span className="sr-only">, </span>
+                  {count.format(urgent.count)}
+                  <span className="sr-only"> {urgent.severity}</span>
+                </span>
+              ),
+            )}
+            {item('contacts', 'Contacts', ContactsIcon)}
+            {item('settings', 'Settings', SettingsIcon)}
           </ul>
           <div className="sidebar-foot">
             <p className="vault-file" title={status.vaultPath}>
@@ -88,13 +147,21 @@ export function AppShell({ status, onLock }: Props) {
           </div>
         </nav>
         <main className="content">
-          {view === 'accounts' ? (
-            <AccountsView searchRequest={searchRequest} onCountChange={onCountChange} />
+          {nav.view === 'accounts' ? (
+            <AccountsView
+              request={nav}
+              searchRequest={searchRequest}
+              onCountChange={onCountChange}
+            />
+          ) : nav.view === 'health' ? (
+            <HealthView request={nav} />
+          ) : nav.view === 'contacts' ? (
+            <ContactsView request={nav} />
           ) : (
-            <SettingsView status={status} />
+            <SettingsView status={status} request={nav} />
           )}
         </main>
       </div>
-    </ToastProvider>
+    </NavigationContext.Provider>
   );
 }

@@ -2,6 +2,10 @@ import { useEffect, useState } from 'react';
 import type { DesktopSettings } from '../../../shared/contract/settings-methods.js';
 import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
 import { call, errorMessage, onEvent } from '../api.js';
+import type { NavRequest } from '../app/navigation.js';
+import { useSectionFocus } from '../app/useSectionFocus.js';
+import { useVaultData } from '../app/vault-data.js';
+import { HealthSettings } from './HealthSettings.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { ErrorMessage } from '../ui/Forms.js';
 
@@ -40,11 +44,21 @@ function seconds(value: number): string {
   return value === 0 ? 'Never' : `After ${value} seconds`;
 }
 
+interface Props {
+  status: VaultStatus;
+  request: Extract<NavRequest, { view: 'settings' }>;
+}
+
 /** The vault's desktop settings; each change is saved at once (one transaction) and applied by main. */
-export function SettingsView({ status }: { status: VaultStatus }) {
+export function SettingsView({ status, request }: Props) {
   const [settings, setSettings] = useState<DesktopSettings | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { changed } = useVaultData();
+  const healthHeading = useSectionFocus(
+    request.section === 'health-checks' ? request.serial : undefined,
+    settings !== null,
+  );
 
   useEffect(() => {
     void call('getSettings', {}).then(setSettings, (caught: unknown) =>
@@ -63,6 +77,7 @@ export function SettingsView({ status }: { status: VaultStatus }) {
     try {
       setSettings(await call('updateSettings', patch));
       setSaved(`${what} saved.`);
+      changed();
     } catch (caught) {
       setSettings(before);
       setError(errorMessage(caught));
@@ -140,6 +155,12 @@ export function SettingsView({ status }: { status: VaultStatus }) {
           <p className="hint">Honoured by Windows and macOS; most Linux desktops ignore it.</p>
         </div>
       </section>
+
+      <HealthSettings
+        settings={settings}
+        headingRef={healthHeading}
+        onSave={(patch, what) => void save(patch, what)}
+      />
 
       <section className="card" aria-labelledby="file-title">
         <h3 id="file-title">Vault file</h3>

@@ -27,3 +27,26 @@ export function FormActions({ submitLabel, onCancel, busy = false }: ActionsProp
     </div>
   );
 }
+
+/** The optional one-line label of a contact or a set of codes. */
+export function LabelField({
+  value,
+  placeholder,
+  onChange,
+}: {
+  value: string;
+  placeholder: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      Label (optional)
+      <input
+        value={value}
+        maxLength={100}
+        placeholder={placeholder}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
+  );
+}

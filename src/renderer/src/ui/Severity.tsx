@@ -8,16 +8,29 @@ const LOOK: Record<Severity, { word: string; Icon: typeof CriticalIcon }> = {
   info: { word: 'Info', Icon: InfoIcon },
 };
 
+export function severityWord(severity: Severity): string {
+  return LOOK[severity].word;
+}
+
 /**
  * The one visual language for severity everywhere: a shape, a word and a
- * colour together, so it never depends on colour alone.
+ * colour together, so it never depends on colour alone. With `label`, the
+ * badge says what is wrong ("Codes low") and the severity word is read out
+ * to screen readers before it.
  */
-export function SeverityBadge({ severity }: { severity: Severity }) {
+export function SeverityBadge({ severity, label }: { severity: Severity; label?: string }) {
   const { word, Icon } = LOOK[severity];
   return (
     <span className={`severity severity-${severity}`}>
       <Icon width="14" height="14" />
-      <span>{word}</span>
+      {label === undefined ? (
+        <span>{word}</span>
+      ) : (
+        <span>
+          <span className="sr-only">{word}: </span>
+          {label}
+        </span>
+      )}
     </span>
   );
 }

@@ -116,6 +116,72 @@ export const ExternalIcon = (p: P) => (
   </Icon>
 );
 
+export const HealthIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M12 21s-7.5-4.6-9.3-9.4C1.5 8.2 3.6 4.5 7.3 4.5c2 0 3.5 1.1 4.7 2.7 1.2-1.6 2.7-2.7 4.7-2.7 3.7 0 5.8 3.7 4.6 7.1C19.5 16.4 12 21 12 21Z" />
+    <path d="M3.5 12h4l2-3 3 6 2-3h6" />
+  </Icon>
+);
+export const ContactsIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="4" y="3" width="16" height="18" rx="2" />
+    <circle cx="12" cy="10" r="3" />
+    <path d="M7.5 17.5c.9-1.8 2.5-2.8 4.5-2.8s3.6 1 4.5 2.8" />
+  </Icon>
+);
+export const PhoneIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="6" y="2" width="12" height="20" rx="2.5" />
+    <path d="M11 18h2" />
+  </Icon>
+);
+export const MailIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="m3.5 6.5 8.5 6.5 8.5-6.5" />
+  </Icon>
+);
+export const UndoIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M9 14 4 9l5-5" />
+    <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+  </Icon>
+);
+export const CloseIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M18 6 6 18M6 6l12 12" />
+  </Icon>
+);
+export const ArrowIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M5 12h14M13 6l6 6-6 6" />
+  </Icon>
+);
+export const ClockIcon = (p: P) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
+  </Icon>
+);
+export const ListIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M8 6h13M8 12h13M8 18h13M3.5 6h.01M3.5 12h.01M3.5 18h.01" />
+  </Icon>
+);
+export const DiceIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="3" y="3" width="18" height="18" rx="3" />
+    <path d="M8 8h.01M16 8h.01M12 12h.01M8 16h.01M16 16h.01" />
+  </Icon>
+);
+
+export const ShieldIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M12 3 4 6v6c0 4.5 3.4 8 8 9 4.6-1 8-4.5 8-9V6Z" />
+    <path d="m9 12 2 2 4-4" />
+  </Icon>
+);
+
 /** The app's mark: the key in the shield (build/icon.svg, without the tile). */
 export function Logo({ className }: { className?: string }) {
   return (

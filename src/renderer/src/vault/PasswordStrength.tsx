@@ -1,12 +1,13 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { useEffect, useState } from 'react';
+import { StrengthMeter } from '../ui/StrengthMeter.js';
 import { loadStrengthChecker, strengthOf } from './password-strength.js';
 
 interface Props {
   password: string;
 }
 
-/** A four-step bar and a word (never colour alone), with zxcvbn's advice. */
+/** The vault password's meter (computed here: the vault is not open yet), with zxcvbn's advice. */
 export function PasswordStrength({ password }: Props) {
   const [factory, setFactory] = useState<ZxcvbnFactory | null>(null);
 
@@ -24,28 +25,18 @@ export function PasswordStrength({ password }: Props) {
   const advice = strength?.warning || strength?.suggestions[0] || '';
 
   return (
-    <div className="strength" data-score={strength?.score ?? 'none'}>
-      <div className="strength-bar" aria-hidden="true">
-        {[1, 2, 3, 4].map((step) => (
-          <span
-            key={step}
-            className={strength !== null && strength.score >= step ? 'filled' : ''}
-          />
-        ))}
-      </div>
-      <p className="strength-text" aria-live="polite">
-        {strength === null ? (
-          <span className="muted">
-            {factory === null && password !== ''
-              ? 'Checking…'
-              : 'Use a long passphrase: four or more unrelated words.'}
-          </span>
-        ) : (
-          <>
-            <strong>Strength: {strength.label}.</strong> {advice}
-          </>
-        )}
-      </p>
-    </div>
+    <StrengthMeter score={strength?.score ?? null}>
+      {strength === null ? (
+        <span className="muted">
+          {factory === null && password !== ''
+            ? 'Checking…'
+            : 'Use a long passphrase: four or more unrelated words.'}
+        </span>
+      ) : (
+        <>
+          <strong>Strength: {strength.label}.</strong> {advice}
+        </>
+      )}
+    </StrengthMeter>
   );
 }

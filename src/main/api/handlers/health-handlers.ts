@@ -1,0 +1,63 @@
+import type { AccountHealth, HealthOverview } from '../../../shared/contract/health-methods.js';
+import type { Handlers } from '../../../shared/contract/index.js';
+import { VaultError } from '../../../shared/errors.js';
+import type { HealthReport } from '../../../shared/health.js';
+import { measureClockOffset } from '../../vault/clock-check/sntp.js';
+import { checkHealth } from '../../vault/health/health.js';
+import type { AppSession } from '../app-session.js';
+
+type HealthHandlers = Pick<
+  Handlers,
+  'getHealth' | 'getHealthOverview' | 'getAccountHealth' | 'checkClock'
+>;
+
+/** The report without messages: counts, scores, and each flagged account's critical and warning findings. */
+export function healthOverview(report: HealthReport): HealthOverview {
+  const flags = new Map<string, AccountHealth['flags']>();
+  for (const finding of report.findings) {
+    if (finding.accountId === null || finding.severity === 'info') continue;
+    const flag = { ruleId: finding.ruleId, severity: finding.severity, title: finding.title };
+    const own = flags.get(finding.accountId);
+    if (own === undefined) flags.set(finding.accountId, [flag]);
+    else own.push(flag);
+  }
+  return {
+    at: report.at,
+    summary: report.summary,
+    vaultScore: report.vaultScore,
+    flagged: report.accounts.flatMap((readiness) => {
+      const own = flags.get(readiness.accountId);
+      return own === undefined ? [] : [{ ...readiness, flags: own }];
+    }),
+    vaultFindings: report.findings.filter((finding) => finding.accountId === null),
+  };
+}
+
+export function healthHandlers(session: AppSession): HealthHandlers {
+  const report = () => checkHealth(session.unlocked(), session.now(), session.lastClockCheck);
+  return {
+    getHealth: report,
+    getHealthOverview: () => healthOverview(report()),
+    getAccountHealth: ({ accountId }) => {
+      const full = report();
+      const readiness = full.accounts.find((entry) => entry.accountId === accountId);
+      if (readiness === undefined) {
+        throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
+      }
+      return {
+        at: full.at,
+        readiness,
+        findings: full.findings.filter((finding) => finding.accountId === accountId),
+      };
+    },
+    checkClock: async () => {
+      const server = session.unlocked().settings.get().clockCheckServer;
+      const check = await measureClockOffset(server, {
+        clock: session.clock,
+        port: session.timeServerPort,
+      });
+      session.lastClockCheck = check;
+      return check;
+    },
+  };
+}
