@@ -16,16 +16,17 @@ function codesOf(name: string): string[] {
   return parseFixture(name).codes.map((found) => found.code);
 }
 
+/** In Google's own numbering (the sheet has two columns: 1-5 on the left, 6-10 on the right). */
 const GOOGLE = [
   '6432 9632',
-  '1541 4640',
   '0954 0266',
-  '8801 6226',
   '3479 8712',
-  '8369 9803',
   '4205 8951',
-  '6305 8827',
   '2040 1563',
+  '1541 4640',
+  '8801 6226',
+  '8369 9803',
+  '6305 8827',
   '8032 6121',
 ];
 
@@ -296,3 +297,28 @@ describe('pasted code blocks from real sites', () => {
     ]);
   });
 });
+
+describe("the site's own numbering", () => {
+  it('keeps a numbered list in its numbers, whatever order the columns were pasted in', () => {
+    const parsed = parseCodeBlock('3. 3333 3333   1. 1111 1111\n2. 2222 2222   4. 4444 4444');
+    expect(parsed.codes.map((found) => found.code)).toEqual([
+      '1111 1111',
+      '2222 2222',
+      '3333 3333',
+      '4444 4444',
+    ]);
+  });
+
+  it('keeps reading order when the numbers are not one clean list (missing, repeated or partial)', () => {
+    expect(codesOf2('1. aaaa-1111\n3. bbbb-2222')).toEqual(['aaaa-1111', 'bbbb-2222']);
+    expect(codesOf2('2. aaaa-1111\n1. bbbb-2222\ncccc-3333')).toEqual([
+      'aaaa-1111',
+      'bbbb-2222',
+      'cccc-3333',
+    ]);
+  });
+});
+
+function codesOf2(text: string): string[] {
+  return parseCodeBlock(text).codes.map((found) => found.code);
+}

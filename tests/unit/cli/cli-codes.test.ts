@@ -82,7 +82,7 @@ describe('sparekey codes', () => {
 
     const list = await cli(['codes', 'list', 'google']);
     expect(list.stdout).toMatch(
-      /#3 {2}0954 0266 {2}used \d+ \w+ \d{4}: signed in on the new laptop\n/,
+      /#2 {2}0954 0266 {2}used \d+ \w+ \d{4}: signed in on the new laptop\n/,
     );
   });
 

@@ -35,8 +35,10 @@ const MIN_EMBEDDED_LENGTH = 8;
 const SEPARATORS = /\t|\s{2,}|[|,;"()[\]{}<>•·▪◦●*☐☑☒✓✔✗✘□■]/u;
 /** `1.`, `10)`, `(3)`, `#3`, `- `, `+ ` at the start of a piece. */
 const LEADING_MARKER = /^(?:[-+]\s+|\d{1,3}[.):]\s+|\(\d{1,3}\)\s+|#\d{1,3}[.):]?\s+)/;
-/** A list number in the middle of a piece (two columns pasted onto one line). */
-const INLINE_MARKER = /\s+#?\d{1,3}[.)]\s+(?=\S)/;
+/** A list number in the middle of a piece (two columns pasted onto one line); the number is captured. */
+const INLINE_MARKER = /\s+#?(\d{1,3})[.)]\s+(?=\S)/;
+/** The number of a leading list marker. */
+const LEADING_NUMBER = /^(?:\(|#)?(\d{1,3})[.):]?\s/;
 /** `label: value`, at the last colon followed by a space or the end. */
 const LABELLED = /^(.*\S)\s*:(?:\s+(.*))?$/;
 /** A label that announces a backup code (not a one-time code from an app or SMS). */
@@ -63,6 +65,8 @@ interface Candidate {
   saysCode: boolean;
   /** Space-separated groups that were joined into this one code. */
   spacedGroups: string[] | null;
+  /** The site's own number for it (`6.` in `6. 1541 4640`), when the list numbers it. */
+  listNumber?: number | null;
 }
 
 interface Collected {
@@ -208,9 +212,18 @@ function collect(text: string): Collected {
       return;
     }
     for (const segment of trimmed.split(SEPARATORS)) {
-      const unmarked = segment.trim().replace(LEADING_MARKER, '').trim();
-      for (const piece of unmarked.split(INLINE_MARKER)) {
-        collectPiece(piece.trim(), line, collected);
+      const marked = segment.trim();
+      const unmarked = marked.replace(LEADING_MARKER, '').trim();
+      const leading = unmarked !== marked ? LEADING_NUMBER.exec(marked) : null;
+      // split() with a capturing group alternates pieces and the list numbers between them.
+      const parts = unmarked.split(INLINE_MARKER);
+      for (let index = 0; index < parts.length; index += 2) {
+        const number = index === 0 ? leading?.[1] : parts[index - 1];
+        const before = collected.candidates.length;
+        collectPiece((parts[index] ?? '').trim(), line, collected);
+        for (const candidate of collected.candidates.slice(before)) {
+          candidate.listNumber = number === undefined ? null : Number(number);
+        }
       }
     }
   });
@@ -341,14 +354,17 @@ export function parseCodeBlock(text: string): ParsedCodeBlock {
   const fromList = listed.length > 0;
 
   const accepted: FoundCode[] = [];
+  const listNumbers = new Map<FoundCode, number | null>();
   for (const candidate of candidates) {
     const found = (doubt: string | null): void => {
-      accepted.push({
+      const code = {
         code: candidate.code,
         normalized: candidate.normalized,
         line: candidate.line,
         doubt,
-      });
+      };
+      accepted.push(code);
+      listNumbers.set(code, candidate.listNumber ?? null);
     };
     const fits = pattern !== null && fitsPattern(candidate, pattern);
     const groups = candidate.spacedGroups?.length ?? 0;
@@ -394,6 +410,17 @@ export function parseCodeBlock(text: string): ParsedCodeBlock {
     const duplicate = duplicates.get(code.normalized) ?? { code: first.code, lines: [first.line] };
     duplicate.lines.push(code.line);
     duplicates.set(code.normalized, duplicate);
+  }
+
+  // A list the site numbered (Google's two columns: 1 and 6 on one line) keeps the site's order,
+  // so code 6 in Sparekey is code 6 on the user's paper.
+  const numbers = codes.map((code) => listNumbers.get(code) ?? null);
+  if (
+    codes.length > 1 &&
+    numbers.every((number) => number !== null) &&
+    [...numbers].sort((a, b) => (a ?? 0) - (b ?? 0)).every((number, index) => number === index + 1)
+  ) {
+    codes.sort((a, b) => (listNumbers.get(a) ?? 0) - (listNumbers.get(b) ?? 0));
   }
 
   for (const code of codes) {
