@@ -1,5 +1,6 @@
 import type { HealthSnapshot } from '../../src/main/vault/health/health-rule.js';
 import { VaultSettingsSchema } from '../../src/main/vault/settings/settings-schema.js';
+import { INITIAL_BACKUP_STATE } from '../../src/main/vault/backups/backup-state.js';
 
 /** A health snapshot with every section empty and default settings, overridden where a test says. */
 export function snapshotWith(
@@ -16,6 +17,8 @@ export function snapshotWith(
     clockCheck: null,
     codes: [],
     passwords: [],
+    sheets: [],
+    backup: INITIAL_BACKUP_STATE,
     ...rest,
     settings: VaultSettingsSchema.parse(settings ?? {}),
   };
