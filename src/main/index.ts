@@ -1,6 +1,8 @@
 import { app, BrowserWindow, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { AppSession } from './api/app-session.js';
+import { AutoBackup } from './api/auto-backup.js';
+import { systemClock } from './vault/clock.js';
 import { createHandlers } from './api/handlers/index.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { bindIpc } from './ipc.js';
@@ -23,6 +25,11 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   const session = new AppSession({ vaultPath: defaultVaultPath() });
+  const autoBackup = new AutoBackup(session, {
+    clock: systemClock,
+    onError: (error) =>
+      console.warn(`Automatic backup failed: ${error instanceof Error ? error.message : error}`),
+  });
 
   app.on('second-instance', () => {
     if (mainWindow === null) return;
@@ -63,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
       ? [APP_ORIGIN, new URL(developmentUrl).origin]
       : [APP_ORIGIN];
     bindIpc(createHandlers(session), () => mainWindow, allowedOrigins);
+    autoBackup.start();
 
     mainWindow = new BrowserWindow(
       appWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), Boolean(developmentUrl)),
@@ -75,8 +83,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
+    autoBackup.stop();
     session.close();
     app.quit();
   });
-  app.on('before-quit', () => session.close());
+  app.on('before-quit', () => {
+    autoBackup.stop();
+    session.close();
+  });
 }

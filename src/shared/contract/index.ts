@@ -5,6 +5,7 @@ import type { Envelope, MethodDefinition } from './define.js';
 import { recoveryMethods } from './recovery-methods.js';
 import { loginMethods } from './login-methods.js';
 import { vaultMethods } from './vault-methods.js';
+import { sheetMethods } from './sheet-methods.js';
 
 /**
  * The whole IPC surface, defined once. The preload bridge, the main-side
@@ -17,6 +18,7 @@ export const contract = {
   ...recoveryMethods,
   ...backupCodeMethods,
   ...loginMethods,
+  ...sheetMethods,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { recoveryHandlers } from './recovery-handlers.js';
 import { backupCodeHandlers } from './backup-code-handlers.js';
 import { loginHandlers } from './login-handlers.js';
 import { vaultHandlers } from './vault-handlers.js';
+import { sheetHandlers } from './sheet-handlers.js';
 
 /** The one handler table, used by the Electron IPC and by the e2e test host alike. */
 export function createHandlers(session: AppSession): Handlers {
@@ -14,5 +15,6 @@ export function createHandlers(session: AppSession): Handlers {
     ...recoveryHandlers(session),
     ...backupCodeHandlers(session),
     ...loginHandlers(session),
+    ...sheetHandlers(session),
   };
 }

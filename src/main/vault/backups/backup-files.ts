@@ -1,20 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { BackupFileInfo, BackupKind } from '../../../shared/backups.js';
 
 /** Automatic backups go into this folder beside the vault file. */
 export const BACKUP_FOLDER_NAME = 'backups';
-
-/** `before-restore`: the vault a restore replaced (never rotated away). */
-export type BackupKind = 'backup' | 'before-restore';
-
-export interface BackupFile {
-  path: string;
-  name: string;
-  /** When it was made (from its name), epoch ms. */
-  at: number;
-  kind: BackupKind;
-  bytes: number;
-}
 
 export function backupFolderFor(vaultPath: string): string {
   return join(dirname(vaultPath), BACKUP_FOLDER_NAME);
@@ -63,7 +52,7 @@ export function parseBackupFileName(
 }
 
 /** This vault's backups in its backups folder, newest first. */
-export function listBackupFiles(vaultPath: string): BackupFile[] {
+export function listBackupFiles(vaultPath: string): BackupFileInfo[] {
   const folder = backupFolderFor(vaultPath);
   let names: string[];
   try {
@@ -71,7 +60,7 @@ export function listBackupFiles(vaultPath: string): BackupFile[] {
   } catch {
     return [];
   }
-  const files: BackupFile[] = [];
+  const files: BackupFileInfo[] = [];
   for (const name of names) {
     const parsed = parseBackupFileName(vaultPath, name);
     if (parsed === null) continue;

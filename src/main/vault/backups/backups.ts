@@ -1,38 +1,16 @@
 import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
+import type { BackupFileInfo, BackupResult, BackupStatus } from '../../../shared/backups.js';
 import { VaultError } from '../../../shared/errors.js';
 import { copyVault } from '../backup/vault-copy.js';
 import type { SettingsService } from '../settings/settings.js';
 import { removeVaultFiles } from '../storage/database.js';
 import type { Vault } from '../vault.js';
 import type { VaultContext } from '../vault-context.js';
-import {
-  type BackupFile,
-  backupFileName,
-  backupFolderFor,
-  listBackupFiles,
-} from './backup-files.js';
+import { backupFileName, backupFolderFor, listBackupFiles } from './backup-files.js';
 import { BACKUP_STATE_ID, BACKUP_STATE_KIND, type BackupState } from './backup-state.js';
 import { type ChangeTracker, readBackupState } from './change-tracker.js';
 import { planRotation } from './rotation.js';
-
-export interface BackupStatus extends BackupState {
-  /** The folder automatic backups go to (`backups` beside the vault). */
-  folder: string;
-  /** Changes that no backup holds. */
-  unsavedChanges: number;
-}
-
-export interface BackupResult {
-  path: string;
-  /** When it was made (epoch ms). */
-  at: number;
-  bytes: number;
-  /** Records in it; every one was decrypted to check it. */
-  records: number;
-  /** Older backups rotation removed (paths). */
-  removed: string[];
-}
 
 const MAX_NAME_ATTEMPTS = 100;
 
@@ -67,7 +45,7 @@ export class BackupService {
   }
 
   /** This vault's backups in its backups folder, newest first. */
-  list(): BackupFile[] {
+  list(): BackupFileInfo[] {
     return listBackupFiles(this.vault.path);
   }
 
