@@ -85,20 +85,19 @@ export interface PdfHooks {
 }
 
 /**
- * Renders the sheet's HTML to PDF in headless Chromium. The HTML goes in with
- * `setContent` (never a file), into an off-the-record context (nothing of the
- * page is written to the browser profile) with scripts and the network off; the
- * PDF comes back in memory. The profile Playwright makes is deleted on close.
+ * The PDF of a sheet, from a running browser: the HTML goes in with `setContent`
+ * (never a file) into an off-the-record context (nothing of the page is written
+ * to the browser profile) with scripts and the network off; the PDF comes back
+ * in memory.
  */
-export async function renderPdf(
+export async function pdfFromHtml(
+  browser: Browser,
   html: string,
   paper: SheetPaper,
-  env: NodeJS.ProcessEnv,
   hooks: PdfHooks = {},
 ): Promise<Buffer> {
-  const browser = await launchBrowser(env);
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   try {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = await page.pdf({
@@ -107,8 +106,22 @@ export async function renderPdf(
       printBackground: true,
     });
     await hooks.beforeClose?.();
-    await context.close();
     return pdf;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Renders the sheet's HTML to PDF in an installed Chromium, closed afterwards (its temporary profile deleted). */
+export async function renderPdf(
+  html: string,
+  paper: SheetPaper,
+  env: NodeJS.ProcessEnv,
+  hooks: PdfHooks = {},
+): Promise<Buffer> {
+  const browser = await launchBrowser(env);
+  try {
+    return await pdfFromHtml(browser, html, paper, hooks);
   } finally {
     await browser.close();
   }
