@@ -34,6 +34,15 @@ function browserCandidates(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): s
   ];
 }
 
+/** The first installed Chromium, Chrome or Edge in the usual places, or null. */
+export function findBrowser(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+  exists: (path: string) => boolean = existsSync,
+): string | null {
+  return browserCandidates(env, platform).find((path) => exists(path)) ?? null;
+}
+
 export const BROWSER_NEEDED =
   '--pdf needs Chromium or Google Chrome, and neither was found. Install one (Debian or Ubuntu: `sudo apt-get install chromium`; macOS or Windows: Google Chrome from google.com/chrome), or set SPAREKEY_CHROMIUM to the path of a Chromium-based browser. Without --pdf, the HTML sheet prints from any browser.';
 
@@ -70,7 +79,7 @@ export async function launchBrowser(env: NodeJS.ProcessEnv): Promise<Browser> {
     }
     return chromium.launch({ executablePath: explicit, args, headless: true });
   }
-  const found = browserCandidates(env, process.platform).find((path) => existsSync(path));
+  const found = findBrowser(env);
   if (found) return chromium.launch({ executablePath: found, args, headless: true });
   try {
     return await chromium.launch({ args, headless: true });

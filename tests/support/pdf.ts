@@ -46,32 +46,29 @@ export function pdfPagesAsPng(pdfPath: string, folder: string, dpi = 150): strin
 }
 
 /**
- * Every QR code in a PNG image, decoded with jsQR: after each hit its area is
- * painted white and the image searched again, so a page with several codes
- * gives all of them.
+ * Every QR code in a PNG image (a page), decoded with jsQR. jsQR finds one code
+ * per image and none when two are in view, so the page is searched in
+ * overlapping horizontal bands, each taller than a sheet's QR code; the same
+ * code found in two bands counts once.
  */
 export function decodeQrCodes(png: Buffer): string[] {
   const image = PNG.sync.read(png);
-  const pixels = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length);
-  const found: string[] = [];
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const code = jsQR(pixels, image.width, image.height, { inversionAttempts: 'dontInvert' });
-    if (code === null) break;
-    found.push(code.data);
-    const { topLeftCorner, bottomRightCorner, topRightCorner, bottomLeftCorner } = code.location;
-    const xs = [topLeftCorner.x, bottomRightCorner.x, topRightCorner.x, bottomLeftCorner.x];
-    const ys = [topLeftCorner.y, bottomRightCorner.y, topRightCorner.y, bottomLeftCorner.y];
-    const margin = 20;
-    const x0 = Math.max(0, Math.floor(Math.min(...xs)) - margin);
-    const x1 = Math.min(image.width, Math.ceil(Math.max(...xs)) + margin);
-    const y0 = Math.max(0, Math.floor(Math.min(...ys)) - margin);
-    const y1 = Math.min(image.height, Math.ceil(Math.max(...ys)) + margin);
-    for (let y = y0; y < y1; y++) {
-      for (let x = x0; x < x1; x++)
-        pixels.fill(255, (y * image.width + x) * 4, (y * image.width + x) * 4 + 4);
-    }
+  const rowBytes = image.width * 4;
+  const band = Math.round(image.width * 0.3);
+  const step = Math.round(image.width * 0.1);
+  const found = new Set<string>();
+  for (let top = 0; top < image.height; top += step) {
+    const height = Math.min(band, image.height - top);
+    const pixels = new Uint8ClampedArray(
+      image.data.buffer,
+      image.data.byteOffset + top * rowBytes,
+      height * rowBytes,
+    );
+    const code = jsQR(pixels, image.width, height, { inversionAttempts: 'dontInvert' });
+    if (code !== null) found.add(code.data);
+    if (top + height >= image.height) break;
   }
-  return found;
+  return [...found];
 }
 
 export function decodeQrCodesInFile(pngPath: string): string[] {

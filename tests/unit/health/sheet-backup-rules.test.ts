@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BackupState } from '../../../src/main/vault/backups/backup-state.js';
 import { backupStale } from '../../../src/main/vault/health/rules/backup-rules.js';
 import { sheetOutdated } from '../../../src/main/vault/health/rules/sheet-rules.js';
 import { checkHealth } from '../../../src/main/vault/health/health.js';
@@ -159,7 +160,7 @@ describe('habits.sheet-outdated', () => {
 });
 
 describe('backup.stale', () => {
-  const state = {
+  const state: BackupState = {
     changes: 5,
     lastChangeAt: T0,
     oldestUnsavedChangeAt: T0 - 2 * HOUR,
@@ -201,7 +202,7 @@ describe('backup.stale', () => {
     expect(fresh[0]?.message).toBe(
       '2 changes since the last backup (3 May 2026) are in no backup; the oldest is from 3 May 2026.',
     );
-    const start = state.oldestUnsavedChangeAt;
+    const start = state.oldestUnsavedChangeAt as number;
     expect(run(state, start + 24 * HOUR - 1)[0]?.severity).toBe('info');
     expect(run(state, start + 24 * HOUR)[0]?.severity).toBe('warning');
     expect(run(state, start + 2 * HOUR, 2)[0]?.severity).toBe('warning');
