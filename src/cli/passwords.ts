@@ -2,22 +2,32 @@ import { VaultError } from '../shared/errors.js';
 import { askHidden, isInteractive, type Terminal } from './terminal.js';
 
 /**
+ * A password from the environment variable `envName`, else a hidden prompt on a
+ * terminal, else INVALID_INPUT with `missing`. Never from command arguments.
+ */
+export async function passwordFromEnvOrPrompt(
+  terminal: Terminal,
+  envName: string,
+  prompt: string,
+  missing: string,
+): Promise<string> {
+  const fromEnv = terminal.env[envName];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (!isInteractive(terminal)) throw new VaultError('INVALID_INPUT', missing);
+  return askHidden(terminal, prompt);
+}
+
+/**
  * The vault password: SPAREKEY_PASSWORD, else a hidden prompt on a terminal,
  * else a clear error. Passwords are never taken from command arguments.
  */
-export async function vaultPassword(
-  terminal: Terminal,
-  prompt = 'Vault password: ',
-): Promise<string> {
-  const fromEnv = terminal.env.SPAREKEY_PASSWORD;
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!isInteractive(terminal)) {
-    throw new VaultError(
-      'INVALID_INPUT',
-      'No password: set SPAREKEY_PASSWORD, or run the command in a terminal to be asked for it.',
-    );
-  }
-  return askHidden(terminal, prompt);
+export function vaultPassword(terminal: Terminal, prompt = 'Vault password: '): Promise<string> {
+  return passwordFromEnvOrPrompt(
+    terminal,
+    'SPAREKEY_PASSWORD',
+    prompt,
+    'No password: set SPAREKEY_PASSWORD, or run the command in a terminal to be asked for it.',
+  );
 }
 
 /**
@@ -59,6 +69,14 @@ export function newPassword(terminal: Terminal, envName: string): Promise<string
 export function accountPassword(terminal: Terminal, label: string): Promise<string> {
   return enteredTwice(terminal, 'SPAREKEY_ACCOUNT_PASSWORD', `password for ${label}`, [
     `Password for ${label}: `,
+    'Repeat it: ',
+  ]);
+}
+
+/** The password protecting an encrypted export (for `export --format aegis-encrypted`). */
+export function exportPassword(terminal: Terminal): Promise<string> {
+  return enteredTwice(terminal, 'SPAREKEY_EXPORT_PASSWORD', 'password for the Aegis export', [
+    'Password for the Aegis export: ',
     'Repeat it: ',
   ]);
 }

@@ -6,6 +6,8 @@ import { contactsCommand } from './commands/contacts.js';
 import { healthCommand } from './commands/health.js';
 import { codesCommand } from './commands/codes.js';
 import { generateCommand } from './commands/generate.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { methodsCommand } from './commands/methods.js';
@@ -37,6 +39,8 @@ const COMMANDS: CommandModule[] = [
   contactsCommand,
   methodsCommand,
   recoveryCommand,
+  importCommand,
+  exportCommand,
   passwdCommand,
 ];
 
@@ -64,7 +68,8 @@ Passwords are never taken from arguments: the vault password comes from
 SPAREKEY_PASSWORD or a hidden prompt; a new one from SPAREKEY_NEW_PASSWORD
 (passwd) or a prompt that asks twice; an account's password (add
 --password-prompt, password set) from SPAREKEY_ACCOUNT_PASSWORD or a prompt
-that asks twice.
+that asks twice; an imported file's from SPAREKEY_IMPORT_PASSWORD or a prompt;
+an encrypted export's from SPAREKEY_EXPORT_PASSWORD or a prompt that asks twice.
 
 Exit codes: 0 done; 1 bad input, not found, ambiguous or refused;
 2 wrong password; 3 vault damaged, not a vault, or from a newer Sparekey.`,

@@ -1,22 +1,37 @@
-import { app, BrowserWindow, session as electronSession, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  Menu,
+  powerMonitor,
+  session as electronSession,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
+import { eventChannelOf, type EventSender } from '../shared/contract/index.js';
 import { AppSession } from './api/app-session.js';
 import { AutoBackup } from './api/auto-backup.js';
-import { systemClock } from './vault/clock.js';
+import { DesktopServices } from './api/desktop-services.js';
 import { createHandlers } from './api/handlers/index.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { bindIpc } from './ipc.js';
+import { appMenuTemplate } from './shell-policy/app-menu.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './shell-policy/app-origin.js';
 import { DEVELOPMENT_CONTENT_SECURITY_POLICY } from './shell-policy/content-security-policy.js';
+import { systemTimers } from './shell-policy/timers.js';
 import { appWindowOptions } from './shell-policy/window-options.js';
+import { systemClock } from './vault/clock.js';
 import { defaultVaultPath } from './vault/paths.js';
 
 /**
- * The Electron shell: lifecycle, the one window, and the IPC binding. Everything
- * it does with vault data goes through the handler table; it holds no logic of
- * its own that the tests cannot reach.
+ * The Electron shell: lifecycle, the one window, the menu, the IPC binding and
+ * the OS hooks (clipboard, power events, dialogs). Everything it does with vault
+ * data goes through the handler table and DesktopServices, which the e2e host
+ * runs too; nothing here holds logic the tests cannot reach.
  */
 const developmentUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const development = Boolean(developmentUrl);
 
 registerAppScheme();
 
@@ -30,6 +45,37 @@ if (!app.requestSingleInstanceLock()) {
     onError: (error) =>
       console.warn(`Automatic backup failed: ${error instanceof Error ? error.message : error}`),
   });
+
+  const send: EventSender = (name, payload) => {
+    if (mainWindow !== null && !mainWindow.isDestroyed()) {
+      mainWindow.webContents.send(eventChannelOf(name), payload);
+    }
+  };
+  const desktop = new DesktopServices(session, {
+    clipboard: {
+      readText: () => clipboard.readText(),
+      writeText: (text) => clipboard.writeText(text),
+      clear: () => clipboard.clear(),
+    },
+    timers: systemTimers,
+    clock: systemClock,
+    send,
+    setContentProtection: (enabled) => mainWindow?.setContentProtection(enabled),
+  });
+
+  async function openVaultFile(): Promise<void> {
+    if (mainWindow === null) return;
+    const picked = await dialog.showOpenDialog(mainWindow, {
+      title: 'Open a Sparekey vault',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Sparekey vaults', extensions: ['sparekey'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    const [path] = picked.filePaths;
+    if (!picked.canceled && path !== undefined) desktop.openVaultFile(path);
+  }
 
   app.on('second-instance', () => {
     if (mainWindow === null) return;
@@ -69,12 +115,25 @@ if (!app.requestSingleInstanceLock()) {
     const allowedOrigins = developmentUrl
       ? [APP_ORIGIN, new URL(developmentUrl).origin]
       : [APP_ORIGIN];
-    bindIpc(createHandlers(session), () => mainWindow, allowedOrigins);
+    bindIpc(createHandlers(session, desktop), () => mainWindow, allowedOrigins);
     autoBackup.start();
 
-    mainWindow = new BrowserWindow(
-      appWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), Boolean(developmentUrl)),
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate(process.platform, development, {
+          openVaultFile: () => void openVaultFile(),
+          lock: () => session.lock('user'),
+        }),
+      ),
     );
+
+    powerMonitor.on('suspend', () => desktop.systemEvent('suspend'));
+    powerMonitor.on('lock-screen', () => desktop.systemEvent('lock-screen'));
+
+    mainWindow = new BrowserWindow(
+      appWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), development),
+    );
+    mainWindow.setContentProtection(desktop.currentSettings.screenCaptureProtection);
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => {
       mainWindow = null;
@@ -82,13 +141,14 @@ if (!app.requestSingleInstanceLock()) {
     void mainWindow.loadURL(developmentUrl ?? APP_ENTRY_URL);
   });
 
-  app.on('window-all-closed', () => {
+  app.on('window-all-closed', () => app.quit());
+  // Before quitting: clear the clipboard if it still holds what Sparekey copied, lock and close the vault.
+  let shutDown = false;
+  app.on('before-quit', (event) => {
+    if (shutDown) return;
+    event.preventDefault();
+    shutDown = true;
     autoBackup.stop();
-    session.close();
-    app.quit();
-  });
-  app.on('before-quit', () => {
-    autoBackup.stop();
-    session.close();
+    void desktop.shutdown().finally(() => app.quit());
   });
 }

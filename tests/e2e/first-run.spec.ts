@@ -1,49 +1,64 @@
-import { expect, test, E2E_PASSWORD } from './support/test-host.js';
+import { ACME_URI, accountId, coreCode } from './support/app-actions.js';
+import { E2E_PASSWORD, expect, test } from './support/test-host.js';
 
 test('first run: create a vault, add an account from an otpauth URI, see its code, lock and unlock', async ({
   app,
 }, testInfo) => {
   const { page } = app;
   await expect(page.getByRole('heading', { name: 'Create your Sparekey vault' })).toBeVisible();
+
+  // The strength meter speaks in words, and the confirmation must match.
+  await page.getByLabel('New password').fill('password1');
+  await expect(page.getByText(/Strength: (Very weak|Weak)\./)).toBeVisible();
   await page.getByLabel('New password').fill(E2E_PASSWORD);
+  await expect(page.getByText(/Strength: (Good|Strong)\./)).toBeVisible();
+  await page.getByLabel('Repeat the password').fill('correct horse battery stapel');
+  await expect(page.getByText('The two passwords differ.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create vault' })).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath('create-vault.png') });
   await page.getByLabel('Repeat the password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Create vault' }).click();
 
   await expect(page.getByRole('heading', { name: 'Your vault is empty' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('empty-vault.png') });
 
-  await page.getByRole('button', { name: 'Add account' }).click();
-  await page
-    .getByLabel('Setup key or otpauth:// link')
-    .fill(
-      'otpauth://totp/ACME%20Co:alice%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME%20Co',
-    );
+  await page.getByRole('button', { name: 'Add your first account' }).click();
+  await page.getByLabel('Setup key or otpauth:// link').fill(ACME_URI);
   await page.getByRole('button', { name: 'Add account' }).last().click();
 
-  const accounts = page.getByRole('list', { name: 'Accounts' });
-  await expect(accounts.getByText('ACME Co')).toBeVisible();
-  await expect(accounts.getByText('alice@example.com')).toBeVisible();
+  const list = page.getByRole('listbox', { name: 'Accounts' });
+  await expect(list.getByRole('option', { name: /ACME Co/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(list.getByText('alice@example.com')).toBeVisible();
 
   // The code on screen is the one the core computes for the host's clock.
-  const [listed] = await app.core.listAccounts({});
-  const [expected] = await app.core.getCodes({ ids: [listed!.id] });
-  await expect(page.getByLabel('Code for ACME Co')).toContainText(
-    `${expected!.current!.slice(0, 3)} ${expected!.current!.slice(3)}`,
-  );
-  await page.screenshot({ path: testInfo.outputPath('accounts.png') });
+  const id = await accountId(app, 'ACME Co');
+  const expected = await coreCode(app, id);
+  await expect(page.getByTestId('current-code')).toHaveText(expected);
+  await expect(list.getByRole('option', { name: /ACME Co/ })).toContainText(expected);
+
+  // When the host's clock moves to the next step, the screen follows within a second.
+  app.advance(30_000);
+  const later = await coreCode(app, id);
+  expect(later).not.toBe(expected);
+  await expect(page.getByTestId('current-code')).toHaveText(later);
 
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Sparekey' })).toBeVisible();
   expect(app.session.status().state).toBe('locked');
+  await expect(page.getByText('ACME Co')).toHaveCount(0);
 
   await page.getByLabel('Password').fill('not my password');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toHaveText(
     'Wrong password: it does not unlock this vault.',
   );
+  await expect(page.getByLabel('Password')).toBeFocused();
 
   await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(accounts.getByText('ACME Co')).toBeVisible();
+  await expect(list.getByText('ACME Co')).toBeVisible();
   expect(app.calls).not.toContain('revealSeed');
 });

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
+import { readQrCodes } from '../../src/main/vault/qr/read-qr.js';
 
 /** Poppler's tools (Debian: poppler-utils) read PDFs back as text and images. */
 function poppler(tool: string, args: string[]): string {
@@ -12,6 +11,7 @@ function poppler(tool: string, args: string[]): string {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(
         `These tests need ${tool}: install poppler-utils (apt-get install poppler-utils).`,
+        { cause: error },
       );
     }
     throw error;
@@ -45,34 +45,9 @@ export function pdfPagesAsPng(pdfPath: string, folder: string, dpi = 150): strin
     .map((name) => join(folder, name));
 }
 
-/**
- * Every QR code in a PNG image (a page), decoded with jsQR. jsQR finds one code
- * per image and none when two are in view, so the page is searched in
- * overlapping horizontal bands, each taller than a sheet's QR code; the same
- * code found in two bands counts once.
- */
-export function decodeQrCodes(png: Buffer): string[] {
-  const image = PNG.sync.read(png);
-  const rowBytes = image.width * 4;
-  const band = Math.round(image.width * 0.3);
-  const step = Math.round(image.width * 0.1);
-  const found = new Set<string>();
-  for (let top = 0; top < image.height; top += step) {
-    const height = Math.min(band, image.height - top);
-    const pixels = new Uint8ClampedArray(
-      image.data.buffer,
-      image.data.byteOffset + top * rowBytes,
-      height * rowBytes,
-    );
-    const code = jsQR(pixels, image.width, height, { inversionAttempts: 'dontInvert' });
-    if (code !== null) found.add(code.data);
-    if (top + height >= image.height) break;
-  }
-  return [...found];
-}
-
-export function decodeQrCodesInFile(pngPath: string): string[] {
-  return decodeQrCodes(readFileSync(pngPath));
+/** Every QR code on a page image, read with ZXing (the reader the importers use; a different library from the writer). */
+export async function decodeQrCodesInFile(pngPath: string): Promise<string[]> {
+  return (await readQrCodes(readFileSync(pngPath))).map((code) => code.text);
 }
 
 export function writePdf(folder: string, name: string, pdf: Uint8Array): string {

@@ -3,7 +3,8 @@ import { SHEET_PAPERS, type SheetPaper } from '../../shared/sheets.js';
 import { accountLabel } from '../account-format.js';
 import { renderPdf } from '../browser-pdf.js';
 import type { CommandModule } from '../command-kit.js';
-import { writeSecretFile } from '../secret-file.js';
+import { resolve } from 'node:path';
+import { writePrivateFile } from '../../main/vault/exporters/private-file.js';
 
 interface SheetOptions {
   all?: boolean;
@@ -11,7 +12,6 @@ interface SheetOptions {
   pdf?: boolean;
   paper?: string;
   includeUsed?: boolean;
-  force?: boolean;
 }
 
 /** US Letter where the locale says so (US, Canada, Mexico…), else A4. */
@@ -35,11 +35,10 @@ export const sheetCommand: CommandModule = (program, sessionFor) => {
     )
     .argument('[account...]', 'ids, issuers, or issuer:account')
     .option('--all', 'every account: the emergency kit')
-    .option('--out <file>', 'where to write it (mode 0600); "-" for standard output')
+    .option('--out <file>', 'a new file to write it to (mode 0600); "-" for standard output')
     .option('--pdf', 'write a PDF, made with an installed Chromium or Chrome (else HTML)')
     .option('--paper <size>', 'a4 or letter (default: from the locale)')
     .option('--include-used', 'list used codes too (struck through, with dates)')
-    .option('--force', 'replace the --out file if it exists')
     .action(async (queries: string[], options: SheetOptions, command) => {
       const session = sessionFor(command);
       if (options.all && queries.length > 0) {
@@ -71,7 +70,10 @@ export const sheetCommand: CommandModule = (program, sessionFor) => {
           : Buffer.from(sheet.html, 'utf8');
         let file = '-';
         if (out === '-') session.terminal.stdout.write(content);
-        else file = writeSecretFile(out, content, Boolean(options.force));
+        else {
+          file = resolve(out);
+          writePrivateFile(file, content);
+        }
         vault.sheets.markPrinted(sheet.accountIds, {
           paper,
           includeUsed,

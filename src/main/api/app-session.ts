@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { LockReason } from '../../shared/contract/events.js';
 import type { VaultStatus } from '../../shared/contract/vault-methods.js';
 import { VaultError } from '../../shared/errors.js';
 import type { ClockCheck } from '../vault/clock-check/sntp.js';
@@ -22,7 +23,8 @@ export interface AppSessionOptions {
 export class AppSession {
   private vault: Vault | null = null;
   private vaultPath: string;
-  private readonly lockListeners = new Set<() => void>();
+  private readonly lockListeners = new Set<(reason: LockReason) => void>();
+  private readonly unlockListeners = new Set<() => void>();
 
   constructor(private readonly options: AppSessionOptions) {
     this.vaultPath = options.vaultPath;
@@ -40,31 +42,40 @@ export class AppSession {
   async create(password: string): Promise<VaultStatus> {
     this.closeVault();
     this.vault = await Vault.create(this.vaultPath, password, this.vaultOptions());
+    this.notifyUnlocked();
     return this.status();
   }
 
   async unlock(password: string): Promise<VaultStatus> {
     if (this.vault === null) this.vault = Vault.open(this.vaultPath, this.vaultOptions());
+    const wasUnlocked = this.vault.isUnlocked;
     await this.vault.unlock(password);
+    if (!wasUnlocked) this.notifyUnlocked();
     return this.status();
   }
 
   /** Drops key material and tells listeners (the shell clears the renderer and the clipboard). */
-  lock(): VaultStatus {
+  lock(reason: LockReason = 'user'): VaultStatus {
     const wasUnlocked = this.vault?.isUnlocked ?? false;
     this.vault?.lock();
-    if (wasUnlocked) for (const listener of this.lockListeners) listener();
+    if (wasUnlocked) for (const listener of this.lockListeners) listener(reason);
     return this.status();
   }
 
-  onLock(listener: () => void): () => void {
+  onLock(listener: (reason: LockReason) => void): () => void {
     this.lockListeners.add(listener);
     return () => this.lockListeners.delete(listener);
   }
 
+  /** Called after every create or unlock (the shell starts the idle timer, applies settings). */
+  onUnlock(listener: () => void): () => void {
+    this.unlockListeners.add(listener);
+    return () => this.unlockListeners.delete(listener);
+  }
+
   /** Switches to another vault file (locked). */
   useVaultFile(path: string): VaultStatus {
-    this.lock();
+    this.lock('vault-file-changed');
     this.closeVault();
     this.vaultPath = path;
     return this.status();
@@ -93,6 +104,10 @@ export class AppSession {
   close(): void {
     this.lock();
     this.closeVault();
+  }
+
+  private notifyUnlocked(): void {
+    for (const listener of this.unlockListeners) listener();
   }
 
   private closeVault(): void {

@@ -12,6 +12,8 @@ import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './st
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
 import { ContactService } from './contacts/contacts.js';
+import { ExportService } from './exporters/export-service.js';
+import { ImportService } from './importers/import-service.js';
 import { LoginService } from './logins/logins.js';
 import { RecoveryService } from './recovery/recovery.js';
 import { PasswordService } from './passwords/passwords.js';
@@ -84,6 +86,8 @@ export class Vault {
   readonly history: HistoryService;
   readonly backupCodes: BackupCodeService;
   readonly passwords: PasswordService;
+  readonly imports: ImportService;
+  readonly exports: ExportService;
   readonly backups: BackupService;
   readonly sheets: SheetService;
 
@@ -126,6 +130,8 @@ export class Vault {
     this.contacts = new ContactService(this.context, this.accounts, this.recovery, this.history);
     this.backupCodes = new BackupCodeService(this.context, this.history, this.settings);
     this.passwords = new PasswordService(this.context);
+    this.imports = new ImportService(this.context, this.accounts, this.logins);
+    this.exports = new ExportService(this.context, this.accounts);
     this.backups = new BackupService(this.context, this, this.changes, this.settings);
     this.sheets = new SheetService(this.context, this);
   }
@@ -186,6 +192,11 @@ export class Vault {
 
   get path(): string {
     return this.db.path;
+  }
+
+  /** The vault's SQLite file, for features that work on the file as a whole (copies, backups). */
+  get database(): VaultDatabase {
+    return this.db;
   }
 
   get isUnlocked(): boolean {
@@ -296,23 +307,6 @@ export class Vault {
   /** `verify`, also saying how many records were decrypted. */
   verifyDetailed(): VerifyReport {
     return this.context.read(() => checkFile(this.db, this.context.records()));
-  }
-
-  /**
-   * SQLite online backup of the vault, as it is now, into `destination`: an existing
-   * empty file (the caller chose its mode). The copy is one self-contained file with
-   * the same header, so the same password opens it. Use `copyVault` rather than this.
-   */
-  copyDatabaseTo(destination: string): Promise<void> {
-    return this.db.backupTo(destination, { singleFile: true });
-  }
-
-  /**
-   * Replaces this vault's content with that of `source` (a checked backup) through
-   * SQLite's online backup: atomic for every connection, rolled back if interrupted.
-   */
-  replaceContentFrom(source: Vault): Promise<void> {
-    return source.db.backupTo(this.db.path);
   }
 
   /**

@@ -1,15 +1,19 @@
 import type {
   Envelope,
+  EventName,
+  EventPayload,
   InputOf,
   MethodName,
   ResultOf,
   SparekeyBridge,
+  SparekeyEventBridge,
 } from '../../shared/contract/index.js';
 import type { ErrorCode } from '../../shared/errors.js';
 
 declare global {
   interface Window {
     sparekey: SparekeyBridge;
+    sparekeyEvents: SparekeyEventBridge;
   }
 }
 
@@ -33,6 +37,14 @@ export async function call<K extends MethodName>(name: K, input: InputOf<K>): Pr
   const envelope = await method(input);
   if (envelope.ok) return envelope.value;
   throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+}
+
+/** Listens to one notification from main; returns the function that stops listening. */
+export function onEvent<K extends EventName>(
+  name: K,
+  listener: (payload: EventPayload<K>) => void,
+): () => void {
+  return window.sparekeyEvents.on(name, listener);
 }
 
 export function errorMessage(error: unknown): string {

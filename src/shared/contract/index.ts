@@ -4,6 +4,9 @@ import { backupCodeMethods } from './backup-code-methods.js';
 import type { Envelope, MethodDefinition } from './define.js';
 import { recoveryMethods } from './recovery-methods.js';
 import { loginMethods } from './login-methods.js';
+import { importMethods } from './import-methods.js';
+import { desktopMethods } from './desktop-methods.js';
+import { settingsMethods } from './settings-methods.js';
 import { vaultMethods } from './vault-methods.js';
 import { sheetMethods } from './sheet-methods.js';
 
@@ -18,6 +21,9 @@ export const contract = {
   ...recoveryMethods,
   ...backupCodeMethods,
   ...loginMethods,
+  ...importMethods,
+  ...settingsMethods,
+  ...desktopMethods,
   ...sheetMethods,
 };
 
@@ -53,3 +59,14 @@ export function isMethodName(value: unknown): value is MethodName {
 }
 
 export type { Envelope } from './define.js';
+export {
+  contractEvents,
+  EVENT_NAMES,
+  eventChannelOf,
+  isEventName,
+  type EventName,
+  type EventPayload,
+  type EventSender,
+  type LockReason,
+  type SparekeyEventBridge,
+} from './events.js';

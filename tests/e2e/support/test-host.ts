@@ -2,11 +2,13 @@ import { test as base, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { METHOD_NAMES } from '../../../src/shared/contract/index.js';
+import { EVENT_NAMES, METHOD_NAMES, type EventSender } from '../../../src/shared/contract/index.js';
 import { AppSession } from '../../../src/main/api/app-session.js';
+import { DesktopServices } from '../../../src/main/api/desktop-services.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
 import { FixedClock } from '../../../src/main/vault/clock.js';
+import { ManualTimers, MemoryClipboard } from '../../support/manual-timers.js';
 import { startRendererServer } from './renderer-server.js';
 
 /** 2026-05-03T10:00:00Z */
@@ -16,18 +18,29 @@ export const E2E_PASSWORD = 'correct horse battery staple';
 export interface AppHost {
   page: Page;
   session: AppSession;
+  desktop: DesktopServices;
   clock: FixedClock;
+  /** The system clipboard, as the shell's clipboard port sees it. */
+  clipboard: MemoryClipboard;
+  /** Moves the host's clock (the core's and the shell's timers) forward; due timers fire. */
+  advance(ms: number): void;
   vaultPath: string;
+  /** Whether the window would be hidden from screen capture now. */
+  contentProtection(): boolean;
   /** Calls the core directly (for assertions), through the same handler table as the page. */
   core: ReturnType<typeof createHandlers>;
   /** Every method the page called, in order (names only). */
   calls: string[];
+  /** Every event sent to the page, in order (names only). */
+  events: string[];
 }
 
 /**
  * The e2e test host: the real core runs in this test process behind
  * `page.exposeBinding`, through the same contract and handler table as the
- * Electron IPC; an init script plays the preload's part. Only the transport differs.
+ * Electron IPC, with the same DesktopServices (auto-lock, clipboard guard,
+ * notifications) on in-memory ports; an init script plays the preload's part.
+ * Only the transport differs.
  */
 export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
   rendererUrl: [
@@ -43,12 +56,41 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
     const folder = mkdtempSync(join(tmpdir(), 'sparekey-e2e-'));
     const vaultPath = join(folder, 'e2e.sparekey');
     const clock = new FixedClock(E2E_START);
+    const timers = new ManualTimers(clock);
+    const clipboard = new MemoryClipboard();
     const session = new AppSession({
       vaultPath,
       clock,
       kdfCost: { memoryKiB: 1024, passes: 1, lanes: 1 },
     });
-    const handlers = createHandlers(session);
+    const events: string[] = [];
+    let protectedFromCapture = false;
+    let delivery = Promise.resolve();
+    // The shell's webContents.send: delivered in order to the listeners the page registered.
+    const send: EventSender = (name, payload) => {
+      events.push(name);
+      delivery = delivery
+        .then(() =>
+          page.evaluate(
+            ([event, data]) =>
+              (
+                window as unknown as { __sparekeyDeliver: (name: string, payload: unknown) => void }
+              ).__sparekeyDeliver(event, data),
+            [name, payload] as const,
+          ),
+        )
+        .catch(() => undefined);
+    };
+    const desktop = new DesktopServices(session, {
+      clipboard,
+      timers,
+      clock,
+      send,
+      setContentProtection: (enabled) => {
+        protectedFromCapture = enabled;
+      },
+    });
+    const handlers = createHandlers(session, desktop);
     const calls: string[] = [];
     const log = { warn: (message: string) => console.warn(`[host] ${message}`) };
 
@@ -63,20 +105,56 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
       calls.push(String(name));
       return dispatch(handlers, name, input, log);
     });
-    await page.addInitScript((names: string[]) => {
-      const invoke = (
-        window as unknown as {
+    await page.addInitScript(
+      ([methodNames, eventNames]: [string[], string[]]) => {
+        const host = window as unknown as {
           __sparekeyInvoke: (name: string, input: unknown) => Promise<unknown>;
-        }
-      ).__sparekeyInvoke;
-      const bridge = Object.fromEntries(
-        names.map((name) => [name, (input: unknown) => invoke(name, input)]),
-      );
-      Object.defineProperty(window, 'sparekey', { value: Object.freeze(bridge), writable: false });
-    }, METHOD_NAMES as string[]);
+          __sparekeyDeliver?: (name: string, payload: unknown) => void;
+        };
+        const invoke = host.__sparekeyInvoke;
+        const bridge = Object.fromEntries(
+          methodNames.map((name) => [name, (input: unknown) => invoke(name, input)]),
+        );
+        Object.defineProperty(window, 'sparekey', {
+          value: Object.freeze(bridge),
+          writable: false,
+        });
+
+        const listeners = new Map<string, Set<(payload: unknown) => void>>();
+        const events = {
+          on(name: string, listener: (payload: unknown) => void) {
+            if (!eventNames.includes(name)) throw new Error('Unknown event.');
+            const set = listeners.get(name) ?? new Set();
+            listeners.set(name, set);
+            set.add(listener);
+            return () => set.delete(listener);
+          },
+        };
+        Object.defineProperty(window, 'sparekeyEvents', {
+          value: Object.freeze(events),
+          writable: false,
+        });
+        host.__sparekeyDeliver = (name, payload) => {
+          for (const listener of listeners.get(name) ?? []) listener(payload);
+        };
+      },
+      [METHOD_NAMES as string[], EVENT_NAMES as string[]] as [string[], string[]],
+    );
 
     await page.goto(rendererUrl);
-    await use({ page, session, clock, vaultPath, core: handlers, calls });
+    await use({
+      page,
+      session,
+      desktop,
+      clock,
+      clipboard,
+      advance: (ms) => timers.advance(ms),
+      vaultPath,
+      contentProtection: () => protectedFromCapture,
+      core: handlers,
+      calls,
+      events,
+    });
     session.close();
     rmSync(folder, { recursive: true, force: true });
   },

@@ -1,12 +1,5 @@
 import Database from 'better-sqlite3';
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyVault } from '../../../src/main/vault/backup/vault-copy.js';
@@ -98,7 +91,7 @@ describe('vault backups', () => {
     const folder = tempFolder();
     const existing = join(folder, 'taken.sparekey');
     writeFileSync(existing, 'my thesis');
-    expect((await rejection(vault.backups.create({ out: existing }))).code).toBe('VAULT_EXISTS');
+    expect((await rejection(vault.backups.create({ out: existing }))).code).toBe('REFUSED');
     expect(readFileSync(existing, 'utf8')).toBe('my thesis');
     const out = join(folder, 'usb', 'vault-copy.sparekey');
     const result = await vault.backups.create({ out });
@@ -106,7 +99,7 @@ describe('vault backups', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(result.removed).toEqual([]);
     expect((await verifyVaultFile(out, PASSWORD, options)).problems).toEqual([]);
-    expect(await rejection(copyVault(vault, vault.path))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await rejection(copyVault(vault, vault.path))).toMatchObject({ code: 'REFUSED' });
     vault.close();
   });
 

@@ -1,11 +1,4 @@
-import {
-  chmodSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROWSER_NEEDED, findBrowser } from '../../../src/cli/browser-pdf.js';
@@ -64,7 +57,9 @@ describe('sparekey sheet', () => {
     expect(text).toContain('Ask for Ms Bilby at the branch.');
     const shown = JSON.parse((await ok(['--json', 'show', 'quokkabank', '--reveal'])).stdout);
     const other = JSON.parse((await ok(['--json', 'show', 'numbatmail', '--reveal'])).stdout);
-    const qr = pdfPagesAsPng(out, tempFolder()).flatMap(decodeQrCodesInFile);
+    const qr = (
+      await Promise.all(pdfPagesAsPng(out, tempFolder()).map(decodeQrCodesInFile))
+    ).flat();
     expect(qr.sort()).toEqual([shown.otpauth, other.otpauth].sort());
 
     const secrets = [
@@ -90,7 +85,7 @@ describe('sparekey sheet', () => {
     ).toHaveLength(1);
   });
 
-  it('writes secrets only where told: no --out is refused, --out - prints the HTML, an existing file needs --force', async () => {
+  it('writes secrets only where told: no --out is refused, --out - prints the HTML, an existing file is never replaced', async () => {
     await setUp();
     const refused = await cli(['sheet', 'quokkabank']);
     expect(refused.code).toBe(1);
@@ -103,13 +98,14 @@ describe('sparekey sheet', () => {
 
     const existing = join(sandbox.home, 'sheet.html');
     writeFileSync(existing, 'keep me');
-    chmodSync(existing, 0o644);
     const clash = await cli(['sheet', 'quokkabank', '--out', existing]);
     expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('already exists');
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
-    await ok(['sheet', 'quokkabank', '--out', existing, '--force', '--paper', 'letter']);
-    expect(statSync(existing).mode & 0o777).toBe(0o600);
-    expect(readFileSync(existing, 'utf8')).toContain('size:letter');
+    const letter = join(sandbox.home, 'letter.html');
+    await ok(['sheet', 'quokkabank', '--out', letter, '--paper', 'letter']);
+    expect(statSync(letter).mode & 0o777).toBe(0o600);
+    expect(readFileSync(letter, 'utf8')).toContain('size:letter');
 
     const both = await cli(['sheet', 'quokkabank', '--all', '--out', '-']);
     expect(both.code).toBe(1);

@@ -71,7 +71,9 @@ describe('recovery sheets rendered to PDF by Chromium', () => {
         expect(text).toContain('counter 42 when printed');
         expect(text).toContain('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP');
 
-        const decoded = pdfPagesAsPng(pdf, folder).flatMap(decodeQrCodesInFile);
+        const decoded = (
+          await Promise.all(pdfPagesAsPng(pdf, folder).map(decodeQrCodesInFile))
+        ).flat();
         const expected = [...accounts.values()].flatMap((account) =>
           account.uri ? [account.uri] : [],
         );
@@ -128,10 +130,9 @@ describe('recovery sheets rendered to PDF by Chromium', () => {
         if ((gridPages[0] as number) > 0) pushedToNextPage++;
         // The QR code decodes from exactly one page, with the secret printed beside it.
         const pngs = pdfPagesAsPng(pdf, folder, 110);
-        const hits = pngs.flatMap((png, index) =>
-          decodeQrCodesInFile(png)
-            .filter((uri) => uri === zebraUri)
-            .map(() => index),
+        const perPage = await Promise.all(pngs.map(decodeQrCodesInFile));
+        const hits = perPage.flatMap((uris, index) =>
+          uris.filter((uri) => uri === zebraUri).map(() => index),
         );
         expect(hits, `${paper}, ${lines} lines`).toHaveLength(1);
         expect(texts[hits[0] as number]).toContain('KRUG S4ZA NFZS A5DI MUQH EZLT OQ');

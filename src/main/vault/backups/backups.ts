@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import type { BackupFileInfo, BackupResult, BackupStatus } from '../../../shared/backups.js';
 import { VaultError } from '../../../shared/errors.js';
 import { copyVault } from '../backup/vault-copy.js';
+import { ensurePrivateFolder } from '../exporters/private-file.js';
 import type { SettingsService } from '../settings/settings.js';
 import { removeVaultFiles } from '../storage/database.js';
 import type { Vault } from '../vault.js';
@@ -59,6 +60,7 @@ export class BackupService {
     this.context.records();
     const at = this.context.clock.now();
     const path = options.out === undefined ? this.freePath(at) : resolve(options.out);
+    if (options.out === undefined) ensurePrivateFolder(this.folder());
     const copy = await copyVault(this.vault, path);
     let inspection;
     try {

@@ -1,15 +1,8 @@
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  constants,
-  existsSync,
-  mkdirSync,
-  openSync,
-} from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, closeSync, copyFileSync, constants, existsSync, openSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isVaultError, VaultError } from '../../../shared/errors.js';
 import { copyVault } from '../backup/vault-copy.js';
+import { ensurePrivateFolder } from '../exporters/private-file.js';
 import type { Clock } from '../clock.js';
 import { removeVaultFiles } from '../storage/database.js';
 import { Vault, type VaultOptions, type VerifyReport } from '../vault.js';
@@ -86,6 +79,7 @@ export async function restoreVault(options: RestoreOptions): Promise<RestoreResu
   let keptAs: string | null = null;
   try {
     if (exists) {
+      ensurePrivateFolder(backupFolderFor(to));
       keptAs = join(backupFolderFor(to), backupFileName(to, options.clock.now(), 'before-restore'));
       let current: Vault | null = null;
       try {
@@ -99,17 +93,18 @@ export async function restoreVault(options: RestoreOptions): Promise<RestoreResu
       if (current !== null) {
         try {
           await copyVault(current, keptAs);
-          await current.replaceContentFrom(backup);
+          // Through SQLite's online backup into the live file: atomic for every connection.
+          await backup.database.backupTo(to);
         } finally {
           current.close();
         }
       }
     }
     if (!existsSync(to)) {
-      mkdirSync(resolve(to, '..'), { recursive: true, mode: 0o700 });
+      ensurePrivateFolder(dirname(to));
       closeSync(openSync(to, 'wx', 0o600));
       try {
-        await backup.copyDatabaseTo(to);
+        await backup.database.backupTo(to);
       } catch (error) {
         removeVaultFiles(to);
         throw error;
@@ -136,7 +131,7 @@ export async function restoreVault(options: RestoreOptions): Promise<RestoreResu
 
 /** Copies a vault file that cannot be opened (and its WAL, if any), byte for byte, mode 0600. */
 function keepRawCopy(path: string, destination: string): void {
-  mkdirSync(resolve(destination, '..'), { recursive: true, mode: 0o700 });
+  ensurePrivateFolder(dirname(destination));
   for (const suffix of ['', '-wal']) {
     if (!existsSync(`${path}${suffix}`)) continue;
     copyFileSync(`${path}${suffix}`, `${destination}${suffix}`, constants.COPYFILE_EXCL);

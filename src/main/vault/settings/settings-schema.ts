@@ -37,6 +37,8 @@ export const VaultSettingsSchema = z
       .min(0)
       .max(10 * 366)
       .default(0),
+    /** The desktop window is hidden from screenshots and screen sharing (setContentProtection). */
+    screenCaptureProtection: z.boolean().default(false),
     /** The desktop app backs the vault up by itself (after changes, and daily) into `backups` beside it. */
     autoBackup: z.boolean().default(true),
     /** Backup rotation: the newest this many backups are kept… */

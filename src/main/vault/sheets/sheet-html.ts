@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import QRCode from 'qrcode';
+import { qrSvg } from '../qr/write-qr.js';
 import { formatDay } from '../../../shared/dates.js';
 import type { SheetAccount, SheetCodeSet, SheetDocument } from './sheet-document.js';
 import { sheetStyle } from './sheet-style.js';
@@ -12,33 +12,6 @@ export function escapeHtml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
-}
-
-/** Modules of quiet zone around a QR code, as the standard asks. */
-const QUIET_ZONE = 4;
-
-/**
- * The sheet's QR code as inline SVG: the `qrcode` library's symbol (error
- * correction M), drawn as filled black rectangles on white (one per run of dark
- * modules) with a 4-module quiet zone. Filled shapes, not strokes, so no PDF
- * renderer or printer leaves hairline gaps between modules.
- */
-export function qrCodeSvg(text: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const size = modules.size;
-  const dark = (x: number, y: number) => modules.get(y, x) === 1;
-  let path = '';
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      if (!dark(x, y)) continue;
-      let run = 1;
-      while (x + run < size && dark(x + run, y)) run++;
-      path += `M${x + QUIET_ZONE} ${y + QUIET_ZONE}h${run}v1h-${run}z`;
-      x += run - 1;
-    }
-  }
-  const side = size + 2 * QUIET_ZONE;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="QR code of the otpauth link"><rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`;
 }
 
 /** A document with only this style sheet and inline SVG: no script, no network, no plug-in, no form. */
@@ -94,10 +67,10 @@ function codeSetBlock(set: SheetCodeSet, includeUsed: boolean): string {
   return `<div class="block codes"><h3>Backup codes${label} <span class="aside">(${counts}; tick each one you use)</span></h3>${grid}${used}</div>`;
 }
 
-function seedBlock(account: SheetAccount): string {
+async function seedBlock(account: SheetAccount): Promise<string> {
   if (account.seed === null) return '';
   const { uri, groupedSecret, description } = account.seed;
-  return `<div class="block seed"><h3>Authenticator seed</h3><div class="seed-body"><div class="qr">${qrCodeSvg(uri)}</div><div class="seed-text"><p>Scan the code with an authenticator app to set it up again, or type this key:</p><p class="secret">${escapeHtml(groupedSecret)}</p><p>${escapeHtml(description)}</p></div></div></div>`;
+  return `<div class="block seed"><h3>Authenticator seed</h3><div class="seed-body"><div class="qr">${await qrSvg(uri, 'QR code of the otpauth link')}</div><div class="seed-text"><p>Scan the code with an authenticator app to set it up again, or type this key:</p><p class="secret">${escapeHtml(groupedSecret)}</p><p>${escapeHtml(description)}</p></div></div></div>`;
 }
 
 function recoveryBlock(account: SheetAccount): string {
@@ -119,7 +92,7 @@ function recoveryBlock(account: SheetAccount): string {
   return `<div class="block recovery"><h3>Ways in and recovery</h3><dl>${parts.join('')}</dl></div>`;
 }
 
-function accountSection(account: SheetAccount, document: SheetDocument): string {
+async function accountSection(account: SheetAccount, document: SheetDocument): Promise<string> {
   const name = account.issuer || account.accountName;
   const head = [
     `<h2>${escapeHtml(name)}</h2>`,
@@ -135,7 +108,7 @@ function accountSection(account: SheetAccount, document: SheetDocument): string 
   const notes = account.recoveryNotes
     ? `<div class="block notes-block"><h3>Recovery notes</h3><p class="notes">${escapeHtml(account.recoveryNotes)}</p></div>`
     : '';
-  const blocks = [codes, seedBlock(account), recoveryBlock(account), notes].filter(Boolean);
+  const blocks = [codes, await seedBlock(account), recoveryBlock(account), notes].filter(Boolean);
   // The heading stays on the page of the account's first block.
   const [first = '', ...rest] = blocks;
   return `<section class="account"><div class="lead"><header class="account-head">${head}</header>${first}</div>${rest.join('')}</section>`;
@@ -146,16 +119,15 @@ function accountSection(account: SheetAccount, document: SheetDocument): string 
  * allowed by its own hash, QR codes as inline SVG, no script, nothing fetched),
  * black and white, for A4 or US Letter. Every value from the vault is escaped.
  */
-export function sheetHtml(document: SheetDocument): {
-  html: string;
-  title: string;
-  contentSecurityPolicy: string;
-} {
+export async function sheetHtml(
+  document: SheetDocument,
+): Promise<{ html: string; title: string; contentSecurityPolicy: string }> {
   const printed = formatDay(document.printedAt);
   const title = sheetTitle(document);
   const style = sheetStyle(document.paper, `Sparekey · printed ${printed}`);
   const contentSecurityPolicy = sheetContentSecurityPolicy(style);
-  const sections = document.accounts.map((account) => accountSection(account, document));
+  const sections: string[] = [];
+  for (const account of document.accounts) sections.push(await accountSection(account, document));
   const html = `<!doctype html>
 <html lang="en">
 <head>

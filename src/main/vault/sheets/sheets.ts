@@ -61,7 +61,7 @@ export class SheetService {
         wholeVault: 'all' in selection,
       };
     });
-    const { html, title, contentSecurityPolicy } = sheetHtml(document);
+    const { html, title, contentSecurityPolicy } = await sheetHtml(document);
     return {
       html,
       title,

@@ -1,91 +1,220 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { groupCode } from '../../../shared/code-format.js';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountSummary } from '../../../shared/domain.js';
+import type { Severity } from '../../../shared/health.js';
 import { call } from '../api.js';
-import { AddAccountForm } from './AddAccountForm.js';
-import { useCodes } from './useCodes.js';
+import { useCopyCode } from '../codes/useCopyCode.js';
+import { PlusIcon, SearchIcon } from '../ui/icons.js';
+import { AccountDetail } from './AccountDetail.js';
+import { AccountForm } from './AccountForm.js';
+import { AccountList, LIST_ID, optionId } from './AccountList.js';
+import { useAccountFilter } from './useAccountFilter.js';
 
 interface Props {
-  onLock: () => void;
+  /** Bumped by the shell on Ctrl/Cmd+F: focus the search field. */
+  searchRequest: number;
+  onCountChange?: (count: number) => void;
 }
 
-export function AccountsView({ onLock }: Props) {
-  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+type Mode = { kind: 'view' } | { kind: 'add' } | { kind: 'edit'; account: AccountSummary };
+
+/** No health report yet (phase 2 fills this from the health engine). */
+const NO_FINDINGS: ReadonlyMap<string, Severity> = new Map();
+
+const PAGE = 10;
+const count = new Intl.NumberFormat();
+const SEARCH_SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'Ctrl F';
+
+/**
+ * The main view: a searchable, keyboard-driven account list on the left, the
+ * selected account (or the add/edit form) on the right.
+ */
+export function AccountsView({ searchRequest, onCountChange }: Props) {
+  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [query, setQuery] = useState('');
-  const [adding, setAdding] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const search = useRef<HTMLInputElement>(null);
+  const copy = useCopyCode();
 
-  const reload = useCallback(() => call('listAccounts', {}).then(setAccounts), []);
+  const shown = useAccountFilter(accounts ?? [], {
+    query,
+    onlyWithWarnings: false,
+    worst: NO_FINDINGS,
+  });
+  // The selection follows the search: when the selected account is filtered out, the first match is selected.
+  const selected = shown.find((account) => account.id === selectedId) ?? shown[0] ?? null;
+
+  const reload = useCallback(async (select?: string | null) => {
+    const list = await call('listAccounts', {});
+    setAccounts(list);
+    if (select !== undefined) setSelectedId(select);
+  }, []);
+
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void call('listAccounts', {}).then(setAccounts);
+  }, []);
 
-  const shown = useMemo(() => {
-    const needle = query.trim().toLowerCase();
-    return needle === ''
-      ? accounts
-      : accounts.filter((account) =>
-          `${account.issuer} ${account.accountName}`.toLowerCase().includes(needle),
-        );
-  }, [accounts, query]);
-  const codes = useCodes(
-    shown
-      .filter((account) => account.otp && account.otp.type !== 'hotp')
-      .map((account) => account.id),
-  );
+  useEffect(() => {
+    if (accounts !== null) onCountChange?.(accounts.length);
+  }, [accounts, onCountChange]);
+
+  const loaded = accounts !== null;
+  useEffect(() => {
+    // After the list has loaded: Ctrl/Cmd+F may have been pressed in another view.
+    if (loaded && searchRequest > 0) {
+      search.current?.focus();
+      search.current?.select();
+    }
+  }, [searchRequest, loaded]);
+
+  const move = (delta: number | 'first' | 'last') => {
+    if (shown.length === 0) return;
+    const index = selected ? shown.indexOf(selected) : -1;
+    const next =
+      delta === 'first'
+        ? 0
+        : delta === 'last'
+          ? shown.length - 1
+          : Math.min(shown.length - 1, Math.max(0, index + delta));
+    setSelectedId(shown[next]?.id ?? null);
+    setMode({ kind: 'view' });
+  };
+
+  /** Arrows, Page Up/Down, Home/End move; Enter copies the selected account's code. */
+  const onNavigate = (event: KeyboardEvent<HTMLElement>, inSearch: boolean) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(1),
+      ArrowUp: () => move(-1),
+      PageDown: () => move(PAGE),
+      PageUp: () => move(-PAGE),
+      Enter: () => {
+        if (selected?.otp) void copy(selected);
+      },
+      ...(inSearch
+        ? {}
+        : {
+            Home: () => move('first'),
+            End: () => move('last'),
+          }),
+    };
+    if (inSearch && event.key === 'Escape' && query !== '') {
+      event.preventDefault();
+      setQuery('');
+      return;
+    }
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  if (accounts === null) return <div className="accounts-view" aria-busy="true" />;
+
+  const detail =
+    mode.kind === 'add' ? (
+      <AccountForm
+        onCancel={() => setMode({ kind: 'view' })}
+        onSaved={(added) => {
+          setMode({ kind: 'view' });
+          setQuery('');
+          void reload(added.id);
+        }}
+      />
+    ) : mode.kind === 'edit' ? (
+      <AccountForm
+        key={mode.account.id}
+        account={mode.account}
+        onCancel={() => setMode({ kind: 'view' })}
+        onSaved={(saved) => {
+          setMode({ kind: 'view' });
+          void reload(saved.id);
+        }}
+      />
+    ) : accounts.length === 0 ? (
+      <section className="empty" aria-labelledby="empty-title">
+        <h2 id="empty-title">Your vault is empty</h2>
+        <p>
+          Start with the account you could least afford to lose, usually your main e-mail. Add its
+          authenticator seed here, so a lost phone does not lock you out.
+        </p>
+        <p className="muted">
+          On the site’s two-factor settings page, choose “Can’t scan the QR code?” and paste the
+          setup key or the otpauth:// link.
+        </p>
+        <button type="button" className="primary" onClick={() => setMode({ kind: 'add' })}>
+          <PlusIcon /> Add your first account
+        </button>
+      </section>
+    ) : selected ? (
+      <AccountDetail
+        key={selected.id}
+        account={selected}
+        onEdit={() => setMode({ kind: 'edit', account: selected })}
+        onChanged={(changed) => void reload(changed.id)}
+        onRemoved={() => {
+          const index = shown.indexOf(selected);
+          const neighbour = shown[index + 1] ?? shown[index - 1] ?? null;
+          void reload(neighbour?.id ?? null);
+        }}
+      />
+    ) : (
+      <section className="empty" aria-labelledby="empty-title">
+        <h2 id="empty-title">No account matches “{query}”</h2>
+        <p className="muted">Search looks at issuers, account names, sign-in pages and tags.</p>
+      </section>
+    );
 
   return (
-    <div className="app">
-      <header className="toolbar">
-        <input
-          type="search"
-          aria-label="Search accounts"
-          placeholder="Search accounts"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-        <button onClick={() => setAdding(true)}>Add account</button>
-        <button className="secondary" onClick={onLock}>
-          Lock
-        </button>
-      </header>
-      {adding && (
-        <AddAccountForm
-          onCancel={() => setAdding(false)}
-          onAdded={() => {
-            setAdding(false);
-            void reload();
+    <div className="accounts-view">
+      <section className="list-pane" aria-label="Account list">
+        <div className="list-toolbar">
+          <div className="search">
+            <SearchIcon className="search-icon" />
+            <input
+              ref={search}
+              type="search"
+              role="combobox"
+              aria-label="Search accounts"
+              aria-controls={LIST_ID}
+              aria-expanded={shown.length > 0}
+              aria-autocomplete="list"
+              aria-activedescendant={selected ? optionId(selected.id) : undefined}
+              aria-keyshortcuts="Control+F Meta+F"
+              placeholder="Search"
+              value={query}
+              spellCheck={false}
+              onChange={(event) => setQuery(event.target.value)}
+              onKeyDown={(event) => onNavigate(event, true)}
+            />
+            <kbd className="search-kbd" aria-hidden="true">
+              {SEARCH_SHORTCUT}
+            </kbd>
+          </div>
+          <button type="button" className="primary" onClick={() => setMode({ kind: 'add' })}>
+            <PlusIcon /> Add<span className="wide-only">&nbsp;account</span>
+          </button>
+        </div>
+        <p className="list-count" aria-live="polite">
+          {query === ''
+            ? `${count.format(accounts.length)} ${accounts.length === 1 ? 'account' : 'accounts'}`
+            : `${count.format(shown.length)} of ${count.format(accounts.length)} match`}
+        </p>
+        <AccountList
+          accounts={shown}
+          selectedId={selected?.id ?? null}
+          worst={NO_FINDINGS}
+          onSelect={(account) => {
+            setSelectedId(account.id);
+            setMode({ kind: 'view' });
           }}
+          onCopy={(account) => void copy(account)}
+          onKeyDown={(event) => onNavigate(event, false)}
         />
-      )}
-      {accounts.length === 0 && !adding ? (
-        <section className="empty">
-          <h2>Your vault is empty</h2>
-          <p>
-            Start with the account you could least afford to lose, usually your main e-mail: add its
-            authenticator seed here, so a lost phone does not lock you out.
-          </p>
-        </section>
-      ) : (
-        <ul className="accounts" aria-label="Accounts">
-          {shown.map((account) => {
-            const view = codes.get(account.id);
-            return (
-              <li key={account.id} className="account">
-                <div className="names">
-                  <span className="issuer">{account.issuer || account.accountName}</span>
-                  {account.issuer && <span className="muted">{account.accountName}</span>}
-                </div>
-                {view?.current && (
-                  <div className="code" aria-label={`Code for ${account.issuer}`}>
-                    <span className="digits">{groupCode(view.current)}</span>
-                    <span className="muted seconds">{view.secondsRemaining} s</span>
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      </section>
+      <section className="detail-pane" aria-label="Selected account">
+        {detail}
+      </section>
     </div>
   );
 }

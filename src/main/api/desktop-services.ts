@@ -1,0 +1,119 @@
+import type { EventSender, LockReason } from '../../shared/contract/events.js';
+import type { DesktopSettings } from '../../shared/contract/settings-methods.js';
+import type { VaultStatus } from '../../shared/contract/vault-methods.js';
+import { type ClipboardPort, ClipboardGuard } from '../shell-policy/clipboard-guard.js';
+import { IdleLock } from '../shell-policy/idle-lock.js';
+import type { Timers } from '../shell-policy/timers.js';
+import type { Clock } from '../vault/clock.js';
+import { type VaultSettings, VaultSettingsSchema } from '../vault/settings/settings-schema.js';
+import type { AppSession } from './app-session.js';
+
+/** What the desktop shell provides: Electron's in the app, in-memory ones in the e2e host. */
+export interface DesktopPorts {
+  clipboard: ClipboardPort;
+  timers: Timers;
+  /** The wall clock idle time is measured on. */
+  clock: Clock;
+  /** Delivers a notification to the renderer. */
+  send: EventSender;
+  /** Turns the window's screen-capture protection on or off. */
+  setContentProtection(enabled: boolean): void;
+}
+
+export type SystemEvent = 'suspend' | 'lock-screen';
+
+const LOCK_ON_SYSTEM_EVENT: Record<SystemEvent, LockReason> = {
+  suspend: 'suspend',
+  'lock-screen': 'screen-locked',
+};
+
+export function desktopSettingsOf(settings: VaultSettings): DesktopSettings {
+  return {
+    autoLockMinutes: settings.autoLockMinutes,
+    clipboardClearSeconds: settings.clipboardClearSeconds,
+    screenCaptureProtection: settings.screenCaptureProtection,
+  };
+}
+
+/**
+ * The desktop behaviour around the session, without Electron: auto-lock after
+ * idle time, on suspend and on screen lock; the clipboard guard; applying the
+ * vault's settings; telling the renderer. The Electron shell and the e2e test
+ * host both run exactly this, each with its own ports.
+ */
+export class DesktopServices {
+  readonly clipboard: ClipboardGuard;
+  private readonly idleLock: IdleLock;
+  private settings: DesktopSettings = desktopSettingsOf(VaultSettingsSchema.parse({}));
+
+  constructor(
+    private readonly session: AppSession,
+    private readonly ports: DesktopPorts,
+  ) {
+    this.clipboard = new ClipboardGuard(ports.clipboard, ports.timers);
+    this.idleLock = new IdleLock(ports.timers, ports.clock, () => session.lock('idle'));
+    session.onUnlock(() => {
+      this.applySettings(this.readSettings());
+      this.idleLock.start();
+    });
+    session.onLock((reason) => {
+      this.idleLock.stop();
+      void this.clipboard.clearIfUnchanged().catch(() => undefined);
+      ports.send('locked', { reason, status: session.status() });
+    });
+  }
+
+  /** The settings in force (the last unlocked vault's). */
+  get currentSettings(): DesktopSettings {
+    return this.settings;
+  }
+
+  /** Input from the user. */
+  activity(): void {
+    this.idleLock.activity();
+  }
+
+  /** Saved settings take effect at once, and the renderer hears of them. */
+  settingsChanged(settings: VaultSettings): DesktopSettings {
+    const view = this.applySettings(settings);
+    this.ports.send('settingsChanged', view);
+    return view;
+  }
+
+  /** The OS went to sleep or locked its screen. */
+  systemEvent(event: SystemEvent): void {
+    this.session.lock(LOCK_ON_SYSTEM_EVENT[event]);
+  }
+
+  /** Switches to another vault file (menu: Open Vault File…); it starts locked. */
+  openVaultFile(path: string): VaultStatus {
+    const status = this.session.useVaultFile(path);
+    this.ports.send('vaultChanged', status);
+    return status;
+  }
+
+  /** The app is quitting: clear what we copied, lock and close the vault. */
+  async shutdown(): Promise<void> {
+    try {
+      await this.clipboard.clearIfUnchanged();
+    } finally {
+      this.session.close();
+    }
+  }
+
+  private readSettings(): VaultSettings {
+    try {
+      return this.session.unlocked().settings.get();
+    } catch {
+      // A damaged settings record must not keep the vault from locking: use the defaults.
+      return VaultSettingsSchema.parse({});
+    }
+  }
+
+  private applySettings(settings: VaultSettings): DesktopSettings {
+    this.settings = desktopSettingsOf(settings);
+    this.idleLock.configure(this.settings.autoLockMinutes);
+    this.ports.setContentProtection(this.settings.screenCaptureProtection);
+    return this.settings;
+  }
+}

@@ -1,0 +1,53 @@
+import type { CodeStep } from '../../../shared/contract/desktop-methods.js';
+import type { Handlers } from '../../../shared/contract/index.js';
+import { VaultError } from '../../../shared/errors.js';
+import { codeForCounter } from '../../vault/otp/codes.js';
+import type { Vault } from '../../vault/vault.js';
+import type { AppSession } from '../app-session.js';
+import type { DesktopServices } from '../desktop-services.js';
+
+type DesktopHandlers = Pick<Handlers, 'copyCode' | 'reportActivity'>;
+
+/** The code a copy puts on the clipboard, computed here in main from the seed. */
+function codeToCopy(vault: Vault, id: string, step: CodeStep): string {
+  const [view] = vault.accounts.codes([id]);
+  if (view === undefined) throw new VaultError('NOT_FOUND', `There is no account with id ${id}.`);
+  if (view.type === 'hotp') {
+    // The stored counter is the next one to use: the last generated code is the one before it.
+    const { seed } = vault.accounts.revealSeed(id);
+    if (seed.counter === 0) {
+      throw new VaultError('INVALID_INPUT', 'Generate a code first, then copy it.');
+    }
+    return codeForCounter(seed, seed.counter - 1);
+  }
+  const code = view[step];
+  if (code === null) throw new VaultError('NOT_FOUND', 'There is no such code to copy.');
+  return code;
+}
+
+function needDesktop(desktop: DesktopServices | undefined): DesktopServices {
+  if (desktop === undefined) {
+    throw new VaultError('REFUSED', 'The clipboard and auto-lock belong to the desktop app.');
+  }
+  return desktop;
+}
+
+export function desktopHandlers(
+  session: AppSession,
+  desktop: DesktopServices | undefined,
+): DesktopHandlers {
+  return {
+    copyCode: async ({ id, step }) => {
+      const shell = needDesktop(desktop);
+      const vault = session.unlocked();
+      const code = codeToCopy(vault, id, step ?? 'current');
+      const { clipboardClearSeconds } = vault.settings.get();
+      await shell.clipboard.copy(code, clipboardClearSeconds);
+      return { clearsAfterSeconds: clipboardClearSeconds };
+    },
+    reportActivity: () => {
+      needDesktop(desktop).activity();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** A timer scheduler, injected so the shell's timed rules run on a test's clock. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** Opaque: whatever the scheduler hands back. */
+export type TimerHandle = object | number;
+
+/** The platform's timers (Node's in the Electron main process). */
+export const systemTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};

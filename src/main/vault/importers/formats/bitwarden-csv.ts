@@ -1,0 +1,99 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { EntryCollector } from '../entries.js';
+import type { FileContent } from '../file-content.js';
+import type { Importer } from '../import-types.js';
+import { type BitwardenItem, collectBitwardenItems } from './bitwarden-items.js';
+
+/**
+ * Bitwarden's CSV export (personal vault): folder, favorite, type, name, notes,
+ * fields, reprompt, login_uri, login_username, login_password, login_totp.
+ * Rows become the items of a JSON export and are converted the same way.
+ */
+
+const REQUIRED_COLUMNS = ['type', 'name', 'login_totp'];
+
+const RowSchema = z.record(z.string(), z.string());
+
+function header(file: FileContent): string[] {
+  const firstLine = (file.text ?? '').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return firstLine.split(',').map((column) => column.trim().toLowerCase());
+}
+
+function rowToItem(row: Record<string, string>): BitwardenItem & { folder: string } {
+  const type = row.type?.trim().toLowerCase();
+  const uris = (row.login_uri ?? '')
+    .split(',')
+    .map((uri) => uri.trim())
+    .filter((uri) => uri !== '');
+  return {
+    type:
+      type === 'login'
+        ? 1
+        : type === 'note'
+          ? 2
+          : type === 'card'
+            ? 3
+            : type === 'identity'
+              ? 4
+              : 0,
+    name: row.name ?? '',
+    notes: row.notes ?? '',
+    folder: row.folder?.trim() ?? '',
+    // CSV fields are "name: value" lines; whether one was hidden is not in the file.
+    fields: (row.fields ?? '')
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const colon = line.indexOf(': ');
+        return colon < 0
+          ? { name: line, value: '', type: 0 }
+          : { name: line.slice(0, colon), value: line.slice(colon + 2), type: 0 };
+      }),
+    login: {
+      username: row.login_username ?? '',
+      password: row.login_password ?? '',
+      totp: row.login_totp ?? '',
+      uris: uris.map((uri) => ({ uri })),
+    },
+  };
+}
+
+export const bitwardenCsvImporter: Importer = {
+  format: 'bitwarden-csv',
+  label: 'Bitwarden CSV export',
+  detect: (file) => {
+    const columns = header(file);
+    return REQUIRED_COLUMNS.every((column) => columns.includes(column));
+  },
+  open: (file) => {
+    const text = file.requireText();
+    let rows: unknown[];
+    try {
+      rows = parse(text, { columns: true, bom: true, skip_empty_lines: true }) as unknown[];
+    } catch (error) {
+      throw file.damaged(
+        `it is not valid CSV (${error instanceof Error ? error.message : 'unreadable'}); the file is truncated or was edited`,
+      );
+    }
+    return {
+      encrypted: false,
+      read: () => {
+        const collector = new EntryCollector();
+        const items = rows.map((row) => {
+          const parsed = RowSchema.safeParse(row);
+          return parsed.success ? rowToItem(parsed.data) : row;
+        });
+        collectBitwardenItems(
+          items,
+          (item) => {
+            const folder = (item as { folder?: unknown }).folder;
+            return typeof folder === 'string' && folder !== '' ? [folder] : [];
+          },
+          collector,
+        );
+        return Promise.resolve(collector.result());
+      },
+    };
+  },
+};

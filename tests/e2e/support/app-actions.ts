@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { groupCode } from '../../../src/shared/code-format.js';
+import { makeSeed } from '../../../src/main/vault/otp/seed.js';
+import { type AppHost, E2E_PASSWORD } from './test-host.js';
+
+export const ACME_URI =
+  'otpauth://totp/ACME%20Co:alice%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME%20Co';
+
+/** Creates the vault through the UI, as a first-time user does. */
+export async function createVault(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Create your Sparekey vault' })).toBeVisible();
+  await page.getByLabel('New password').fill(E2E_PASSWORD);
+  await page.getByLabel('Repeat the password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sparekey' })).toBeVisible();
+}
+
+/** Adds accounts straight through the core (one transaction), for tests about many accounts. */
+export function addAccountsThroughCore(
+  app: AppHost,
+  accounts: { issuer: string; accountName?: string; secret?: string; tags?: string[] }[],
+): void {
+  const vault = app.session.unlocked();
+  vault.transaction(() => {
+    for (const account of accounts) {
+      vault.accounts.add({
+        issuer: account.issuer,
+        accountName: account.accountName,
+        tags: account.tags,
+        seed: account.secret ? makeSeed({ secret: account.secret }) : undefined,
+      });
+    }
+  });
+}
+
+/** The current code the core computes for an account at the host's instant, grouped as shown. */
+export async function coreCode(app: AppHost, accountId: string): Promise<string> {
+  const [view] = await app.core.getCodes({ ids: [accountId] });
+  return groupCode(view!.current!);
+}
+
+export async function accountId(app: AppHost, issuer: string): Promise<string> {
+  const account = (await app.core.listAccounts({})).find((entry) => entry.issuer === issuer);
+  if (!account) throw new Error(`No account ${issuer} in the vault.`);
+  return account.id;
+}
+
+/** Lets the page's pending promises (clipboard writes, events) settle. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+}
+
+/** An axe-core scan of the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+    }));
+  expect(serious, `accessibility of ${what}`).toEqual([]);
+}
+
+/** A screenshot saved with the test's artifacts (test-results/e2e/...). */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+}
