@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyVault } from '../../../src/main/vault/backup/vault-copy.js';
@@ -93,7 +100,7 @@ describe('vault backups', () => {
     writeFileSync(existing, 'my thesis');
     expect((await rejection(vault.backups.create({ out: existing }))).code).toBe('REFUSED');
     expect(readFileSync(existing, 'utf8')).toBe('my thesis');
-    const out = join(folder, 'usb', 'vault-copy.sparekey');
+    const out = join(folder, 'vault-copy.sparekey');
     const result = await vault.backups.create({ out });
     expect(result.path).toBe(out);
     expect(statSync(out).mode & 0o777).toBe(0o600);
@@ -108,6 +115,7 @@ describe('vault backups', () => {
     const { vault, path } = await createTestVault({ clock });
     const folder = backupFolderFor(path);
     // Kept whatever happens: the vault a restore replaced.
+    mkdirSync(folder, { mode: 0o700 });
     const restoreCopy = join(folder, 'test-2026-01-01T08-00-00.000Z-before-restore.sparekey');
     await copyVault(vault, restoreCopy);
     const made: number[] = [];
