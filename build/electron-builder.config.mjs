@@ -24,6 +24,8 @@ const config = {
     '!**/node_modules/**/{test,tests,__tests__,example,examples,docs}/**',
     '!**/node_modules/better-sqlite3/{deps,src}/**',
     '!**/node_modules/argon2/{argon2,argon2.cpp,binding.gyp}',
+    // The CLI's PDF renderer (sparekey sheet --pdf); the app prints with Electron's printToPDF.
+    '!**/node_modules/playwright-core/**',
   ],
   asar: true,
   asarUnpack: NATIVE_MODULES.map((name) => `**/node_modules/${name}/**`),

@@ -16,6 +16,8 @@ import { recoveryCommand } from './commands/recovery.js';
 import { passwordCommand } from './commands/password.js';
 import { removeCommand } from './commands/remove.js';
 import { showCommand } from './commands/show.js';
+import { sheetCommand } from './commands/sheet.js';
+import { backupCommand, restoreCommand, verifyCommand } from './commands/backup.js';
 import type { Terminal } from './terminal.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
@@ -30,6 +32,10 @@ const COMMANDS: CommandModule[] = [
   generateCommand,
   removeCommand,
   healthCommand,
+  sheetCommand,
+  backupCommand,
+  restoreCommand,
+  verifyCommand,
   contactsCommand,
   methodsCommand,
   recoveryCommand,

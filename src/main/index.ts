@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { eventChannelOf, type EventSender } from '../shared/contract/index.js';
 import { AppSession } from './api/app-session.js';
+import { AutoBackup } from './api/auto-backup.js';
 import { DesktopServices } from './api/desktop-services.js';
 import { createHandlers } from './api/handlers/index.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
@@ -40,6 +41,11 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   const session = new AppSession({ vaultPath: defaultVaultPath() });
+  const autoBackup = new AutoBackup(session, {
+    clock: systemClock,
+    onError: (error) =>
+      console.warn(`Automatic backup failed: ${error instanceof Error ? error.message : error}`),
+  });
 
   const send: EventSender = (name, payload) => {
     if (mainWindow !== null && !mainWindow.isDestroyed()) {
@@ -101,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
       ? [APP_ORIGIN, new URL(developmentUrl).origin]
       : [APP_ORIGIN];
     bindIpc(createHandlers(session, desktop), () => mainWindow, allowedOrigins);
+    autoBackup.start();
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -132,6 +139,7 @@ if (!app.requestSingleInstanceLock()) {
     if (shutDown) return;
     event.preventDefault();
     shutDown = true;
+    autoBackup.stop();
     void desktop.shutdown().finally(() => app.quit());
   });
 }

@@ -19,6 +19,10 @@ import { RecoveryService } from './recovery/recovery.js';
 import { PasswordService } from './passwords/passwords.js';
 import { SettingsService } from './settings/settings.js';
 import type { VaultContext } from './vault-context.js';
+import { BackupService } from './backups/backups.js';
+import { type BackupState, INITIAL_BACKUP_STATE } from './backups/backup-state.js';
+import { ChangeTracker, readBackupState } from './backups/change-tracker.js';
+import { SheetService } from './sheets/sheets.js';
 
 export interface VaultOptions {
   clock?: Clock;
@@ -27,6 +31,20 @@ export interface VaultOptions {
   kdfCost?: KdfCost;
   /** How long a write waits for another process's write before giving BUSY. */
   busyTimeoutMs?: number;
+  /** Open without ever writing to the file (to check a backup); only `open`/`unlock`. */
+  readOnly?: boolean;
+}
+
+/** What `verifyDetailed` found: the problems (none when intact) and how many records were decrypted. */
+export interface VerifyReport {
+  problems: string[];
+  records: number;
+}
+
+/** A copy of this vault checked with this vault's key. */
+export interface CopyInspection extends VerifyReport {
+  /** The copy's change count and backup bookkeeping, as it was when copied. */
+  state: BackupState;
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -57,6 +75,8 @@ export class Vault {
   private readonly random: Random;
   private readonly kdfCost: KdfCost;
   private readonly context: VaultContext;
+  private readonly changes: ChangeTracker;
+  private readonly readOnly: boolean;
 
   readonly accounts: AccountService;
   readonly settings: SettingsService;
@@ -68,6 +88,8 @@ export class Vault {
   readonly passwords: PasswordService;
   readonly imports: ImportService;
   readonly exports: ExportService;
+  readonly backups: BackupService;
+  readonly sheets: SheetService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -76,7 +98,9 @@ export class Vault {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? systemRandom;
     this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
+    this.readOnly = options.readOnly ?? false;
     this.header = db.read(() => readHeader(db));
+    this.changes = new ChangeTracker(db, this.clock);
     this.context = {
       db,
       clock: this.clock,
@@ -88,8 +112,9 @@ export class Vault {
         return this.recordStore;
       },
       write: (fn) => {
-        this.context.records();
-        return db.write(fn);
+        const records = this.context.records();
+        // Every write that changes something is counted, for "changes no backup holds".
+        return db.write(() => this.changes.track(records, fn));
       },
       read: (fn) => {
         this.context.records();
@@ -108,6 +133,8 @@ export class Vault {
     this.passwords = new PasswordService(this.context);
     this.imports = new ImportService(this.context, this.accounts, this.logins);
     this.exports = new ExportService(this.context, this.accounts);
+    this.backups = new BackupService(this.context, this, this.changes, this.settings);
+    this.sheets = new SheetService(this.context, this);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */
@@ -143,7 +170,7 @@ export class Vault {
 
   /** Opens an existing vault, locked. Refuses a file that is not a vault, or from a newer Sparekey. */
   static open(path: string, options: VaultOptions = {}): Vault {
-    const db = VaultDatabase.openExisting(path, options.busyTimeoutMs);
+    const db = VaultDatabase.openExisting(path, options.busyTimeoutMs, options.readOnly);
     try {
       return new Vault(db, options);
     } catch (error) {
@@ -193,6 +220,7 @@ export class Vault {
     this.header = this.db.read(() => readHeader(this.db));
     const vaultKey = await this.unwrapKey(this.header, password);
     this.becomeUnlocked(vaultKey);
+    if (this.readOnly) return;
     try {
       this.migrate();
     } catch (error) {
@@ -241,6 +269,8 @@ export class Vault {
       );
       wipe(passwordKey);
       const next: VaultHeader = { ...verified, kdf, keySlot };
+      // Counted as a change: until a backup is made, the backups open only with the old password.
+      const records = new RecordStore(this.db, verified.vaultId, () => vaultKey, this.random);
       this.db.write(() => {
         const now = readHeader(this.db);
         if (Buffer.compare(now.keySlot, verified.keySlot) !== 0) {
@@ -250,6 +280,7 @@ export class Vault {
           );
         }
         writeHeader(this.db, next);
+        this.changes.stamp(records);
       });
       this.header = next;
     } finally {
@@ -273,11 +304,40 @@ export class Vault {
 
   /** Integrity check of the file plus decryption of every record; lists what is wrong. */
   verify(): string[] {
-    const problems = this.db.integrityCheck().map((line) => `SQLite integrity check: ${line}`);
-    for (const { kind, id } of this.context.read(() => this.context.records().verifyAll())) {
-      problems.push(`The ${kind} record ${id} does not decrypt.`);
+    return this.verifyDetailed().problems;
+  }
+
+  /** `verify`, also saying how many records were decrypted. */
+  verifyDetailed(): VerifyReport {
+    return this.context.read(() => checkFile(this.db, this.context.records()));
+  }
+
+  /**
+   * Opens `path`, a copy of this vault, read-only and checks it with this vault's key:
+   * SQLite integrity, the header, and that every record decrypts.
+   */
+  inspectCopy(path: string): CopyInspection {
+    this.context.records(); // LOCKED unless unlocked: the copy is read with this vault's key.
+    const copy = VaultDatabase.openExisting(path, undefined, true);
+    try {
+      return copy.read(() => {
+        const header = readHeader(copy);
+        if (Buffer.compare(header.vaultId, this.header.vaultId) !== 0) {
+          return {
+            problems: [`${path} is a copy of another vault.`],
+            records: 0,
+            state: INITIAL_BACKUP_STATE,
+          };
+        }
+        const records = new RecordStore(copy, header.vaultId, () => this.currentKey(), this.random);
+        const report = checkFile(copy, records);
+        const state =
+          report.problems.length === 0 ? readBackupState(records) : INITIAL_BACKUP_STATE;
+        return { ...report, state };
+      });
+    } finally {
+      copy.close();
     }
-    return problems;
   }
 
   private async unwrapKey(header: VaultHeader, password: string): Promise<Uint8Array> {
@@ -291,15 +351,17 @@ export class Vault {
     return vaultKey;
   }
 
+  private currentKey(): Uint8Array {
+    if (this.key === null) throw new VaultError('LOCKED', 'The vault is locked.');
+    return this.key;
+  }
+
   private becomeUnlocked(vaultKey: Uint8Array): void {
     this.key = vaultKey;
     this.recordStore = new RecordStore(
       this.db,
       this.header.vaultId,
-      () => {
-        if (this.key === null) throw new VaultError('LOCKED', 'The vault is locked.');
-        return this.key;
-      },
+      () => this.currentKey(),
       this.random,
     );
   }
@@ -315,4 +377,12 @@ export class Vault {
       writeHeader(this.db, this.header);
     });
   }
+}
+
+function checkFile(db: VaultDatabase, records: RecordStore): VerifyReport {
+  const problems = db.integrityCheck().map((line) => `SQLite integrity check: ${line}`);
+  for (const { kind, id } of records.verifyAll()) {
+    problems.push(`The ${kind} record ${id} does not decrypt.`);
+  }
+  return { problems, records: records.count() };
 }

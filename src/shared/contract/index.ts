@@ -9,6 +9,7 @@ import { importMethods } from './import-methods.js';
 import { desktopMethods } from './desktop-methods.js';
 import { settingsMethods } from './settings-methods.js';
 import { vaultMethods } from './vault-methods.js';
+import { sheetMethods } from './sheet-methods.js';
 
 /**
  * The whole IPC surface, defined once. The preload bridge, the main-side
@@ -25,6 +26,7 @@ export const contract = {
   ...importMethods,
   ...settingsMethods,
   ...desktopMethods,
+  ...sheetMethods,
 };
 
 export type Contract = typeof contract;

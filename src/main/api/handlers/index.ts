@@ -10,6 +10,7 @@ import { importHandlers } from './import-handlers.js';
 import { desktopHandlers } from './desktop-handlers.js';
 import { settingsHandlers } from './settings-handlers.js';
 import { vaultHandlers } from './vault-handlers.js';
+import { sheetHandlers } from './sheet-handlers.js';
 
 /**
  * The one handler table, used by the Electron IPC and by the e2e test host alike.
@@ -27,5 +28,6 @@ export function createHandlers(session: AppSession, desktop?: DesktopServices): 
     ...importHandlers(session),
     ...settingsHandlers(session, desktop),
     ...desktopHandlers(session, desktop),
+    ...sheetHandlers(session),
   };
 }

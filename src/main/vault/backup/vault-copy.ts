@@ -16,8 +16,10 @@ export interface VaultCopy {
  * Copies a vault file with SQLite's online backup: a consistent snapshot, taken
  * while the vault stays open, still encrypted under the same password (the
  * header with its key slot is copied as it is). The copy is created with mode
- * 0600, never over an existing file, and is checked (SQLite integrity and the
- * vault header) before this returns; a failed copy is removed.
+ * 0600, never over an existing file, as one self-contained file (a rollback
+ * journal, so opening it read-only creates nothing beside it), and is checked,
+ * opened read-only (SQLite integrity and the vault header), before this
+ * returns; a failed copy is removed.
  */
 export async function copyVault(vault: Vault, destination: string): Promise<VaultCopy> {
   try {
@@ -33,8 +35,8 @@ export async function copyVault(vault: Vault, destination: string): Promise<Vaul
     throw new VaultError('IO_ERROR', `Cannot create ${destination}: ${(error as Error).message}`);
   }
   try {
-    await vault.database.backupTo(destination);
-    const copy = VaultDatabase.openExisting(destination);
+    await vault.database.backupTo(destination, { singleFile: true });
+    const copy = VaultDatabase.openExisting(destination, undefined, true);
     try {
       const problems = copy.integrityCheck();
       if (problems.length > 0) {

@@ -5,6 +5,8 @@ import type { AccountRecovery, Contact } from '../../../shared/recovery.js';
 import type { ClockCheck } from '../clock-check/sntp.js';
 import type { PasswordFacts } from '../logins/logins.js';
 import type { VaultSettings } from '../settings/settings-schema.js';
+import type { BackupState } from '../backups/backup-state.js';
+import type { SheetPrintFacts } from '../sheets/sheets.js';
 
 /**
  * Everything the rules look at, gathered once per check from one snapshot of
@@ -25,6 +27,10 @@ export interface HealthSnapshot {
   codes: CodesStatus[];
   /** Every stored password's strength, age and sharing accounts (never the password). */
   passwords: PasswordFacts[];
+  /** Every printed recovery sheet, with what changed since (`vault.sheets.printFacts()`). */
+  sheets: SheetPrintFacts[];
+  /** The vault's change count and what the last backup holds (`vault.backups.state()`). */
+  backup: BackupState;
 }
 
 export interface HealthRule {

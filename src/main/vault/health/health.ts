@@ -21,6 +21,8 @@ export function takeSnapshot(
     clockCheck,
     codes: vault.backupCodes.statusAll(),
     passwords: vault.logins.passwordFacts(),
+    sheets: vault.sheets.printFacts(),
+    backup: vault.backups.state(),
   }));
 }
 

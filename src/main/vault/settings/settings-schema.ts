@@ -39,6 +39,19 @@ export const VaultSettingsSchema = z
       .default(0),
     /** The desktop window is hidden from screenshots and screen sharing (setContentProtection). */
     screenCaptureProtection: z.boolean().default(false),
+    /** The desktop app backs the vault up by itself (after changes, and daily) into `backups` beside it. */
+    autoBackup: z.boolean().default(true),
+    /** Backup rotation: the newest this many backups are kept… */
+    backupKeepLast: z.number().int().min(1).max(1000).default(10),
+    /** …plus the newest of each of this many days. */
+    backupKeepDays: z.number().int().min(0).max(3650).default(30),
+    /** `backup.stale` turns from info to warning when a change has been in no backup for this long. */
+    backupStaleHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 366)
+      .default(24),
   })
   .loose();
 

@@ -18,16 +18,24 @@ export class VaultDatabase {
     private readonly db: Database.Database,
   ) {}
 
-  /** Opens an existing vault file; refuses anything that is not one without writing to it. */
-  static openExisting(path: string, busyTimeoutMs = BUSY_TIMEOUT_MS): VaultDatabase {
+  /**
+   * Opens an existing vault file; refuses anything that is not one without writing to it.
+   * `readOnly` (for checking a backup) never writes to the file nor creates files beside it.
+   */
+  static openExisting(
+    path: string,
+    busyTimeoutMs = BUSY_TIMEOUT_MS,
+    readOnly = false,
+  ): VaultDatabase {
     probeVaultFile(path);
     let db: Database.Database | undefined;
     try {
-      db = new Database(path, { fileMustExist: true, timeout: busyTimeoutMs });
+      db = new Database(path, { fileMustExist: true, timeout: busyTimeoutMs, readonly: readOnly });
       // Reading the schema first fails cleanly on a damaged file before any pragma writes.
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       const vault = new VaultDatabase(path, db);
-      vault.applyPragmas();
+      if (readOnly) vault.applyReadPragmas();
+      else vault.applyPragmas();
       return vault;
     } catch (error) {
       db?.close();
@@ -62,6 +70,12 @@ export class VaultDatabase {
       removeVaultFiles(path);
       throw translateSqliteError(error, path);
     }
+  }
+
+  private applyReadPragmas(): void {
+    this.db.pragma('temp_store = MEMORY');
+    this.db.pragma('cell_size_check = ON');
+    this.db.pragma('query_only = ON');
   }
 
   private applyPragmas(): void {
@@ -171,13 +185,28 @@ export class VaultDatabase {
     }
   }
 
+  /** Rows changed by this connection since it opened (tells a write transaction that changed nothing). */
+  totalChanges(): number {
+    return (this.statement('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
   /**
-   * Copies the database to `destination` with SQLite's online backup API: a
-   * consistent snapshot, page by page, while this connection stays usable.
+   * SQLite online backup of this database into the file `destination`: an existing
+   * empty file (so the caller has chosen its mode), or a live vault, which every
+   * connection then sees replaced at once (an interrupted copy is rolled back).
+   * `singleFile` switches a new copy to a rollback journal, so it is one self-contained file.
    */
-  async backupTo(destination: string): Promise<void> {
+  async backupTo(destination: string, options: { singleFile?: boolean } = {}): Promise<void> {
     try {
       await this.db.backup(destination);
+      if (options.singleFile) {
+        const copy = new Database(destination, { fileMustExist: true });
+        try {
+          copy.pragma('journal_mode = DELETE');
+        } finally {
+          copy.close();
+        }
+      }
     } catch (error) {
       throw translateSqliteError(error, destination);
     }

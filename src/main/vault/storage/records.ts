@@ -134,6 +134,11 @@ export class RecordStore {
     return this.db.statement('DELETE FROM records WHERE parent = ?').run(parent).changes;
   }
 
+  /** How many records the vault holds. */
+  count(): number {
+    return (this.db.statement('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  }
+
   /** Decrypts every record in the vault; returns the damaged ones (kind and id). */
   verifyAll(): { kind: string; id: string }[] {
     const damaged: { kind: string; id: string }[] = [];

@@ -5,6 +5,8 @@ import { noRecoveryContact, retiredContactInUse, staleContact } from './contact-
 import { untestedSignIn } from './habit-rules.js';
 import { phoneOnlyRule, seedNotHere, seedOnlyHere, singleMethod } from './method-rules.js';
 import { PASSWORD_RULES } from './password-rules.js';
+import { backupStale } from './backup-rules.js';
+import { sheetOutdated } from './sheet-rules.js';
 
 /** Every health rule, in no particular order (the report sorts by severity). */
 export const HEALTH_RULES: readonly HealthRule[] = [
@@ -20,4 +22,6 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   untestedSignIn,
   clockDrift,
   ...PASSWORD_RULES,
+  sheetOutdated,
+  backupStale,
 ];

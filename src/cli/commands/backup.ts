@@ -1,0 +1,119 @@
+import { isVaultError, VaultError } from '../../shared/errors.js';
+import { restoreVault, verifyVaultFile } from '../../main/vault/backups/restore.js';
+import { listBackupFiles } from '../../main/vault/backups/backup-files.js';
+import { systemClock } from '../../main/vault/clock.js';
+import type { CommandModule } from '../command-kit.js';
+import { vaultPassword } from '../passwords.js';
+
+function size(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** 2026-05-03 10:00:00 UTC */
+function formatTime(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+export const backupCommand: CommandModule = (program, sessionFor) => {
+  program
+    .command('backup')
+    .description(
+      'back the vault up now (encrypted, same password) into the backups folder beside it, or to --out',
+    )
+    .option('--out <file>', 'write the backup to this new file instead (not rotated)')
+    .option('--list', 'list the backups in the backups folder, and what no backup holds yet')
+    .action(async (options: { out?: string; list?: boolean }, command) => {
+      const session = sessionFor(command);
+      const out = session.output;
+      if (options.list) {
+        if (options.out !== undefined) {
+          throw new VaultError('INVALID_INPUT', 'Use --list or --out, not both.');
+        }
+        const status = await session.withVault((vault) => vault.backups.status());
+        const files = listBackupFiles(session.vaultPath);
+        if (out.json) return out.data({ status, backups: files });
+        out.line(`Backups in ${status.folder}:`);
+        if (files.length === 0) out.line('  none yet');
+        for (const file of files) {
+          out.line(
+            `  ${formatTime(file.at)}  ${size(file.bytes).padStart(7)}  ${file.name}${file.kind === 'before-restore' ? '  (the vault a restore replaced)' : ''}`,
+          );
+        }
+        out.line(
+          status.unsavedChanges === 0
+            ? 'Every change is in a backup.'
+            : `${status.unsavedChanges} change${status.unsavedChanges === 1 ? ' is' : 's are'} in no backup yet.`,
+        );
+        return;
+      }
+      const result = await session.withVault((vault) => vault.backups.create({ out: options.out }));
+      if (out.json) return out.data(result);
+      out.note(
+        `Backed up the vault to ${result.path} (${size(result.bytes)}; all ${result.records} records decrypted to check it). It opens with the vault's current password.`,
+      );
+      if (result.removed.length > 0) {
+        out.note(
+          `Removed ${result.removed.length} older backup${result.removed.length === 1 ? '' : 's'} (the rotation keeps the last 10 and one a day for 30 days, unless the vault's settings say otherwise).`,
+        );
+      }
+    });
+};
+
+export const restoreCommand: CommandModule = (program, sessionFor) => {
+  program
+    .command('restore')
+    .description(
+      'replace the vault with a backup (checked first; the replaced vault is kept in the backups folder)',
+    )
+    .argument('<file>', 'the backup file')
+    .option('--force', 'replace the existing vault')
+    .action(async (file: string, options: { force?: boolean }, command) => {
+      const session = sessionFor(command);
+      const password = await vaultPassword(session.terminal, "Backup's password: ");
+      const result = await restoreVault({
+        from: file,
+        to: session.vaultPath,
+        password,
+        force: Boolean(options.force),
+        clock: systemClock,
+      });
+      if (session.output.json) return session.output.data(result);
+      session.output.note(
+        `Restored ${result.from} to ${result.vaultPath} (all ${result.records} records decrypted to check it). It opens with the backup's password.`,
+      );
+      if (result.keptAs) session.output.note(`The vault it replaced is kept at ${result.keptAs}.`);
+    });
+};
+
+export const verifyCommand: CommandModule = (program, sessionFor) => {
+  program
+    .command('verify')
+    .description(
+      'check a vault or a backup: SQLite integrity, and every record decrypts (exit 3 when damaged)',
+    )
+    .argument('[file]', 'the file to check (default: the vault)')
+    .action(async (file: string | undefined, _options, command) => {
+      const session = sessionFor(command);
+      const path = file ?? session.vaultPath;
+      const password = await vaultPassword(session.terminal);
+      let report;
+      try {
+        report = await verifyVaultFile(path, password);
+      } catch (error) {
+        if (isVaultError(error) && error.code === 'VAULT_DAMAGED') {
+          throw new VaultError(
+            'VAULT_DAMAGED',
+            `DAMAGED: ${error.message} Restore from a backup (sparekey backup --list, then sparekey restore FILE --force).`,
+            error.details,
+          );
+        }
+        throw error;
+      }
+      if (session.output.json) return session.output.data({ ok: true, path, ...report });
+      session.output.line(
+        `OK: ${path} is intact. The SQLite integrity check passed and all ${report.records} records decrypt.`,
+      );
+    });
+};
