@@ -297,6 +297,11 @@ export class Vault {
     return this.context.write(fn);
   }
 
+  /** Changes whenever anything is committed to the vault (by any connection). */
+  changeStamp(): string {
+    return this.db.changeStamp();
+  }
+
   /** Runs `fn` on one consistent snapshot (for features that read several services at once). */
   snapshot<T>(fn: () => T): T {
     return this.context.read(fn);

@@ -32,6 +32,8 @@ export interface AppHost {
   core: ReturnType<typeof createHandlers>;
   /** Every method the page called, in order (names only). */
   calls: string[];
+  /** How long the core took to answer each call (for the UI benchmark's breakdown). */
+  callTimes: { name: string; ms: number }[];
   /** Every event sent to the page, in order (names only). */
   events: string[];
   /**
@@ -101,6 +103,7 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
     });
     const handlers = createHandlers(session, desktop);
     const calls: string[] = [];
+    const callTimes: { name: string; ms: number }[] = [];
     const log = { warn: (message: string) => console.warn(`[host] ${message}`) };
 
     await page.exposeBinding('__sparekeyInvoke', async (source, name: unknown, input: unknown) => {
@@ -112,7 +115,10 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
         };
       }
       calls.push(String(name));
-      return dispatch(handlers, name, input, log);
+      const started = performance.now();
+      const answer = await dispatch(handlers, name, input, log);
+      callTimes.push({ name: String(name), ms: performance.now() - started });
+      return answer;
     });
     await page.addInitScript(
       ([methodNames, eventNames]: [string[], string[]]) => {
@@ -162,6 +168,7 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
       contentProtection: () => protectedFromCapture,
       core: handlers,
       calls,
+      callTimes,
       events,
       timeServer,
     });

@@ -1,7 +1,7 @@
 import { unlockedApiHost } from '../../support/api-host.js';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch.js';
-import { T0 } from '../../support/temp-vault.js';
+import { PASSWORD, T0 } from '../../support/temp-vault.js';
 
 async function unlockedHost() {
   const { session, value, handlers, log } = await unlockedApiHost();
@@ -101,6 +101,25 @@ describe('recovery methods over the contract', () => {
       expect(bad.error.message).toContain('accountId');
       expect(bad.error.message).toContain('kind');
     }
+    session.close();
+  });
+});
+
+describe('the health report over the contract', () => {
+  it('is computed once per change of the vault, and again after any change or lock', async () => {
+    const { session, value } = await unlockedApiHost();
+    const first = await value<{ at: number; summary: { warning: number } }>('getHealth', {});
+    expect(await value('getHealth', {})).toBe(first);
+    const account = await value<{ id: string }>('addAccount', {
+      issuer: 'Bank',
+      seed: { secret: 'JBSWY3DPEHPK3PXP' },
+    });
+    const second = await value<{ findings: { accountId: string | null }[] }>('getHealth', {});
+    expect(second).not.toBe(first);
+    expect(second.findings.some((finding) => finding.accountId === account.id)).toBe(true);
+    session.lock();
+    await value('unlockVault', { password: PASSWORD });
+    expect(await value('getHealth', {})).not.toBe(second);
     session.close();
   });
 });

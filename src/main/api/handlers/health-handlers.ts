@@ -4,6 +4,7 @@ import { VaultError } from '../../../shared/errors.js';
 import type { HealthReport } from '../../../shared/health.js';
 import { measureClockOffset } from '../../vault/clock-check/sntp.js';
 import { checkHealth } from '../../vault/health/health.js';
+import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
 
 type HealthHandlers = Pick<
@@ -34,7 +35,22 @@ export function healthOverview(report: HealthReport): HealthOverview {
 }
 
 export function healthHandlers(session: AppSession): HealthHandlers {
-  const report = () => checkHealth(session.unlocked(), session.now(), session.lastClockCheck);
+  // One report serves the overview, each account's view and the Health view until the vault
+  // changes, the minute turns (contacts and sign-ins go stale with time) or the clock is checked.
+  let memo: { vault: Vault; key: string; report: HealthReport } | null = null;
+  // It names accounts: it goes with the key when the vault locks.
+  session.onLock(() => {
+    memo = null;
+  });
+  const report = (): HealthReport => {
+    const vault = session.unlocked();
+    const now = session.now();
+    const key = `${vault.changeStamp()}|${Math.floor(now / 60_000)}|${session.lastClockCheck?.checkedAt ?? ''}`;
+    if (memo === null || memo.vault !== vault || memo.key !== key) {
+      memo = { vault, key, report: checkHealth(vault, now, session.lastClockCheck) };
+    }
+    return memo.report;
+  };
   return {
     getHealth: report,
     getHealthOverview: () => healthOverview(report()),

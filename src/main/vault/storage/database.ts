@@ -91,12 +91,23 @@ export class VaultDatabase {
   write<T>(fn: () => T): T {
     this.writeDepth++;
     try {
-      return this.transaction(() => this.db.transaction(fn).immediate());
+      const result = this.transaction(() => this.db.transaction(fn).immediate());
+      if (this.writeDepth === 1) this.ownCommits++;
+      return result;
     } finally {
       this.writeDepth--;
     }
   }
   private writeDepth = 0;
+  private ownCommits = 0;
+
+  /**
+   * Changes whenever anything is committed to the vault, by this connection or
+   * another: a key for results computed from the whole vault (a health report).
+   */
+  changeStamp(): string {
+    return `${this.dataVersion()}:${this.ownCommits}`;
+  }
 
   /** Whether a write transaction is open: what it reads may still be rolled back. */
   get inWriteTransaction(): boolean {

@@ -10,10 +10,18 @@ export interface AccountFilter {
   worst: ReadonlyMap<string, Severity>;
 }
 
+/** Each account's searchable text, lower-cased once (a keystroke then only compares strings). */
+const haystacks = new WeakMap<AccountSummary, string>();
+
 function haystack(account: AccountSummary): string {
-  return [account.issuer, account.accountName, account.url, ...account.tags]
-    .join(' ')
-    .toLocaleLowerCase();
+  let text = haystacks.get(account);
+  if (text === undefined) {
+    text = [account.issuer, account.accountName, account.url, ...account.tags]
+      .join(' ')
+      .toLocaleLowerCase();
+    haystacks.set(account, text);
+  }
+  return text;
 }
 
 /**
