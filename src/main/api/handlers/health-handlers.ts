@@ -2,7 +2,7 @@ import type { AccountHealth, HealthOverview } from '../../../shared/contract/hea
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
 import type { HealthReport } from '../../../shared/health.js';
-import { measureClockOffset } from '../../vault/clock-check/sntp.js';
+import { type ClockCheck, measureClockOffset } from '../../vault/clock-check/sntp.js';
 import { checkHealth } from '../../vault/health/health.js';
 import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
@@ -37,7 +37,12 @@ export function healthOverview(report: HealthReport): HealthOverview {
 export function healthHandlers(session: AppSession): HealthHandlers {
   // One report serves the overview, each account's view and the Health view until the vault
   // changes, the minute turns (contacts and sign-ins go stale with time) or the clock is checked.
-  let memo: { vault: Vault; key: string; report: HealthReport } | null = null;
+  let memo: {
+    vault: Vault;
+    key: string;
+    clockCheck: ClockCheck | null;
+    report: HealthReport;
+  } | null = null;
   // It names accounts: it goes with the key when the vault locks.
   session.onLock(() => {
     memo = null;
@@ -45,9 +50,15 @@ export function healthHandlers(session: AppSession): HealthHandlers {
   const report = (): HealthReport => {
     const vault = session.unlocked();
     const now = session.now();
-    const key = `${vault.changeStamp()}|${Math.floor(now / 60_000)}|${session.lastClockCheck?.checkedAt ?? ''}`;
-    if (memo === null || memo.vault !== vault || memo.key !== key) {
-      memo = { vault, key, report: checkHealth(vault, now, session.lastClockCheck) };
+    const key = `${vault.changeStamp()}|${Math.floor(now / 60_000)}`;
+    const clockCheck = session.lastClockCheck;
+    if (
+      memo === null ||
+      memo.vault !== vault ||
+      memo.key !== key ||
+      memo.clockCheck !== clockCheck
+    ) {
+      memo = { vault, key, clockCheck, report: checkHealth(vault, now, clockCheck) };
     }
     return memo.report;
   };
