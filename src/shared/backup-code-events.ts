@@ -28,6 +28,8 @@ export function describeCodeEvent(event: HistoryEvent, setName: SetName = bySetI
       return `showed the codes of ${set}`;
     case 'codes.copy':
       return `copied code #${number} of ${set}`;
+    case 'codes.suggest':
+      return `showed code${detailText(event, 'numbers').includes(',') ? 's' : ''} #${detailText(event, 'numbers').split(',').join(', #')} of ${set} as the nearest to a mistyped code`;
     case 'codes.use':
       return `used code #${number} of ${set}${detailText(event, 'how') === 'typed' ? ' (typed)' : ''}${note ? `: ${note}` : ''}`;
     case 'codes.undo': {

@@ -5,6 +5,8 @@ import type { CodeSetView } from '../../../src/shared/backup-codes.js';
 import { VaultError } from '../../../src/shared/errors.js';
 import { Vault } from '../../../src/main/vault/vault.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { vaultErrorOf } from '../../support/errors.js';
+import { describeCodeEvent } from '../../../src/shared/backup-code-events.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -497,5 +499,22 @@ describe('durability and scope', () => {
     // A pass over every set does meet the damage, and says so.
     expect(caught(() => reopened.backupCodes.statusAll()).code).toBe('VAULT_DAMAGED');
     reopened.close();
+  });
+});
+
+describe('a typo offers the nearest code', () => {
+  it('records the offer in the history, as it shows that code', async () => {
+    const { vault, accountId } = await vaultWithAccount();
+    vault.backupCodes.add(accountId, { codes: TEN });
+    const error = vaultErrorOf(() => vault.backupCodes.use(accountId, { code: '9999 0001' }));
+    expect(error.details).toMatchObject({ reason: 'no-match' });
+    const events = vault.history.list(accountId, { feature: 'codes' });
+    expect(events.at(-1)).toMatchObject({ type: 'codes.suggest' });
+    expect(describeCodeEvent(events.at(-1)!)).toMatch(
+      /^showed code #\d+ of set \w+ as the nearest to a mistyped code$/,
+    );
+    // Nothing was marked.
+    expect(vault.backupCodes.status(accountId).used).toBe(0);
+    vault.close();
   });
 });

@@ -231,6 +231,32 @@ export class BackupCodeService {
    */
   use(accountId: string, target: CodeTarget, note?: string): CodeUseResult {
     const cleanNote = cleanLine(note, 'note', MAX_NOTE_LENGTH);
+    try {
+      return this.mark(accountId, target, cleanNote);
+    } catch (error) {
+      this.recordSuggestions(accountId, error);
+      throw error;
+    }
+  }
+
+  /**
+   * A typo's refusal names the nearest codes: that shows their text, so it is
+   * recorded like a reveal (after the refused transaction, which rolled back).
+   */
+  private recordSuggestions(accountId: string, error: unknown): void {
+    if (!(error instanceof VaultError) || error.details?.reason !== 'no-match') return;
+    const suggestions = (error.details.suggestions ?? []) as { setId: string; number: number }[];
+    if (suggestions.length === 0) return;
+    this.history.record(accountId, {
+      type: 'codes.suggest',
+      detail: {
+        setId: suggestions[0]?.setId ?? null,
+        numbers: suggestions.map((suggestion) => suggestion.number).join(','),
+      },
+    });
+  }
+
+  private mark(accountId: string, target: CodeTarget, cleanNote: string): CodeUseResult {
     return this.vault.write(() => {
       const sets = this.loadSets(accountId);
       const hit = 'code' in target ? findTyped(sets, target.code) : findPicked(sets, target);
