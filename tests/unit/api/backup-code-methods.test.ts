@@ -101,6 +101,7 @@ describe('the backup-code methods of the contract', () => {
       'codes.add',
       'codes.reveal',
       'codes.use',
+      'codes.suggest',
       'codes.undo',
     ]);
     expect(value(await call('getCodesStatus', { accountId }))).toMatchObject({ remaining: 10 });
