@@ -62,6 +62,16 @@ if (!app.requestSingleInstanceLock()) {
     clock: systemClock,
     send,
     setContentProtection: (enabled) => mainWindow?.setContentProtection(enabled),
+    chooseSavePath: async ({ title, defaultName, filters }) => {
+      if (mainWindow === null) return null;
+      const picked = await dialog.showSaveDialog(mainWindow, {
+        title,
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return picked.canceled || picked.filePath === undefined ? null : picked.filePath;
+    },
   });
 
   async function openVaultFile(): Promise<void> {

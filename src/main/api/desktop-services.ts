@@ -8,6 +8,13 @@ import type { Clock } from '../vault/clock.js';
 import { type VaultSettings, VaultSettingsSchema } from '../vault/settings/settings-schema.js';
 import type { AppSession } from './app-session.js';
 
+/** What the OS save dialog is asked: its title, the suggested file name, the file types offered. */
+export interface SaveFileRequest {
+  title: string;
+  defaultName: string;
+  filters: { name: string; extensions: string[] }[];
+}
+
 /** What the desktop shell provides: Electron's in the app, in-memory ones in the e2e host. */
 export interface DesktopPorts {
   clipboard: ClipboardPort;
@@ -18,6 +25,11 @@ export interface DesktopPorts {
   send: EventSender;
   /** Turns the window's screen-capture protection on or off. */
   setContentProtection(enabled: boolean): void;
+  /**
+   * Asks the user where to save a file (the OS save dialog, in main): the path
+   * they chose, or null when they cancelled. The renderer never names a path.
+   */
+  chooseSavePath(request: SaveFileRequest): Promise<string | null>;
 }
 
 export type SystemEvent = 'suspend' | 'lock-screen';
@@ -74,6 +86,11 @@ export class DesktopServices {
   /** The settings in force (the last unlocked vault's). */
   get currentSettings(): DesktopSettings {
     return this.settings;
+  }
+
+  /** Asks the user where to save a file; null when they cancelled. */
+  chooseSavePath(request: SaveFileRequest): Promise<string | null> {
+    return this.ports.chooseSavePath(request);
   }
 
   /** Input from the user. */

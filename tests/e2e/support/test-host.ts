@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_NAMES, METHOD_NAMES, type EventSender } from '../../../src/shared/contract/index.js';
 import { AppSession } from '../../../src/main/api/app-session.js';
-import { DesktopServices } from '../../../src/main/api/desktop-services.js';
+import { DesktopServices, type SaveFileRequest } from '../../../src/main/api/desktop-services.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
 import { FixedClock } from '../../../src/main/vault/clock.js';
@@ -41,6 +41,14 @@ export interface AppHost {
    * `clockCheckServer` at 127.0.0.1): it reads the host's clock plus `offsetMs`.
    */
   timeServer: { offsetMs: number };
+  /**
+   * The OS save dialog, scripted: `answers` are the paths the user "chooses",
+   * in order (null: cancel); `requests` is what each dialog was asked. A dialog
+   * with no answer left cancels.
+   */
+  saveDialog: { answers: (string | null)[]; requests: SaveFileRequest[] };
+  /** A private temp folder for the test's files (removed after the test). */
+  folder: string;
 }
 
 /**
@@ -75,6 +83,7 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
       timeServerPort: ntp.port,
     });
     const events: string[] = [];
+    const saveDialog: AppHost['saveDialog'] = { answers: [], requests: [] };
     let protectedFromCapture = false;
     let delivery = Promise.resolve();
     // The shell's webContents.send: delivered in order to the listeners the page registered.
@@ -99,6 +108,10 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
       send,
       setContentProtection: (enabled) => {
         protectedFromCapture = enabled;
+      },
+      chooseSavePath: (request) => {
+        saveDialog.requests.push(request);
+        return Promise.resolve(saveDialog.answers.shift() ?? null);
       },
     });
     const handlers = createHandlers(session, desktop);
@@ -171,6 +184,8 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
       callTimes,
       events,
       timeServer,
+      saveDialog,
+      folder,
     });
     session.close();
     await ntp.close();

@@ -27,6 +27,7 @@ async function desktopHost() {
     clock,
     send: (name, payload) => sent.push({ name, payload }),
     setContentProtection: (enabled) => protection.push(enabled),
+    chooseSavePath: () => Promise.resolve(null),
   });
   const handlers = createHandlers(session, desktop);
   await handlers.createVault({ password: PASSWORD });
