@@ -1,0 +1,110 @@
+import { chromium } from '@playwright/test';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findSecretsInFiles, secretForms } from '../support/secret-scan.js';
+import { chromiumLaunchOptions } from './support/browser.js';
+import { createVault, settle } from './support/app-actions.js';
+import { expect, test as hostTest } from './support/test-host.js';
+
+/**
+ * The browser profile the renderer runs in, kept in a folder this test owns so
+ * it can be read after the browser has flushed it: in the app this is
+ * Electron's userData (local storage, IndexedDB, caches, form autofill).
+ */
+const test = hostTest.extend<{ profile: string }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
+  profile: async ({}, use) => {
+    const folder = mkdtempSync(join(tmpdir(), 'sparekey-e2e-profile-'));
+    await use(folder);
+    rmSync(folder, { recursive: true, force: true });
+  },
+  context: async ({ profile }, use) => {
+    const context = await chromium.launchPersistentContext(profile, {
+      ...chromiumLaunchOptions(),
+      viewport: { width: 1200, height: 800 },
+    });
+    await use(context);
+    await context.close();
+  },
+});
+
+/** Every file below `folder`. */
+function allFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(folder, name))
+    .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false);
+}
+
+const SEED = 'NUMBATQUOKKAWOMBAT234567ABCDEFGH';
+const CODES = ['7391 4482', '5620 1937', '8815 2046', '3074 6659', '9142 0388'];
+const PASSWORD = 'Echidna-Bilby-4471-Platypus';
+const PHONE = '+44 7700 900871';
+const NOTE = 'spare key is under the bilby statue';
+
+test('nothing secret typed, revealed or copied in the app reaches the disk unencrypted: vault, WAL, backups, temp files or the browser profile', async ({
+  app,
+  profile,
+}) => {
+  const { page } = app;
+  await createVault(page);
+
+  // An account from a typed setup key, with a note.
+  await page.getByRole('button', { name: 'Add your first account' }).click();
+  await page.getByLabel('Setup key or otpauth:// link').fill(SEED);
+  await page.getByLabel('Issuer (site or service)').fill('Quokkabank');
+  await page.getByLabel('Notes').fill(NOTE);
+  await page.getByRole('button', { name: 'Add account' }).last().click();
+  await expect(page.getByRole('heading', { name: 'Quokkabank', level: 2 })).toBeVisible();
+
+  // Backup codes pasted, one used by typing it.
+  const codes = page.getByRole('region', { name: 'Backup codes' });
+  await codes.getByRole('button', { name: 'Add backup codes' }).click();
+  await codes.getByLabel('Paste the codes').fill(CODES.join('\n'));
+  await codes.getByRole('button', { name: `Save ${CODES.length} codes` }).click();
+  await codes.getByLabel('The code you used').fill(CODES[0]!);
+  await codes.getByRole('button', { name: 'Mark used' }).click();
+  await expect(codes.getByTestId('codes-left')).toHaveText(`4 of ${CODES.length} left`);
+
+  // A typed password, revealed; the setup key revealed and copied.
+  const login = page.getByRole('region', { name: 'Sign-in' });
+  await login.getByRole('button', { name: 'Add the password' }).click();
+  await login.getByLabel('Username').fill('wombat');
+  await login.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await login.getByRole('button', { name: 'Save sign-in' }).click();
+  await login.getByRole('button', { name: 'Reveal' }).click();
+  await expect(login.getByTestId('password')).toHaveText(PASSWORD);
+  await page.getByRole('button', { name: 'Reveal setup key' }).click();
+  await expect(page.getByTestId('revealed-secret')).toContainText(SEED.slice(0, 4));
+  await page.getByRole('button', { name: 'Copy setup key' }).click();
+  await settle(page);
+  expect(app.clipboard.text).toBe(SEED);
+
+  // A recovery phone number.
+  await page.getByRole('button', { name: 'Contacts' }).click();
+  await page.getByRole('button', { name: 'Add your first contact' }).click();
+  await page.getByLabel('Phone number, with its country code').fill(PHONE);
+  await page.getByRole('button', { name: 'Add phone number' }).click();
+  await expect(page.getByText(PHONE)).toBeVisible();
+
+  // Lock, then close the browser so it writes out everything it keeps.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock Sparekey' })).toBeVisible();
+  await page.context().close();
+
+  const secrets = [
+    { label: 'the seed', forms: secretForms(SEED, { base32: true }) },
+    { label: 'the password', forms: secretForms(PASSWORD) },
+    { label: 'the note', forms: secretForms(NOTE) },
+    { label: 'the phone number', forms: secretForms(PHONE) },
+    ...CODES.flatMap((code) => [
+      { label: `backup code ${code}`, forms: secretForms(code) },
+      { label: `backup code ${code} (compact)`, forms: secretForms(code.replace(' ', '')) },
+    ]),
+  ];
+  const vaultFolderFiles = allFiles(app.folder);
+  const profileFiles = allFiles(profile);
+  expect(vaultFolderFiles).toContain(app.vaultPath);
+  expect(profileFiles.length, 'the browser profile was written').toBeGreaterThan(0);
+  expect(findSecretsInFiles([...vaultFolderFiles, ...profileFiles], secrets)).toEqual([]);
+});
