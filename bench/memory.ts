@@ -20,17 +20,25 @@ export async function benchMemory(report: Report, folder: string, size: number):
     },
   );
   if (child.status !== 0) throw new Error(`memory child failed: ${child.stderr}`);
-  const figures = JSON.parse(child.stdout) as { baseline: number; rss: number; heapUsed: number };
+  const figures = JSON.parse(child.stdout) as {
+    steps: { loaded: number; unlocked: number; listed: number; health: number };
+    heapUsed: number;
+  };
   const mb = (bytes: number) => bytes / 2 ** 20;
-  report.figure(
-    'RSS of an empty Node process with the core loaded',
-    `${mb(figures.baseline).toFixed(0)} MB`,
-  );
-  report.figure('JS heap in use', `${mb(figures.heapUsed).toFixed(0)} MB`);
+  const { loaded, unlocked, listed, health } = figures.steps;
+  report.figure('RSS of a Node process with the core loaded', `${mb(loaded).toFixed(0)} MB`);
+  report.figure('RSS after unlocking', `${mb(unlocked).toFixed(0)} MB`);
   report.target(
-    `core RSS with ${size.toLocaleString('en')} accounts unlocked`,
-    `${mb(figures.rss).toFixed(0)} MB`,
+    `core RSS with ${size.toLocaleString('en')} accounts unlocked and listed`,
+    `${mb(listed).toFixed(0)} MB`,
     '≤ 200 MB',
-    mb(figures.rss) <= 200,
+    mb(listed) <= 200,
   );
+  report.target(
+    'core RSS after the health check too (as the app holds it: the report is kept until the next change)',
+    `${mb(health).toFixed(0)} MB`,
+    '≤ 200 MB',
+    mb(health) <= 200,
+  );
+  report.figure('JS heap in use at the end', `${mb(figures.heapUsed).toFixed(0)} MB`);
 }
