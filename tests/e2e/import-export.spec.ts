@@ -399,3 +399,51 @@ test('Google Authenticator transfer QR codes show on screen after a confirmation
   await qr.getByRole('button', { name: 'Done, hide the codes' }).click();
   await expect(page.getByRole('img', { name: /transfer QR code/ })).toHaveCount(0);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`import preview, export form and QR add pass axe and are photographed (${scheme})`, async ({
+    app,
+  }, testInfo) => {
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: scheme });
+    await createVault(page);
+    const [deno] = REFERENCE;
+    const vault = app.session.unlocked();
+    vault.accounts.add({ issuer: deno!.issuer, accountName: deno!.accountName, seed: deno!.seed });
+    addAccountsThroughCore(app, [{ issuer: 'Paper Bank', accountName: 'alice' }]);
+    const links = readFileSync(corpusPath('aegis-tests/plain.txt'), 'utf8').trim().split('\n');
+    const file = join(app.folder, 'links.txt');
+    writeFileSync(file, [...links.slice(0, 4), 'otpauth://totp/Broken:nobody'].join('\n'));
+
+    await openImportExport(page);
+    await chooseImportFiles(page, [file]);
+    await expect(importCard(page).getByRole('button', { name: 'Import 3 accounts' })).toBeVisible();
+    await expectAccessible(page, `the import preview (${scheme})`);
+    await screenshot(page, testInfo, `${scheme}-import-preview`);
+
+    await exportCard(page).getByLabel('Only the accounts I choose').check();
+    await exportCard(page)
+      .getByLabel(/Aegis vault, not encrypted/)
+      .check();
+    await exportCard(page).scrollIntoViewIfNeeded();
+    await expectAccessible(page, `the export form (${scheme})`);
+    await screenshot(page, testInfo, `${scheme}-export`);
+
+    await page
+      .getByRole('navigation', { name: 'Sparekey' })
+      .getByRole('button', { name: /^Accounts/ })
+      .click();
+    await page.getByRole('button', { name: 'Add account' }).first().click();
+    await expect(page.getByRole('button', { name: 'From a QR image' })).toBeVisible();
+    await expectAccessible(page, `the add form with its QR option (${scheme})`);
+    await screenshot(page, testInfo, `${scheme}-add-account`);
+    await page.getByRole('button', { name: 'From a QR image' }).click();
+    const png = join(app.folder, 'qr.png');
+    writeFileSync(png, await QRCode.toBuffer(links[2]!, { type: 'png' }));
+    const panel = page.getByRole('region', { name: 'Add from a QR image' });
+    await panel.getByLabel('QR code image (PNG, JPEG)').setInputFiles(png);
+    await expect(panel.getByRole('button', { name: 'Import 1 account' })).toBeVisible();
+    await expectAccessible(page, `the QR image preview (${scheme})`);
+    await screenshot(page, testInfo, `${scheme}-qr-add-preview`);
+  });
+}

@@ -4,7 +4,13 @@ import { ImportPreviewPanel } from './ImportPreviewPanel.js';
 import type { ImportPlan } from './useImportPlan.js';
 
 /** The steps of an import after its files are chosen: passwords, the preview and its commit, the outcome. */
-export function ImportPlanView({ plan }: { plan: ImportPlan }) {
+export function ImportPlanView({
+  plan,
+  fromImage = false,
+}: {
+  plan: ImportPlan;
+  fromImage?: boolean;
+}) {
   const { stage, action } = plan;
   return (
     <>
@@ -20,6 +26,7 @@ export function ImportPlanView({ plan }: { plan: ImportPlan }) {
       {stage.kind === 'preview' && (
         <ImportPreviewPanel
           preview={stage.preview}
+          showFiles={!fromImage}
           busy={action.busy}
           onCommit={() => void plan.commit()}
           onCancel={plan.reset}

@@ -8,6 +8,8 @@ import { SeverityNote } from '../ui/Severity.js';
 
 interface Props {
   preview: ImportPreview;
+  /** Name each file and its format (not for a single pasted or chosen image). */
+  showFiles: boolean;
   busy: boolean;
   onCommit: () => void;
   onCancel: () => void;
@@ -55,19 +57,21 @@ function NoteList({ notes }: { notes: ImportNote[] }) {
  * What an import will do, before it does it: the accounts it adds, the
  * duplicates it skips, and every entry it could not read with the reason.
  */
-export function ImportPreviewPanel({ preview, busy, onCommit, onCancel }: Props) {
+export function ImportPreviewPanel({ preview, showFiles, busy, onCommit, onCancel }: Props) {
   const adding = preview.entries.filter((entry) => entry.duplicateOf === null);
   const duplicates = preview.entries.filter((entry) => entry.duplicateOf !== null);
   return (
     <div className="import-preview">
-      <ul className="plain-list">
-        {preview.files.map((file) => (
-          <li key={file.name}>
-            <strong>{file.name}</strong>: {file.description},{' '}
-            {plural(file.entries, 'entry', 'entries')}
-          </li>
-        ))}
-      </ul>
+      {showFiles && (
+        <ul className="plain-list">
+          {preview.files.map((file) => (
+            <li key={file.name}>
+              <strong>{file.name}</strong>: {file.description},{' '}
+              {plural(file.entries, 'entry', 'entries')}
+            </li>
+          ))}
+        </ul>
+      )}
       {preview.failed.length > 0 && (
         <section className="import-group import-failed" aria-labelledby="import-failed-title">
           <SeverityNote severity="critical">

@@ -79,7 +79,7 @@ export function QrImageAdd({ pasted, onImported, onCancel }: Props) {
           </div>
         </>
       )}
-      <ImportPlanView plan={plan} />
+      <ImportPlanView plan={plan} fromImage />
     </section>
   );
 }
