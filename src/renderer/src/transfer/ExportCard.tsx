@@ -7,7 +7,7 @@ import type { GoogleMigrationQrView } from '../../../shared/contract/import-meth
 import { MIN_EXPORT_PASSWORD_LENGTH } from '../../../shared/import-export.js';
 import { call } from '../api.js';
 import { useVaultQuery } from '../app/vault-data.js';
-import { ErrorMessage } from '../ui/Forms.js';
+import { ErrorMessage, RadioOption } from '../ui/Forms.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { useAction } from '../ui/useAction.js';
@@ -113,24 +113,20 @@ export function ExportCard() {
       <form className="form" onSubmit={submit} aria-label="Export">
         <fieldset className="params">
           <legend>Which accounts</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name="export-scope"
-              checked={scope === 'all'}
-              onChange={() => change(() => setScope('all'))}
-            />
+          <RadioOption
+            name="export-scope"
+            checked={scope === 'all'}
+            onSelect={() => change(() => setScope('all'))}
+          >
             All accounts with a seed ({withSeeds.length})
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name="export-scope"
-              checked={scope === 'chosen'}
-              onChange={() => change(() => setScope('chosen'))}
-            />
+          </RadioOption>
+          <RadioOption
+            name="export-scope"
+            checked={scope === 'chosen'}
+            onSelect={() => change(() => setScope('chosen'))}
+          >
             Only the accounts I choose
-          </label>
+          </RadioOption>
         </fieldset>
         {scope === 'chosen' && (
           <AccountChooser
@@ -142,22 +138,15 @@ export function ExportCard() {
         <fieldset className="params">
           <legend>Format</legend>
           {FORMATS.map((option) => (
-            <label key={option.value} className="check">
-              <input
-                type="radio"
-                name="export-format"
-                value={option.value}
-                checked={format === option.value}
-                aria-describedby={`format-${option.value}-hint`}
-                onChange={() => change(() => setFormat(option.value))}
-              />
-              <span>
-                {option.label}
-                <span id={`format-${option.value}-hint`} className="hint block">
-                  {option.hint}
-                </span>
-              </span>
-            </label>
+            <RadioOption
+              key={option.value}
+              name="export-format"
+              checked={format === option.value}
+              hint={option.hint}
+              onSelect={() => change(() => setFormat(option.value))}
+            >
+              {option.label}
+            </RadioOption>
           ))}
         </fieldset>
         {format === 'aegis-encrypted' ? (
