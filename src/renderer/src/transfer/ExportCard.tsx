@@ -92,6 +92,11 @@ export function ExportCard() {
       }),
     );
     if (result) setSaved(result);
+    // The export password is not kept once the file is written.
+    if (result?.saved) {
+      setPassword('');
+      setRepeated('');
+    }
   }
 
   async function showQr() {

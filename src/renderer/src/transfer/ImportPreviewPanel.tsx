@@ -129,12 +129,18 @@ export function ImportPreviewPanel({ preview, showFiles, busy, onCommit, onCance
         </section>
       )}
       <div className="actions">
-        <button type="button" className="secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="secondary"
+          autoFocus={preview.toImport === 0}
+          onClick={onCancel}
+        >
           Cancel
         </button>
         <button
           type="button"
           className="primary"
+          autoFocus={preview.toImport > 0}
           disabled={busy || preview.toImport === 0}
           onClick={onCommit}
         >
