@@ -11,6 +11,8 @@ import { FAST_KDF, PASSWORD, T0, tempVaultPath } from './temp-vault.js';
 export interface ScriptedSaveDialog {
   answers: (string | null)[];
   requests: SaveFileRequest[];
+  /** Runs while the dialog is open (before it answers): the vault may lock meanwhile. */
+  whileOpen?: () => void;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function unlockedApiHost({ desktop = false } = {}) {
         setContentProtection: () => undefined,
         chooseSavePath: (request) => {
           saveDialog.requests.push(request);
+          saveDialog.whileOpen?.();
           return Promise.resolve(saveDialog.answers.shift() ?? null);
         },
       })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportToFileResult } from '../../../src/shared/contract/file-methods.js';
 import { unlockedApiHost } from '../../support/api-host.js';
 import { REFERENCE } from '../../support/corpus.js';
-import { createTestVault, tempFolder } from '../../support/temp-vault.js';
+import { createTestVault, PASSWORD, tempFolder } from '../../support/temp-vault.js';
 
 /** exportToFile as the desktop UI calls it: through the contract, the handler table and a scripted save dialog. */
 
@@ -124,6 +124,28 @@ describe('exportToFile', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ version: 1 });
     expect(modeOf(out)).toBe(0o600);
     expect(readdirSync(folder)).toEqual(['existing.json']);
+    session.close();
+  });
+
+  it('writes nothing when the vault locks while the dialog is open, or a folder is chosen', async () => {
+    const { call, saveDialog, session } = await hostWithAccounts();
+    const folder = tempFolder();
+    saveDialog.answers.push(join(folder, 'late.txt'));
+    saveDialog.whileOpen = () => session.lock();
+    expect(await call('exportToFile', { format: 'otpauth' })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
+    expect(readdirSync(folder)).toEqual([]);
+
+    await session.unlock(PASSWORD);
+    saveDialog.whileOpen = undefined;
+    saveDialog.answers.push(folder);
+    expect(await call('exportToFile', { format: 'otpauth' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: `${folder} is a folder, not a file.` },
+    });
+    expect(readdirSync(folder)).toEqual([]);
     session.close();
   });
 
