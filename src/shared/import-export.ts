@@ -31,6 +31,9 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The shortest password an encrypted export accepts (in characters). */
+export const MIN_EXPORT_PASSWORD_LENGTH = 8;
+
 /** Formats that put seeds on disk unencrypted: they warn first. */
 export const PLAINTEXT_EXPORT_FORMATS: readonly ExportFormat[] = ['otpauth', 'aegis', 'google-qr'];
 

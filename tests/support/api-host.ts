@@ -1,19 +1,45 @@
 import { AppSession } from '../../src/main/api/app-session.js';
+import { DesktopServices, type SaveFileRequest } from '../../src/main/api/desktop-services.js';
 import { dispatch } from '../../src/main/api/dispatch.js';
 import { createHandlers } from '../../src/main/api/handlers/index.js';
 import { FixedClock } from '../../src/main/vault/clock.js';
 import type { Envelope } from '../../src/shared/contract/index.js';
+import { ManualTimers, MemoryClipboard } from './manual-timers.js';
 import { FAST_KDF, PASSWORD, T0, tempVaultPath } from './temp-vault.js';
+
+/** The OS save dialog, scripted: the paths "chosen" in order (null: cancel), and what each was asked. */
+export interface ScriptedSaveDialog {
+  answers: (string | null)[];
+  requests: SaveFileRequest[];
+  /** Runs while the dialog is open (before it answers): the vault may lock meanwhile. */
+  whileOpen?: () => void;
+}
 
 /**
  * The UI's path without the UI: a session with a new, unlocked vault, and every
  * call through the contract's schemas and the handler table, as over IPC.
+ * With `desktop`, the desktop services run on in-memory ports (a scripted save dialog).
  */
-export async function unlockedApiHost() {
+export async function unlockedApiHost({ desktop = false } = {}) {
   const warnings: string[] = [];
   const clock = new FixedClock(T0);
   const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF, clock });
-  const handlers = createHandlers(session);
+  const saveDialog: ScriptedSaveDialog = { answers: [], requests: [] };
+  const services = desktop
+    ? new DesktopServices(session, {
+        clipboard: new MemoryClipboard(),
+        timers: new ManualTimers(clock),
+        clock,
+        send: () => undefined,
+        setContentProtection: () => undefined,
+        chooseSavePath: (request) => {
+          saveDialog.requests.push(request);
+          saveDialog.whileOpen?.();
+          return Promise.resolve(saveDialog.answers.shift() ?? null);
+        },
+      })
+    : undefined;
+  const handlers = createHandlers(session, services);
   const log = { warn: (message: string) => warnings.push(message) };
   /** The envelope, ok or not. */
   const call = async <T>(name: string, input: unknown): Promise<Envelope<T>> =>
@@ -26,5 +52,5 @@ export async function unlockedApiHost() {
     return result.value;
   };
   await value('createVault', { password: PASSWORD });
-  return { session, clock, handlers, log, warnings, call, value };
+  return { session, clock, handlers, log, warnings, call, value, saveDialog };
 }

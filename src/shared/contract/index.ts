@@ -10,6 +10,7 @@ import { desktopMethods } from './desktop-methods.js';
 import { settingsMethods } from './settings-methods.js';
 import { vaultMethods } from './vault-methods.js';
 import { sheetMethods } from './sheet-methods.js';
+import { fileMethods } from './file-methods.js';
 
 /**
  * The whole IPC surface, defined once. The preload bridge, the main-side
@@ -27,6 +28,7 @@ export const contract = {
   ...settingsMethods,
   ...desktopMethods,
   ...sheetMethods,
+  ...fileMethods,
 };
 
 export type Contract = typeof contract;

@@ -28,10 +28,12 @@ function codeToCopy(vault: Vault, id: string, step: CodeStep): string {
   return code;
 }
 
-function needDesktop(desktop: DesktopServices | undefined): DesktopServices {
-  if (desktop === undefined) {
-    throw new VaultError('REFUSED', 'The clipboard and auto-lock belong to the desktop app.');
-  }
+/** The desktop services, or a refusal naming what only the desktop app does. */
+export function needDesktop(
+  desktop: DesktopServices | undefined,
+  refusal = 'The clipboard and auto-lock belong to the desktop app.',
+): DesktopServices {
+  if (desktop === undefined) throw new VaultError('REFUSED', refusal);
   return desktop;
 }
 

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import type { AccountSummary } from '../../../shared/domain.js';
 import { VaultError } from '../../../shared/errors.js';
-import type { ExportFormat, ExportOutcome } from '../../../shared/import-export.js';
+import {
+  type ExportFormat,
+  type ExportOutcome,
+  MIN_EXPORT_PASSWORD_LENGTH,
+} from '../../../shared/import-export.js';
 import type { AccountService } from '../accounts/accounts.js';
 import { formatOtpauthUri } from '../otp/otpauth.js';
 import { qrPng, qrPngDataUrl } from '../qr/write-qr.js';
@@ -14,7 +18,7 @@ import { ensurePrivateFolder, writePrivateFile } from './private-file.js';
 /** Formats this service writes; `sparekey` (a copy of the vault) is `copyVault`. */
 export type SeedExportFormat = Exclude<ExportFormat, 'sparekey'>;
 
-export const MIN_EXPORT_PASSWORD_LENGTH = 8;
+export { MIN_EXPORT_PASSWORD_LENGTH };
 
 export interface ExportOptions {
   /** Account ids; all accounts when absent. */

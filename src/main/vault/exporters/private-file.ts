@@ -1,12 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
+  renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { VaultError } from '../../../shared/errors.js';
 
 /** Readable and writable by the owner only. */
@@ -50,6 +55,32 @@ export function writePrivateFile(path: string, data: Uint8Array | string): void 
     }
     unlinkSync(path);
     throw ioError(path, error);
+  }
+}
+
+/**
+ * Writes `path` with mode 0600 where the user already agreed to replace a file
+ * there (the OS save dialog asked): a new file is created directly; an existing
+ * one is replaced whole, by a private temporary file in the same folder renamed
+ * over it, so it is never left half-written. The temporary file is removed on failure.
+ */
+export function replacePrivateFile(path: string, data: Uint8Array | string): void {
+  if (!existsSync(path)) {
+    writePrivateFile(path, data);
+    return;
+  }
+  if (statSync(path).isDirectory()) {
+    throw new VaultError('INVALID_INPUT', `${path} is a folder, not a file.`, { path });
+  }
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  writePrivateFile(temporary, data);
+  try {
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new VaultError('IO_ERROR', `Cannot replace ${path}: ${(error as Error).message}`, {
+      path,
+    });
   }
 }
 

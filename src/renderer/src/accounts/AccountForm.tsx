@@ -1,14 +1,19 @@
-import { type FormEvent, useState } from 'react';
+import { type ClipboardEvent, type FormEvent, useState } from 'react';
 import type { AccountSummary } from '../../../shared/domain.js';
 import { call, errorMessage } from '../api.js';
 import { SeedFields } from './SeedFields.js';
 import { EMPTY_SEED, seedInputOf } from './seed-input.js';
 import { ErrorMessage, FormActions } from '../ui/Forms.js';
+import { ImageIcon } from '../ui/icons.js';
+import { pastedImage } from '../transfer/pasted-image.js';
+import { QrImageAdd } from '../transfer/QrImageAdd.js';
 
 interface Props {
   /** The account to edit; absent: add a new one. */
   account?: AccountSummary;
   onSaved: (account: AccountSummary) => void;
+  /** Accounts added from a QR image (one or many); absent when editing. */
+  onImported?: (ids: string[]) => void;
   onCancel: () => void;
 }
 
@@ -20,10 +25,10 @@ function tagsOf(text: string): string[] {
 }
 
 /**
- * Adds an account (from an otpauth:// link or a typed setup key) or edits its
- * details. Each save is one call, one transaction.
+ * Adds an account (from an otpauth:// link, a typed setup key or a QR image,
+ * chosen or pasted) or edits its details. Each save is one call, one transaction.
  */
-export function AccountForm({ account, onSaved, onCancel }: Props) {
+export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
   const editing = account !== undefined;
   const [seed, setSeed] = useState(EMPTY_SEED);
   const [issuer, setIssuer] = useState(account?.issuer ?? '');
@@ -33,6 +38,8 @@ export function AccountForm({ account, onSaved, onCancel }: Props) {
   const [tags, setTags] = useState(account?.tags.join(', ') ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Adding from a QR image instead: with the image pasted on the form, if any. */
+  const [fromImage, setFromImage] = useState<{ pasted: File | null } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,11 +58,36 @@ export function AccountForm({ account, onSaved, onCancel }: Props) {
     }
   }
 
+  if (fromImage !== null && onImported !== undefined) {
+    return <QrImageAdd pasted={fromImage.pasted} onImported={onImported} onCancel={onCancel} />;
+  }
+
+  const onPaste = (event: ClipboardEvent) => {
+    const image = editing || onImported === undefined ? null : pastedImage(event);
+    if (image === null) return;
+    event.preventDefault();
+    setFromImage({ pasted: image });
+  };
+
   return (
-    <form className="form panel" onSubmit={submit} aria-labelledby="account-form-title">
+    <form
+      className="form panel"
+      onSubmit={submit}
+      onPaste={onPaste}
+      aria-labelledby="account-form-title"
+    >
       <h2 id="account-form-title">
         {editing ? `Edit ${account.issuer || account.accountName}` : 'Add an account'}
       </h2>
+      {!editing && onImported !== undefined && (
+        <button
+          type="button"
+          className="secondary from-image"
+          onClick={() => setFromImage({ pasted: null })}
+        >
+          <ImageIcon /> From a QR image
+        </button>
+      )}
       {!editing && <SeedFields draft={seed} onChange={setSeed} autoFocus />}
       <div className="form-grid">
         <label>

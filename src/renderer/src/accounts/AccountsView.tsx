@@ -142,6 +142,12 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
     }
   };
 
+  const onImported = (ids: string[]) => {
+    setMode({ kind: 'view' });
+    setQuery('');
+    void reload(ids[0] ?? null);
+  };
+
   if (accounts === null) return <div className="accounts-view" aria-busy="true" />;
 
   const detail =
@@ -153,6 +159,7 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
           setQuery('');
           void reload(added.id);
         }}
+        onImported={onImported}
       />
     ) : mode.kind === 'edit' ? (
       <AccountForm

@@ -9,6 +9,7 @@ export type NavTarget =
   | { view: 'accounts'; accountId?: string; section?: AccountSection }
   | { view: 'health'; section?: 'clock' }
   | { view: 'contacts'; contactId?: string }
+  | { view: 'import-export' }
   | { view: 'settings'; section?: 'health-checks' };
 
 export type View = NavTarget['view'];

@@ -11,6 +11,7 @@ import { useVaultData, VaultDataProvider } from '../app/vault-data.js';
 import { ContactsView } from '../contacts/ContactsView.js';
 import { HealthView } from '../health/HealthView.js';
 import { SettingsView } from '../settings/SettingsView.js';
+import { ImportExportView } from '../transfer/ImportExportView.js';
 import {
   AccountsIcon,
   ContactsIcon,
@@ -18,6 +19,7 @@ import {
   LockIcon,
   Logo,
   SettingsIcon,
+  TransferIcon,
 } from '../ui/icons.js';
 import { ToastProvider } from '../ui/Toast.js';
 
@@ -128,6 +130,7 @@ function Shell({ status, onLock }: Props) {
               ),
             )}
             {item('contacts', 'Contacts', ContactsIcon)}
+            {item('import-export', 'Import & export', TransferIcon)}
             {item('settings', 'Settings', SettingsIcon)}
           </ul>
           <div className="sidebar-foot">
@@ -157,6 +160,8 @@ function Shell({ status, onLock }: Props) {
             <HealthView request={nav} />
           ) : nav.view === 'contacts' ? (
             <ContactsView request={nav} />
+          ) : nav.view === 'import-export' ? (
+            <ImportExportView />
           ) : (
             <SettingsView status={status} request={nav} />
           )}

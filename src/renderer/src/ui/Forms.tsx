@@ -1,3 +1,5 @@
+import { type ReactNode, useId } from 'react';
+
 /** A refusal or failure, announced at once to screen readers; nothing when there is none. */
 export function ErrorMessage({ error, id }: { error: string | null; id?: string }) {
   if (error === null) return null;
@@ -47,6 +49,42 @@ export function LabelField({
         placeholder={placeholder}
         onChange={(event) => onChange(event.target.value)}
       />
+    </label>
+  );
+}
+
+interface RadioOptionProps {
+  /** The group's name (one per set of choices). */
+  name: string;
+  checked: boolean;
+  onSelect: () => void;
+  /** A line under the choice, read as its description. */
+  hint?: string;
+  children: ReactNode;
+}
+
+/** One choice of a radio group, with its words (and an optional hint) as its label. */
+export function RadioOption({ name, checked, onSelect, hint, children }: RadioOptionProps) {
+  const hintId = useId();
+  return (
+    <label className="check">
+      <input
+        type="radio"
+        name={name}
+        checked={checked}
+        aria-describedby={hint === undefined ? undefined : hintId}
+        onChange={onSelect}
+      />
+      {hint === undefined ? (
+        children
+      ) : (
+        <span>
+          {children}
+          <span id={hintId} className="hint block">
+            {hint}
+          </span>
+        </span>
+      )}
     </label>
   );
 }

@@ -174,6 +174,18 @@ export const DiceIcon = (p: P) => (
     <path d="M8 8h.01M16 8h.01M12 12h.01M8 16h.01M16 16h.01" />
   </Icon>
 );
+export const TransferIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M7 4v12M3 12l4 4 4-4M17 20V8M13 12l4-4 4 4" />
+  </Icon>
+);
+export const ImageIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <circle cx="9" cy="10" r="2" />
+    <path d="m21 16-5-5-9 9" />
+  </Icon>
+);
 
 export const ShieldIcon = (p: P) => (
   <Icon {...p}>
