@@ -38,3 +38,13 @@ export interface BackupResult {
   /** Older backups the rotation removed (paths). */
   removed: string[];
 }
+
+/** A backup restored over the open vault from the desktop app; the vault is then locked. */
+export interface RestoreOutcome {
+  /** The backup's file name. */
+  restoredFrom: string;
+  /** Where the replaced vault was kept (in the backups folder). */
+  keptAs: string | null;
+  /** Records in the restored vault; every one was decrypted to check it. */
+  records: number;
+}

@@ -30,3 +30,22 @@ export interface SheetPrint {
   paper: SheetPaper;
   includeUsed: boolean;
 }
+
+/** A sheet saved as PDF from the desktop app: where the user chose, or nothing when they cancelled. */
+export type SheetSaveResult =
+  | { saved: false }
+  | {
+      saved: true;
+      /** The name of the file written (the user chose its folder). */
+      fileName: string;
+      /** The accounts on it, now recorded as printed. */
+      accountIds: string[];
+      printedAt: number;
+    };
+
+/** A sheet sent to the printer from the desktop app: recorded as printed only if the user printed it. */
+export interface SheetPrintResult {
+  printed: boolean;
+  accountIds: string[];
+  printedAt: number;
+}

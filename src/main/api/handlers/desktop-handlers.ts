@@ -28,9 +28,13 @@ function codeToCopy(vault: Vault, id: string, step: CodeStep): string {
   return code;
 }
 
-function needDesktop(desktop: DesktopServices | undefined): DesktopServices {
+/** The desktop services, or REFUSED saying that `what` belongs to the desktop app. */
+export function needDesktop(
+  desktop: DesktopServices | undefined,
+  what = 'The clipboard and auto-lock belong',
+): DesktopServices {
   if (desktop === undefined) {
-    throw new VaultError('REFUSED', 'The clipboard and auto-lock belong to the desktop app.');
+    throw new VaultError('REFUSED', `${what} to the desktop app.`);
   }
   return desktop;
 }

@@ -11,6 +11,7 @@ import { desktopHandlers } from './desktop-handlers.js';
 import { settingsHandlers } from './settings-handlers.js';
 import { vaultHandlers } from './vault-handlers.js';
 import { sheetHandlers } from './sheet-handlers.js';
+import { sheetOutputHandlers } from './sheet-output-handlers.js';
 
 /**
  * The one handler table, used by the Electron IPC and by the e2e test host alike.
@@ -29,5 +30,6 @@ export function createHandlers(session: AppSession, desktop?: DesktopServices): 
     ...settingsHandlers(session, desktop),
     ...desktopHandlers(session, desktop),
     ...sheetHandlers(session),
+    ...sheetOutputHandlers(session, desktop),
   };
 }
