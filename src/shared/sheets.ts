@@ -3,6 +3,11 @@
 export const SHEET_PAPERS = ['a4', 'letter'] as const;
 export type SheetPaper = (typeof SHEET_PAPERS)[number];
 
+/** US Letter where the locale's region uses it (US, Canada, Mexico…), else A4: `en_US.UTF-8` and `en-US` alike. */
+export function paperForLocale(locale: string): SheetPaper {
+  return /[_-](US|CA|MX|PH|CL|CO|VE|PR|GT|CR|SV|NI|PA|DO)\b/.test(locale) ? 'letter' : 'a4';
+}
+
 export interface SheetOptions {
   paper: SheetPaper;
   /** List the used backup codes (struck through, with the date) below the unused ones; else leave them out. */

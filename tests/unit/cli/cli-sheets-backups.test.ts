@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROWSER_NEEDED, findBrowser } from '../../../src/cli/browser-pdf.js';
 import { defaultPaper } from '../../../src/cli/commands/sheet.js';
+import { paperForLocale } from '../../../src/shared/sheets.js';
 import { cliSandbox } from '../../support/cli.js';
 import { decodeQrCodesInFile, pdfPagesAsPng, pdfText } from '../../support/pdf.js';
 import { findSecretsInFiles, secretForms } from '../../support/secret-scan.js';
@@ -146,6 +147,11 @@ describe('sparekey sheet', () => {
     expect(defaultPaper({ LC_PAPER: 'fr_CA.UTF-8', LANG: 'fr_FR.UTF-8' })).toBe('letter');
     expect(defaultPaper({ LANG: 'en_GB.UTF-8' })).toBe('a4');
     expect(defaultPaper({})).toBe('a4');
+    // The app reads the browser's form of the same thing (navigator.language).
+    expect(paperForLocale('en-US')).toBe('letter');
+    expect(paperForLocale('es-MX')).toBe('letter');
+    expect(paperForLocale('en-GB')).toBe('a4');
+    expect(paperForLocale('de')).toBe('a4');
   });
 });
 

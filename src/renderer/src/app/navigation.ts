@@ -9,7 +9,8 @@ export type NavTarget =
   | { view: 'accounts'; accountId?: string; section?: AccountSection }
   | { view: 'health'; section?: 'clock' }
   | { view: 'contacts'; contactId?: string }
-  | { view: 'settings'; section?: 'health-checks' };
+  | { view: 'settings'; section?: 'health-checks' }
+  | { view: 'sheets'; section?: 'sheet' | 'backups'; accountId?: string };
 
 export type View = NavTarget['view'];
 
@@ -69,8 +70,11 @@ export function fixDestination(finding: {
       return { target: { view: 'settings', section: 'health-checks' }, label: 'Open settings' };
     case 'clock':
       return { target: { view: 'health', section: 'clock' }, label: 'Check the clock' };
-    case 'backup':
     case 'sheet':
-      return null;
+      return accountId === null
+        ? null
+        : { target: { view: 'sheets', section: 'sheet', accountId }, label: 'Print a new sheet' };
+    case 'backup':
+      return { target: { view: 'sheets', section: 'backups' }, label: 'Open backups' };
   }
 }

@@ -11,12 +11,14 @@ import { useVaultData, VaultDataProvider } from '../app/vault-data.js';
 import { ContactsView } from '../contacts/ContactsView.js';
 import { HealthView } from '../health/HealthView.js';
 import { SettingsView } from '../settings/SettingsView.js';
+import { SheetsView } from '../sheets/SheetsView.js';
 import {
   AccountsIcon,
   ContactsIcon,
   HealthIcon,
   LockIcon,
   Logo,
+  PrinterIcon,
   SettingsIcon,
 } from '../ui/icons.js';
 import { ToastProvider } from '../ui/Toast.js';
@@ -128,6 +130,7 @@ function Shell({ status, onLock }: Props) {
               ),
             )}
             {item('contacts', 'Contacts', ContactsIcon)}
+            {item('sheets', 'Sheets & backups', PrinterIcon)}
             {item('settings', 'Settings', SettingsIcon)}
           </ul>
           <div className="sidebar-foot">
@@ -157,6 +160,8 @@ function Shell({ status, onLock }: Props) {
             <HealthView request={nav} />
           ) : nav.view === 'contacts' ? (
             <ContactsView request={nav} />
+          ) : nav.view === 'sheets' ? (
+            <SheetsView request={nav} />
           ) : (
             <SettingsView status={status} request={nav} />
           )}
