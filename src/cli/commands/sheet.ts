@@ -34,7 +34,10 @@ export const sheetCommand: CommandModule = (program, sessionFor) => {
     )
     .argument('[account...]', 'ids, issuers, or issuer:account')
     .option('--all', 'every account: the emergency kit')
-    .option('--out <file>', 'a new file to write it to (mode 0600); "-" for standard output')
+    .option(
+      '--out <file>',
+      'a new file to write it to (mode 0600; an existing file is never replaced); "-" for standard output',
+    )
     .option('--pdf', 'write a PDF, made with an installed Chromium or Chrome (else HTML)')
     .option('--paper <size>', 'a4 or letter (default: from the locale)')
     .option('--include-used', 'list used codes too (struck through, with dates)')

@@ -103,6 +103,14 @@ describe('sparekey sheet', () => {
     expect(clash.code).toBe(1);
     expect(clash.stderr).toContain('already exists');
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
+    // There is no --force: the help says so, and the option is refused.
+    const help = await ok(['sheet', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('an existing file is never replaced');
+    expect(help.stdout).not.toContain('--force');
+    const forced = await cli(['sheet', 'quokkabank', '--out', existing, '--force']);
+    expect(forced.code).not.toBe(0);
+    expect(forced.stderr).toContain("unknown option '--force'");
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
     const letter = join(sandbox.home, 'letter.html');
     await ok(['sheet', 'quokkabank', '--out', letter, '--paper', 'letter']);
     expect(statSync(letter).mode & 0o777).toBe(0o600);
