@@ -1,5 +1,6 @@
 import { VaultError } from '../../shared/errors.js';
 import type { SheetPaper } from '../../shared/sheets.js';
+import { HARDENED_WEB_PREFERENCES, type HardenedWebPreferences } from './window-options.js';
 
 /**
  * The hidden window a recovery sheet is printed from, or turned into a PDF in:
@@ -12,22 +13,10 @@ export interface PrintWindowOptions {
   width: number;
   height: number;
   title: string;
-  webPreferences: {
+  webPreferences: HardenedWebPreferences & {
     partition: string;
-    contextIsolation: true;
-    sandbox: true;
-    nodeIntegration: false;
-    nodeIntegrationInWorker: false;
-    nodeIntegrationInSubFrames: false;
     javascript: false;
-    webSecurity: true;
-    allowRunningInsecureContent: false;
-    webviewTag: false;
-    experimentalFeatures: false;
-    navigateOnDragDrop: false;
-    spellcheck: false;
     devTools: false;
-    safeDialogs: true;
   };
 }
 
@@ -42,21 +31,10 @@ export function printWindowOptions(): PrintWindowOptions {
     height: 1123,
     title: 'Recovery sheet',
     webPreferences: {
+      ...HARDENED_WEB_PREFERENCES,
       partition: PRINT_PARTITION,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
       javascript: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
       devTools: false,
-      safeDialogs: true,
     },
   };
 }

@@ -6,7 +6,7 @@ import {
   PASSWORD_LENGTH_RANGE,
 } from '../../../shared/passwords.js';
 import { call } from '../api.js';
-import { ErrorMessage } from '../ui/Forms.js';
+import { ErrorMessage, RadioOption } from '../ui/Forms.js';
 import { DiceIcon } from '../ui/icons.js';
 import { useAction } from '../ui/useAction.js';
 
@@ -71,24 +71,20 @@ export function PasswordGenerator({
     <fieldset className="generator">
       <legend>Generate a password</legend>
       <div className="generator-kind">
-        <label className="check">
-          <input
-            type="radio"
-            name="generator-kind"
-            checked={kind === 'random'}
-            onChange={() => setKind('random')}
-          />
+        <RadioOption
+          name="generator-kind"
+          checked={kind === 'random'}
+          onSelect={() => setKind('random')}
+        >
           Random characters
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="generator-kind"
-            checked={kind === 'passphrase'}
-            onChange={() => setKind('passphrase')}
-          />
+        </RadioOption>
+        <RadioOption
+          name="generator-kind"
+          checked={kind === 'passphrase'}
+          onSelect={() => setKind('passphrase')}
+        >
           Passphrase (words)
-        </label>
+        </RadioOption>
       </div>
       {kind === 'random' ? (
         <div className="generator-options">

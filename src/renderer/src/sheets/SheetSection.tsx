@@ -3,7 +3,7 @@ import type { HealthFinding } from '../../../shared/health.js';
 import { paperForLocale, type SheetPaper } from '../../../shared/sheets.js';
 import { call } from '../api.js';
 import { useVaultData, useVaultQuery } from '../app/vault-data.js';
-import { ErrorMessage } from '../ui/Forms.js';
+import { ErrorMessage, RadioOption } from '../ui/Forms.js';
 import { DownloadIcon, PrinterIcon } from '../ui/icons.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { SeverityNote } from '../ui/Severity.js';
@@ -71,29 +71,41 @@ export function SheetSection({ request, headingRef }: Props) {
   const ready = scope === 'all' ? list.length > 0 : chosen.size > 0;
   const input = { ...selection, paper, includeUsed };
 
-  async function save() {
-    const result = await action.run(() => call('saveSheetPdf', input));
+  /** Saves or prints in main; `outcome` says whether it happened and what to tell the user. */
+  async function output<T>(
+    request: () => Promise<T>,
+    outcome: (result: T) => { done: boolean; message: string },
+  ) {
+    const result = await action.run(request);
     if (result === undefined) return;
-    if (!result.saved) {
-      toast('Not saved: nothing was written.');
-      return;
-    }
-    changed();
-    toast(
-      `Saved ${result.fileName} (${count(result.accountIds.length, 'account')}). Keep it safe, and delete the file once it is printed.`,
-    );
+    const { done, message } = outcome(result);
+    // Recorded as printed: the list and the health check read it again.
+    if (done) changed();
+    toast(message);
   }
 
-  async function print() {
-    const result = await action.run(() => call('printSheet', input));
-    if (result === undefined) return;
-    if (!result.printed) {
-      toast('Not printed.');
-      return;
-    }
-    changed();
-    toast(`Printed the sheet for ${count(result.accountIds.length, 'account')}.`);
-  }
+  const save = () =>
+    output(
+      () => call('saveSheetPdf', input),
+      (result) =>
+        result.saved
+          ? {
+              done: true,
+              message: `Saved ${result.fileName} (${count(result.accountIds.length, 'account')}). Keep it safe, and delete the file once it is printed.`,
+            }
+          : { done: false, message: 'Not saved: nothing was written.' },
+    );
+
+  const print = () =>
+    output(
+      () => call('printSheet', input),
+      (result) => ({
+        done: result.printed,
+        message: result.printed
+          ? `Printed the sheet for ${count(result.accountIds.length, 'account')}.`
+          : 'Not printed.',
+      }),
+    );
 
   return (
     <SectionCard id="sheet" title="Recovery sheet" icon={<PrinterIcon />} headingRef={headingRef}>
@@ -128,24 +140,20 @@ export function SheetSection({ request, headingRef }: Props) {
           )}
           <fieldset className="replace-choice">
             <legend>Which accounts</legend>
-            <label className="check">
-              <input
-                type="radio"
-                name="sheet-scope"
-                checked={scope === 'all'}
-                onChange={() => setScope('all')}
-              />
+            <RadioOption
+              name="sheet-scope"
+              checked={scope === 'all'}
+              onSelect={() => setScope('all')}
+            >
               Every account: the emergency kit ({count(list.length, 'account')})
-            </label>
-            <label className="check">
-              <input
-                type="radio"
-                name="sheet-scope"
-                checked={scope === 'chosen'}
-                onChange={() => setScope('chosen')}
-              />
+            </RadioOption>
+            <RadioOption
+              name="sheet-scope"
+              checked={scope === 'chosen'}
+              onSelect={() => setScope('chosen')}
+            >
               Only the accounts I choose ({chosen.size} chosen)
-            </label>
+            </RadioOption>
             <AccountChooser
               accounts={list}
               chosen={chosen}

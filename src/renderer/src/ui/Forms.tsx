@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 /** A refusal or failure, announced at once to screen readers; nothing when there is none. */
 export function ErrorMessage({ error, id }: { error: string | null; id?: string }) {
   if (error === null) return null;
@@ -47,6 +49,26 @@ export function LabelField({
         placeholder={placeholder}
         onChange={(event) => onChange(event.target.value)}
       />
+    </label>
+  );
+}
+
+/** One choice of a radio group, its words beside it. */
+export function RadioOption({
+  name,
+  checked,
+  onSelect,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  onSelect: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="check">
+      <input type="radio" name={name} checked={checked} onChange={onSelect} />
+      {children}
     </label>
   );
 }
