@@ -16,6 +16,7 @@ import { DesktopServices } from './api/desktop-services.js';
 import { createHandlers } from './api/handlers/index.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { bindIpc } from './ipc.js';
+import { printSheetHtml, renderSheetPdf } from './sheet-printer.js';
 import { appMenuTemplate } from './shell-policy/app-menu.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './shell-policy/app-origin.js';
 import { DEVELOPMENT_CONTENT_SECURITY_POLICY } from './shell-policy/content-security-policy.js';
@@ -72,6 +73,8 @@ if (!app.requestSingleInstanceLock()) {
       });
       return picked.canceled || picked.filePath === undefined ? null : picked.filePath;
     },
+    renderPdf: renderSheetPdf,
+    printHtml: printSheetHtml,
   });
 
   async function openVaultFile(): Promise<void> {

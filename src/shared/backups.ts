@@ -1,5 +1,12 @@
 /** Encrypted backups of the vault, as the core, the CLI and the UI see them. */
 
+/** "12 KB", "1.4 MB": a backup's size for people. */
+export function formatFileSize(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /** `before-restore`: the vault a restore replaced (rotation never removes it). */
 export type BackupKind = 'backup' | 'before-restore';
 
@@ -37,4 +44,14 @@ export interface BackupResult {
   records: number;
   /** Older backups the rotation removed (paths). */
   removed: string[];
+}
+
+/** A backup restored over the open vault from the desktop app; the vault is then locked. */
+export interface RestoreOutcome {
+  /** The backup's file name. */
+  restoredFrom: string;
+  /** Where the replaced vault was kept (in the backups folder). */
+  keptAs: string | null;
+  /** Records in the restored vault; every one was decrypted to check it. */
+  records: number;
 }

@@ -3,6 +3,11 @@
 export const SHEET_PAPERS = ['a4', 'letter'] as const;
 export type SheetPaper = (typeof SHEET_PAPERS)[number];
 
+/** US Letter where the locale's region uses it (US, Canada, Mexico…), else A4: `en_US.UTF-8` and `en-US` alike. */
+export function paperForLocale(locale: string): SheetPaper {
+  return /[_-](US|CA|MX|PH|CL|CO|VE|PR|GT|CR|SV|NI|PA|DO)\b/.test(locale) ? 'letter' : 'a4';
+}
+
 export interface SheetOptions {
   paper: SheetPaper;
   /** List the used backup codes (struck through, with the date) below the unused ones; else leave them out. */
@@ -29,4 +34,23 @@ export interface SheetPrint {
   printedAt: number;
   paper: SheetPaper;
   includeUsed: boolean;
+}
+
+/** A sheet saved as PDF from the desktop app: where the user chose, or nothing when they cancelled. */
+export type SheetSaveResult =
+  | { saved: false }
+  | {
+      saved: true;
+      /** The name of the file written (the user chose its folder). */
+      fileName: string;
+      /** The accounts on it, now recorded as printed. */
+      accountIds: string[];
+      printedAt: number;
+    };
+
+/** A sheet sent to the printer from the desktop app: recorded as printed only if the user printed it. */
+export interface SheetPrintResult {
+  printed: boolean;
+  accountIds: string[];
+  printedAt: number;
 }

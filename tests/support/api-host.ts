@@ -37,6 +37,8 @@ export async function unlockedApiHost({ desktop = false } = {}) {
           saveDialog.whileOpen?.();
           return Promise.resolve(saveDialog.answers.shift() ?? null);
         },
+        renderPdf: () => Promise.reject(new Error('This host makes no PDFs.')),
+        printHtml: () => Promise.reject(new Error('This host prints nothing.')),
       })
     : undefined;
   const handlers = createHandlers(session, services);

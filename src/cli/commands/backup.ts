@@ -1,15 +1,10 @@
+import { formatFileSize } from '../../shared/backups.js';
 import { isVaultError, VaultError } from '../../shared/errors.js';
 import { restoreVault, verifyVaultFile } from '../../main/vault/backups/restore.js';
 import { listBackupFiles } from '../../main/vault/backups/backup-files.js';
 import { systemClock } from '../../main/vault/clock.js';
 import type { CommandModule } from '../command-kit.js';
 import { vaultPassword } from '../passwords.js';
-
-function size(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.ceil(bytes / 1024)} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** 2026-05-03 10:00:00 UTC */
 function formatTime(at: number): string {
@@ -38,7 +33,7 @@ export const backupCommand: CommandModule = (program, sessionFor) => {
         if (files.length === 0) out.line('  none yet');
         for (const file of files) {
           out.line(
-            `  ${formatTime(file.at)}  ${size(file.bytes).padStart(7)}  ${file.name}${file.kind === 'before-restore' ? '  (the vault a restore replaced)' : ''}`,
+            `  ${formatTime(file.at)}  ${formatFileSize(file.bytes).padStart(7)}  ${file.name}${file.kind === 'before-restore' ? '  (the vault a restore replaced)' : ''}`,
           );
         }
         out.line(
@@ -51,7 +46,7 @@ export const backupCommand: CommandModule = (program, sessionFor) => {
       const result = await session.withVault((vault) => vault.backups.create({ out: options.out }));
       if (out.json) return out.data(result);
       out.note(
-        `Backed up the vault to ${result.path} (${size(result.bytes)}; all ${result.records} records decrypted to check it). It opens with the vault's current password.`,
+        `Backed up the vault to ${result.path} (${formatFileSize(result.bytes)}; all ${result.records} records decrypted to check it). It opens with the vault's current password.`,
       );
       if (result.removed.length > 0) {
         out.note(

@@ -1,5 +1,5 @@
 import { VaultError } from '../../shared/errors.js';
-import { SHEET_PAPERS, type SheetPaper } from '../../shared/sheets.js';
+import { paperForLocale, SHEET_PAPERS, type SheetPaper } from '../../shared/sheets.js';
 import { accountLabel } from '../account-format.js';
 import { renderPdf } from '../browser-pdf.js';
 import type { CommandModule } from '../command-kit.js';
@@ -16,8 +16,7 @@ interface SheetOptions {
 
 /** US Letter where the locale says so (US, Canada, Mexico…), else A4. */
 export function defaultPaper(env: NodeJS.ProcessEnv): SheetPaper {
-  const locale = env.LC_ALL || env.LC_PAPER || env.LANG || '';
-  return /_(US|CA|MX|PH|CL|CO|VE|PR|GT|CR|SV|NI|PA|DO)\b/.test(locale) ? 'letter' : 'a4';
+  return paperForLocale(env.LC_ALL || env.LC_PAPER || env.LANG || '');
 }
 
 function parsePaper(value: string | undefined, env: NodeJS.ProcessEnv): SheetPaper {
@@ -35,7 +34,10 @@ export const sheetCommand: CommandModule = (program, sessionFor) => {
     )
     .argument('[account...]', 'ids, issuers, or issuer:account')
     .option('--all', 'every account: the emergency kit')
-    .option('--out <file>', 'a new file to write it to (mode 0600); "-" for standard output')
+    .option(
+      '--out <file>',
+      'a new file to write it to (mode 0600; an existing file is never replaced); "-" for standard output',
+    )
     .option('--pdf', 'write a PDF, made with an installed Chromium or Chrome (else HTML)')
     .option('--paper <size>', 'a4 or letter (default: from the locale)')
     .option('--include-used', 'list used codes too (struck through, with dates)')

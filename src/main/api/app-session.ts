@@ -83,6 +83,16 @@ export class AppSession {
     return this.status();
   }
 
+  /**
+   * Locks and closes the vault, then lets `replace` change its file (a restore
+   * from a backup); the vault stays locked, to be opened with its new password.
+   */
+  async replaceVaultFile<T>(reason: LockReason, replace: (path: string) => Promise<T>): Promise<T> {
+    this.lock(reason);
+    this.closeVault();
+    return replace(this.vaultPath);
+  }
+
   /** The unlocked vault; LOCKED otherwise. */
   unlocked(): Vault {
     if (this.vault === null || !this.vault.isUnlocked) {

@@ -1,5 +1,6 @@
 import type { EventSender, LockReason } from '../../shared/contract/events.js';
 import type { DesktopSettings } from '../../shared/contract/settings-methods.js';
+import type { SheetPaper } from '../../shared/sheets.js';
 import type { VaultStatus } from '../../shared/contract/vault-methods.js';
 import { type ClipboardPort, ClipboardGuard } from '../shell-policy/clipboard-guard.js';
 import { IdleLock } from '../shell-policy/idle-lock.js';
@@ -30,6 +31,13 @@ export interface DesktopPorts {
    * they chose, or null when they cancelled. The renderer never names a path.
    */
   chooseSavePath(request: SaveFileRequest): Promise<string | null>;
+  /**
+   * A recovery sheet's HTML as PDF bytes, made in memory (Electron: printToPDF
+   * in a hidden, sandboxed window). Nothing is written to disk.
+   */
+  renderPdf(html: string, paper: SheetPaper): Promise<Uint8Array>;
+  /** Sends a recovery sheet to the system print dialog: true if the user printed it, false if they cancelled. */
+  printHtml(html: string, paper: SheetPaper): Promise<boolean>;
 }
 
 export type SystemEvent = 'suspend' | 'lock-screen';
@@ -91,6 +99,16 @@ export class DesktopServices {
   /** Asks the user where to save a file; null when they cancelled. */
   chooseSavePath(request: SaveFileRequest): Promise<string | null> {
     return this.ports.chooseSavePath(request);
+  }
+
+  /** A sheet's HTML as PDF bytes, in memory. */
+  renderPdf(html: string, paper: SheetPaper): Promise<Uint8Array> {
+    return this.ports.renderPdf(html, paper);
+  }
+
+  /** Prints a sheet through the system dialog: whether the user printed it. */
+  printHtml(html: string, paper: SheetPaper): Promise<boolean> {
+    return this.ports.printHtml(html, paper);
   }
 
   /** Input from the user. */

@@ -3,6 +3,29 @@
  * renderer is sandboxed and isolated, has no Node, and cannot be pointed at
  * remote content. Typed structurally so this file needs no Electron import.
  */
+/**
+ * What every window of the app gets (Electron's security checklist): sandboxed
+ * and isolated, no Node anywhere, web security on, no webviews, no
+ * experimental features, no navigation by drag and drop, no spellchecker (it
+ * would send typed text, secrets included, to a dictionary service on some
+ * platforms).
+ */
+export const HARDENED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  safeDialogs: true,
+} as const;
+export type HardenedWebPreferences = typeof HARDENED_WEB_PREFERENCES;
+
 export interface AppWindowOptions {
   width: number;
   height: number;
@@ -12,22 +35,7 @@ export interface AppWindowOptions {
   title: string;
   backgroundColor: string;
   autoHideMenuBar: boolean;
-  webPreferences: {
-    preload: string;
-    contextIsolation: true;
-    sandbox: true;
-    nodeIntegration: false;
-    nodeIntegrationInWorker: false;
-    nodeIntegrationInSubFrames: false;
-    webSecurity: true;
-    allowRunningInsecureContent: false;
-    webviewTag: false;
-    experimentalFeatures: false;
-    navigateOnDragDrop: false;
-    spellcheck: false;
-    devTools: boolean;
-    safeDialogs: true;
-  };
+  webPreferences: HardenedWebPreferences & { preload: string; devTools: boolean };
 }
 
 export function appWindowOptions(preloadPath: string, development: boolean): AppWindowOptions {
@@ -41,21 +49,9 @@ export function appWindowOptions(preloadPath: string, development: boolean): App
     backgroundColor: '#1b1d21',
     autoHideMenuBar: true,
     webPreferences: {
+      ...HARDENED_WEB_PREFERENCES,
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      // The spellchecker would send typed text (secrets included) to a dictionary service on some platforms.
-      spellcheck: false,
       devTools: development,
-      safeDialogs: true,
     },
   };
 }

@@ -8,6 +8,7 @@ export const LOCK_REASONS = [
   'suspend',
   'screen-locked',
   'vault-file-changed',
+  'restored',
 ] as const;
 export type LockReason = (typeof LOCK_REASONS)[number];
 

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import type { BackupFileInfo, BackupResult, BackupStatus } from '../backups.js';
-import { type RenderedSheet, SHEET_PAPERS, type SheetPrint } from '../sheets.js';
+import type { BackupFileInfo, BackupResult, BackupStatus, RestoreOutcome } from '../backups.js';
+import {
+  type RenderedSheet,
+  SHEET_PAPERS,
+  type SheetPrint,
+  type SheetPrintResult,
+  type SheetSaveResult,
+} from '../sheets.js';
 import { AccountIdSchema } from './account-methods.js';
 import { method, noInput } from './define.js';
+import { PasswordSchema } from './vault-methods.js';
 
 const AccountIdsSchema = z.array(AccountIdSchema).min(1).max(1000);
 const paper = z.enum(SHEET_PAPERS).default('a4');
@@ -42,6 +49,17 @@ export const sheetMethods = {
       })
       .strict(),
   ).returns<SheetPrint[]>(),
+  /**
+   * Desktop only: renders the sheet in main, turns it into a PDF in a hidden
+   * window, asks the user where to save it (the OS dialog), writes it there
+   * (mode 0600, never half-written) and records it as printed. Cancelled:
+   * nothing written, nothing recorded. The sheet never reaches the renderer.
+   */
+  saveSheetPdf: method(RenderSheetSchema).returns<SheetSaveResult>(),
+  /** Desktop only: sends the sheet to the system print dialog; recorded as printed only if printed. */
+  printSheet: method(RenderSheetSchema).returns<SheetPrintResult>(),
+  /** Every account's last printed sheet (accounts never printed are left out). */
+  listSheetPrints: method(noInput).returns<SheetPrint[]>(),
   /** When the account's sheet was last printed, or null. */
   getSheetPrint: method(
     z.object({ accountId: AccountIdSchema }).strict(),
@@ -51,4 +69,13 @@ export const sheetMethods = {
   backUpNow: method(noInput).returns<BackupResult>(),
   /** The backups in the backups folder, newest first. */
   listBackups: method(noInput).returns<BackupFileInfo[]>(),
+  /**
+   * Replaces the open vault with one of its backups (named as listBackups
+   * names it), checked first with the backup's password. The replaced vault is
+   * kept in the backups folder; the vault is then locked, and opens with the
+   * backup's password. A wrong password changes nothing.
+   */
+  restoreBackup: method(
+    z.object({ name: z.string().min(1).max(255), password: PasswordSchema }).strict(),
+  ).returns<RestoreOutcome>(),
 };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EVENT_NAMES, METHOD_NAMES, type EventSender } from '../../../src/shared/contract/index.js';
 import { AppSession } from '../../../src/main/api/app-session.js';
 import { DesktopServices, type SaveFileRequest } from '../../../src/main/api/desktop-services.js';
+import type { SheetPaper } from '../../../src/shared/sheets.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
 import { FixedClock } from '../../../src/main/vault/clock.js';
@@ -47,6 +48,12 @@ export interface AppHost {
    * with no answer left cancels.
    */
   saveDialog: { answers: (string | null)[]; requests: SaveFileRequest[] };
+  /**
+   * The system print dialog, scripted: `answers` say whether the user prints
+   * (true) or cancels (false), in order; none left: cancel. `jobs` is every
+   * sheet sent to it, printed or not.
+   */
+  printer: { answers: boolean[]; jobs: { html: string; paper: SheetPaper }[] };
   /** A private temp folder for the test's files (removed after the test). */
   folder: string;
 }
@@ -84,6 +91,7 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
     });
     const events: string[] = [];
     const saveDialog: AppHost['saveDialog'] = { answers: [], requests: [] };
+    const printer: AppHost['printer'] = { answers: [], jobs: [] };
     let protectedFromCapture = false;
     let delivery = Promise.resolve();
     // The shell's webContents.send: delivered in order to the listeners the page registered.
@@ -112,6 +120,24 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
       chooseSavePath: (request) => {
         saveDialog.requests.push(request);
         return Promise.resolve(saveDialog.answers.shift() ?? null);
+      },
+      // The shell's hidden window: here a page of the same browser, given the HTML from memory.
+      renderPdf: async (html, paper) => {
+        const sheetPage = await page.context().newPage();
+        try {
+          await sheetPage.setContent(html, { waitUntil: 'load' });
+          return await sheetPage.pdf({
+            format: paper === 'letter' ? 'Letter' : 'A4',
+            preferCSSPageSize: true,
+            printBackground: true,
+          });
+        } finally {
+          await sheetPage.close();
+        }
+      },
+      printHtml: (html, paper) => {
+        printer.jobs.push({ html, paper });
+        return Promise.resolve(printer.answers.shift() ?? false);
       },
     });
     const handlers = createHandlers(session, desktop);
@@ -185,6 +211,7 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
       events,
       timeServer,
       saveDialog,
+      printer,
       folder,
     });
     session.close();

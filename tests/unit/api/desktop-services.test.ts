@@ -28,6 +28,8 @@ async function desktopHost() {
     send: (name, payload) => sent.push({ name, payload }),
     setContentProtection: (enabled) => protection.push(enabled),
     chooseSavePath: () => Promise.resolve(null),
+    renderPdf: () => Promise.reject(new Error('No PDFs in this test.')),
+    printHtml: () => Promise.resolve(false),
   });
   const handlers = createHandlers(session, desktop);
   await handlers.createVault({ password: PASSWORD });

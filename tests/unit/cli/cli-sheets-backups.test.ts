@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROWSER_NEEDED, findBrowser } from '../../../src/cli/browser-pdf.js';
 import { defaultPaper } from '../../../src/cli/commands/sheet.js';
+import { paperForLocale } from '../../../src/shared/sheets.js';
 import { cliSandbox } from '../../support/cli.js';
 import { decodeQrCodesInFile, pdfPagesAsPng, pdfText } from '../../support/pdf.js';
 import { findSecretsInFiles, secretForms } from '../../support/secret-scan.js';
@@ -102,6 +103,14 @@ describe('sparekey sheet', () => {
     expect(clash.code).toBe(1);
     expect(clash.stderr).toContain('already exists');
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
+    // There is no --force: the help says so, and the option is refused.
+    const help = await ok(['sheet', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('an existing file is never replaced');
+    expect(help.stdout).not.toContain('--force');
+    const forced = await cli(['sheet', 'quokkabank', '--out', existing, '--force']);
+    expect(forced.code).not.toBe(0);
+    expect(forced.stderr).toContain("unknown option '--force'");
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
     const letter = join(sandbox.home, 'letter.html');
     await ok(['sheet', 'quokkabank', '--out', letter, '--paper', 'letter']);
     expect(statSync(letter).mode & 0o777).toBe(0o600);
@@ -146,6 +155,11 @@ describe('sparekey sheet', () => {
     expect(defaultPaper({ LC_PAPER: 'fr_CA.UTF-8', LANG: 'fr_FR.UTF-8' })).toBe('letter');
     expect(defaultPaper({ LANG: 'en_GB.UTF-8' })).toBe('a4');
     expect(defaultPaper({})).toBe('a4');
+    // The app reads the browser's form of the same thing (navigator.language).
+    expect(paperForLocale('en-US')).toBe('letter');
+    expect(paperForLocale('es-MX')).toBe('letter');
+    expect(paperForLocale('en-GB')).toBe('a4');
+    expect(paperForLocale('de')).toBe('a4');
   });
 });
 

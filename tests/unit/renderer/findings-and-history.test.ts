@@ -32,7 +32,7 @@ describe('where a finding’s fix button goes', () => {
     ).toMatchObject({ section: 'seed' });
   });
 
-  it('opens a contact, settings or the clock; nothing for what the app cannot fix yet', () => {
+  it('opens a contact, settings, the clock, the sheet of the account or the backups', () => {
     expect(fixDestination(finding('contacts', { accountId: null, contactId: 'c1' }))).toEqual({
       target: { view: 'contacts', contactId: 'c1' },
       label: 'Open the contact',
@@ -45,8 +45,14 @@ describe('where a finding’s fix button goes', () => {
       view: 'health',
       section: 'clock',
     });
-    expect(fixDestination(finding('sheet'))).toBeNull();
-    expect(fixDestination(finding('backup'))).toBeNull();
+    expect(fixDestination(finding('sheet', { ruleId: 'habits.sheet-outdated' }))).toEqual({
+      target: { view: 'sheets', section: 'sheet', accountId: 'a1' },
+      label: 'Print a new sheet',
+    });
+    expect(fixDestination(finding('backup', { ruleId: 'backup.stale', accountId: null }))).toEqual({
+      target: { view: 'sheets', section: 'backups' },
+      label: 'Open backups',
+    });
     // An account section without an account has nowhere to go.
     expect(fixDestination(finding('codes', { accountId: null }))).toBeNull();
   });

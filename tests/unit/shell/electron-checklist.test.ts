@@ -13,6 +13,7 @@ import {
   isExternalWebLink,
   type PreventableEvent,
 } from '../../../src/main/shell-policy/web-contents-guards.js';
+import { printWindowOptions } from '../../../src/main/shell-policy/print-window.js';
 import { appWindowOptions } from '../../../src/main/shell-policy/window-options.js';
 
 /**
@@ -23,6 +24,8 @@ import { appWindowOptions } from '../../../src/main/shell-policy/window-options.
  * in tests/unit/packaging.
  */
 const web = appWindowOptions('/app/out/preload/index.cjs', false).webPreferences;
+/** The hidden window recovery sheets are printed from: the same items hold. */
+const printing = printWindowOptions().webPreferences;
 
 /** A stand-in web contents that records the guards installed on it. */
 function guardedContents() {
@@ -55,6 +58,18 @@ describe("Electron's security checklist", () => {
   });
 
   it('2, 3 and 4: no Node.js integration anywhere, context isolation, the sandbox', () => {
+    for (const preferences of [web, printing]) {
+      expect(preferences).toMatchObject({
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        contextIsolation: true,
+        sandbox: true,
+      });
+    }
+    // The print window has nothing to expose to its page, and no script to run.
+    expect(printing).not.toHaveProperty('preload');
+    expect(printing.javascript).toBe(false);
     expect(web).toMatchObject({
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
@@ -81,10 +96,12 @@ describe("Electron's security checklist", () => {
   });
 
   it('6, 8, 9 and 10: web security on, no insecure content, no experimental or Blink features', () => {
-    expect(web.webSecurity).toBe(true);
-    expect(web.allowRunningInsecureContent).toBe(false);
-    expect(web.experimentalFeatures).toBe(false);
-    expect(web).not.toHaveProperty('enableBlinkFeatures');
+    for (const preferences of [web, printing]) {
+      expect(preferences.webSecurity).toBe(true);
+      expect(preferences.allowRunningInsecureContent).toBe(false);
+      expect(preferences.experimentalFeatures).toBe(false);
+      expect(preferences).not.toHaveProperty('enableBlinkFeatures');
+    }
   });
 
   it('7: a Content-Security-Policy without inline script, eval or network', () => {
@@ -95,6 +112,7 @@ describe("Electron's security checklist", () => {
 
   it('11 and 12: no webviews, no navigation, no redirects', () => {
     expect(web.webviewTag).toBe(false);
+    expect(printing.webviewTag).toBe(false);
     const contents = guardedContents();
     expect(contents.fire('will-attach-webview')).toBe(true);
     expect(contents.fire('will-navigate')).toBe(true);
@@ -145,8 +163,9 @@ describe("Electron's security checklist", () => {
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
   });
 
-  it('devtools only in development', () => {
+  it('devtools only in development (never in the print window)', () => {
     expect(web.devTools).toBe(false);
+    expect(printing.devTools).toBe(false);
     expect(appWindowOptions('/p', true).webPreferences.devTools).toBe(true);
   });
 });

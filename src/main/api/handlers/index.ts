@@ -12,6 +12,7 @@ import { settingsHandlers } from './settings-handlers.js';
 import { vaultHandlers } from './vault-handlers.js';
 import { sheetHandlers } from './sheet-handlers.js';
 import { exportFileHandlers } from './export-file-handlers.js';
+import { sheetOutputHandlers } from './sheet-output-handlers.js';
 
 /**
  * The one handler table, used by the Electron IPC and by the e2e test host alike.
@@ -31,5 +32,6 @@ export function createHandlers(session: AppSession, desktop?: DesktopServices): 
     ...desktopHandlers(session, desktop),
     ...sheetHandlers(session),
     ...exportFileHandlers(session, desktop),
+    ...sheetOutputHandlers(session, desktop),
   };
 }

@@ -1,4 +1,6 @@
 import type { Handlers } from '../../../shared/contract/index.js';
+import { VaultError } from '../../../shared/errors.js';
+import { restoreVault, verifyVaultFile } from '../../vault/backups/restore.js';
 import type { AppSession } from '../app-session.js';
 
 type SheetHandlers = Pick<
@@ -6,9 +8,11 @@ type SheetHandlers = Pick<
   | 'renderSheet'
   | 'markSheetPrinted'
   | 'getSheetPrint'
+  | 'listSheetPrints'
   | 'getBackupStatus'
   | 'backUpNow'
   | 'listBackups'
+  | 'restoreBackup'
 >;
 
 export function sheetHandlers(session: AppSession): SheetHandlers {
@@ -22,8 +26,27 @@ export function sheetHandlers(session: AppSession): SheetHandlers {
     markSheetPrinted: ({ accountIds, ...options }) =>
       vault().sheets.markPrinted(accountIds, options),
     getSheetPrint: ({ accountId }) => vault().sheets.lastPrinted(accountId),
+    listSheetPrints: () => vault().sheets.listPrinted(),
     getBackupStatus: () => vault().backups.status(),
     backUpNow: () => vault().backups.create(),
     listBackups: () => vault().backups.list(),
+    restoreBackup: async ({ name, password }) => {
+      const backup = vault()
+        .backups.list()
+        .find((file) => file.name === name);
+      if (backup === undefined) {
+        throw new VaultError(
+          'NOT_FOUND',
+          `There is no backup named ${name} in the backups folder.`,
+        );
+      }
+      const clock = session.clock;
+      // A wrong password or a damaged backup is refused here, with the vault still open.
+      await verifyVaultFile(backup.path, password, { clock });
+      const result = await session.replaceVaultFile('restored', (to) =>
+        restoreVault({ from: backup.path, to, password, force: true, clock }),
+      );
+      return { restoredFrom: backup.name, keptAs: result.keptAs, records: result.records };
+    },
   };
 }

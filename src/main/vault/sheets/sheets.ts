@@ -32,6 +32,11 @@ export interface SheetPrintFacts {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+function sheetPrintOf(accountId: string, record: SheetPrintRecord): SheetPrint {
+  const { printedAt, paper, includeUsed } = record;
+  return { accountId, printedAt, paper, includeUsed };
+}
+
 /**
  * Recovery sheets: print-ready HTML of one account, a chosen set, or the whole
  * vault, made from one snapshot of the vault; and, per account, when its sheet
@@ -140,10 +145,18 @@ export class SheetService {
       const stored = this.context
         .records()
         .get(SHEET_PRINT_KIND, accountId, SheetPrintRecordSchema);
-      if (stored === undefined) return null;
-      const { printedAt, paper, includeUsed } = stored.value;
-      return { accountId, printedAt, paper, includeUsed };
+      return stored === undefined ? null : sheetPrintOf(accountId, stored.value);
     });
+  }
+
+  /** Every account's last printed sheet, in no particular order. */
+  listPrinted(): SheetPrint[] {
+    return this.context.read(() =>
+      this.context
+        .records()
+        .list(SHEET_PRINT_KIND, SheetPrintRecordSchema)
+        .map((stored) => sheetPrintOf(stored.id, stored.value)),
+    );
   }
 
   /** For the health check: every printed sheet with what has changed since. */

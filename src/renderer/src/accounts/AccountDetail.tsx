@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import { call, errorMessage } from '../api.js';
-import type { AccountSection } from '../app/navigation.js';
+import { type AccountSection, useNavigate } from '../app/navigation.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { BackupCodes } from '../backup-codes/BackupCodes.js';
 import { AccountFindings } from '../health/AccountFindings.js';
@@ -10,7 +10,7 @@ import { RecoverySection } from '../recovery/RecoverySection.js';
 import { formatDay } from '../ui/dates.js';
 import { HotpCodes } from '../codes/HotpCodes.js';
 import { TimeCodes } from '../codes/TimeCodes.js';
-import { EditIcon, ExternalIcon, TrashIcon } from '../ui/icons.js';
+import { EditIcon, ExternalIcon, PrinterIcon, TrashIcon } from '../ui/icons.js';
 import { accountLabel } from './account-label.js';
 import { Avatar } from './Avatar.js';
 import { SeedReveal } from './SeedReveal.js';
@@ -43,6 +43,7 @@ export function AccountDetail({ account, focus, onEdit, onChanged, onRemoved }: 
   const serial = (section: AccountSection) =>
     focus?.section === section ? focus.serial : undefined;
   const top = useSectionFocus(serial('top'), true);
+  const navigate = useNavigate();
   // Another account starts at its top (the pane keeps its scroll position otherwise).
   const article = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
@@ -59,9 +60,18 @@ export function AccountDetail({ account, focus, onEdit, onChanged, onRemoved }: 
           </h2>
           {account.issuer && account.accountName && <p className="muted">{account.accountName}</p>}
         </div>
-        <button type="button" className="secondary" onClick={onEdit}>
-          <EditIcon /> Edit
-        </button>
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => navigate({ view: 'sheets', section: 'sheet', accountId: account.id })}
+          >
+            <PrinterIcon /> Print recovery sheet
+          </button>
+          <button type="button" className="secondary" onClick={onEdit}>
+            <EditIcon /> Edit
+          </button>
+        </div>
       </header>
 
       {account.otp === null ? (

@@ -10,7 +10,8 @@ export type NavTarget =
   | { view: 'health'; section?: 'clock' }
   | { view: 'contacts'; contactId?: string }
   | { view: 'import-export' }
-  | { view: 'settings'; section?: 'health-checks' };
+  | { view: 'settings'; section?: 'health-checks' }
+  | { view: 'sheets'; section?: 'sheet' | 'backups'; accountId?: string };
 
 export type View = NavTarget['view'];
 
@@ -70,8 +71,11 @@ export function fixDestination(finding: {
       return { target: { view: 'settings', section: 'health-checks' }, label: 'Open settings' };
     case 'clock':
       return { target: { view: 'health', section: 'clock' }, label: 'Check the clock' };
-    case 'backup':
     case 'sheet':
-      return null;
+      return accountId === null
+        ? null
+        : { target: { view: 'sheets', section: 'sheet', accountId }, label: 'Print a new sheet' };
+    case 'backup':
+      return { target: { view: 'sheets', section: 'backups' }, label: 'Open backups' };
   }
 }

@@ -12,12 +12,14 @@ import { ContactsView } from '../contacts/ContactsView.js';
 import { HealthView } from '../health/HealthView.js';
 import { SettingsView } from '../settings/SettingsView.js';
 import { ImportExportView } from '../transfer/ImportExportView.js';
+import { SheetsView } from '../sheets/SheetsView.js';
 import {
   AccountsIcon,
   ContactsIcon,
   HealthIcon,
   LockIcon,
   Logo,
+  PrinterIcon,
   SettingsIcon,
   TransferIcon,
 } from '../ui/icons.js';
@@ -131,6 +133,7 @@ function Shell({ status, onLock }: Props) {
             )}
             {item('contacts', 'Contacts', ContactsIcon)}
             {item('import-export', 'Import & export', TransferIcon)}
+            {item('sheets', 'Sheets & backups', PrinterIcon)}
             {item('settings', 'Settings', SettingsIcon)}
           </ul>
           <div className="sidebar-foot">
@@ -162,6 +165,8 @@ function Shell({ status, onLock }: Props) {
             <ContactsView request={nav} />
           ) : nav.view === 'import-export' ? (
             <ImportExportView />
+          ) : nav.view === 'sheets' ? (
+            <SheetsView request={nav} />
           ) : (
             <SettingsView status={status} request={nav} />
           )}

@@ -186,6 +186,24 @@ export const ImageIcon = (p: P) => (
     <path d="m21 16-5-5-9 9" />
   </Icon>
 );
+export const PrinterIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M6 9V3h12v6" />
+    <rect x="3" y="9" width="18" height="8" rx="2" />
+    <path d="M6 14h12v7H6Z" />
+  </Icon>
+);
+export const DownloadIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M12 3v12M7 10l5 5 5-5M4 20h16" />
+  </Icon>
+);
+export const ArchiveIcon = (p: P) => (
+  <Icon {...p}>
+    <rect x="3" y="4" width="18" height="5" rx="1" />
+    <path d="M5 9v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V9M10 13h4" />
+  </Icon>
+);
 
 export const ShieldIcon = (p: P) => (
   <Icon {...p}>

@@ -11,6 +11,8 @@ const WHY_LOCKED: Record<LockReason, string | null> = {
   suspend: 'Locked when the computer went to sleep.',
   'screen-locked': 'Locked when the screen was locked.',
   'vault-file-changed': null,
+  restored:
+    'Restored from a backup. It opens with the password the vault had when that backup was made.',
 };
 
 interface Props {

@@ -26,7 +26,7 @@ export const backupStale: HealthRule = {
         message: never
           ? `No backup of this vault exists: if its file is lost or damaged, everything in it is gone (${changes} since ${formatDay(since)}).`
           : `${changes} since the last backup (${formatDay(backup.lastBackupAt as number)}) ${unsaved === 1 ? 'is' : 'are'} in no backup; the oldest is from ${formatDay(since)}.`,
-        fix: 'Run `sparekey backup` (the desktop app backs up by itself while it is open), and copy the backups folder beside the vault to another disk now and then.',
+        fix: 'Back up now: in the app, "Back up now" (Sheets & backups; the app also backs up by itself while it is open); in a terminal, `sparekey backup`. Copy the backups folder beside the vault to another disk now and then.',
         fixTarget: 'backup',
       },
     ];

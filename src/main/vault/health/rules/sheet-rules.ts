@@ -54,7 +54,7 @@ export const sheetOutdated: HealthRule = {
           message:
             `The recovery sheet for ${name} printed on ${formatDay(facts.printedAt)} is out of date: ${reasons.join('; ')}.` +
             (serious.length > 0 ? ' Codes on that paper may no longer work.' : ''),
-          fix: `Print a new recovery sheet for ${name} and shred the old one.`,
+          fix: `Print a new recovery sheet for ${name} and shred the old one: in the app, "Print a new sheet" (Sheets & backups); in a terminal, \`sparekey sheet\`.`,
           fixTarget: 'sheet',
         },
       ];
