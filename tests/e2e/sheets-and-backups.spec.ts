@@ -127,13 +127,18 @@ test('saves a sheet as PDF where the user chose: every unused code in it, mode 0
   expect(kitText).toContain('Numbatmail');
   expect(statSync(kit).mode & 0o777).toBe(0o600);
 
-  // A file that exists is never replaced: the refusal is shown, nothing is recorded.
+  // A file the save dialog agreed to replace is swapped in whole, still private, no temp file left.
   app.saveDialog.answers.push(out);
   app.advance(MINUTE);
   await page.getByRole('button', { name: 'Save as PDF…' }).click();
-  await expect(page.getByRole('alert')).toContainText('already exists');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved quokkabank.pdf (2 accounts).' }),
+  ).toBeVisible();
+  expect(pdfText(out)).toContain('Numbatmail');
+  expect(statSync(out).mode & 0o777).toBe(0o600);
+  expect(readdirSync(join(app.folder, 'chosen')).sort()).toEqual(['kit.pdf', 'quokkabank.pdf']);
   expect((await app.core.getSheetPrint({ accountId: bank.id }))?.printedAt).toBe(
-    E2E_START + MINUTE,
+    E2E_START + 2 * MINUTE,
   );
 });
 

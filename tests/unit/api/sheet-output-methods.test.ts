@@ -129,22 +129,33 @@ describe('saving a recovery sheet as PDF from the desktop app', () => {
     expect(await host.handlers.getSheetPrint({ accountId: host.bank.id })).toBeNull();
   });
 
-  it('never replaces a file, and records nothing when it could not write', async () => {
+  it('replaces a file the save dialog agreed to replace, whole and private; records nothing when it could not write', async () => {
     const host = await desktopHost();
     const path = join(tempFolder(), 'taken.pdf');
-    writeFileSync(path, 'keep me');
+    writeFileSync(path, 'old sheet', { mode: 0o644 });
     host.dialog.answers.push(path);
+    const saved = await host.handlers.saveSheetPdf({
+      accountIds: [host.bank.id],
+      paper: 'a4',
+      includeUsed: false,
+    });
+    expect(saved).toMatchObject({ saved: true, fileName: 'taken.pdf' });
+    expect(readFileSync(path, 'utf8')).toMatch(/^%PDF a4\n<!doctype html>/i);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dirname(path))).toEqual(['taken.pdf']);
+
+    const folderPath = tempFolder();
+    host.dialog.answers.push(folderPath);
     const refused = await host.call('saveSheetPdf', { accountIds: [host.bank.id] });
-    expect(errorOf(refused).code).toBe('REFUSED');
-    expect(errorOf(refused).message).toContain('already exists');
-    expect(readFileSync(path, 'utf8')).toBe('keep me');
-    expect(await host.handlers.getSheetPrint({ accountId: host.bank.id })).toBeNull();
+    expect(errorOf(refused).message).toContain('is a folder');
 
     const missing = join(tempFolder(), 'no-such-folder', 'sheet.pdf');
     host.dialog.answers.push(missing);
     expect(errorOf(await host.call('saveSheetPdf', { all: true })).code).toBe('IO_ERROR');
     expect(existsSync(dirname(missing))).toBe(false);
-    expect(await host.handlers.listSheetPrints({})).toEqual([]);
+    expect((await host.handlers.listSheetPrints({})).map((p) => p.accountId)).toEqual([
+      host.bank.id,
+    ]);
   });
 
   it('writes nothing when the vault locked while the dialog was open', async () => {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Handlers, ValidInputOf } from '../../../shared/contract/index.js';
 import type { RenderedSheet } from '../../../shared/sheets.js';
-import { writePrivateFile } from '../../vault/exporters/private-file.js';
+import { replacePrivateFile } from '../../vault/exporters/private-file.js';
 import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
 import type { DesktopServices } from '../desktop-services.js';
@@ -61,7 +61,8 @@ export function sheetOutputHandlers(
       if (path === null) return { saved: false };
       // Locked while the dialog was open (the user walked away): write nothing.
       const vault = session.unlocked();
-      writePrivateFile(path, pdf);
+      // The save dialog already asked before replacing a file; it is swapped in whole.
+      replacePrivateFile(path, pdf);
       markPrinted(vault, sheet, input.includeUsed);
       return {
         saved: true,
