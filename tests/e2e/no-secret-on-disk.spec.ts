@@ -2,6 +2,7 @@ import { chromium } from '@playwright/test';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { corpusPath, REFERENCE } from '../support/corpus.js';
 import { findSecretsInFiles, secretForms } from '../support/secret-scan.js';
 import { chromiumLaunchOptions } from './support/browser.js';
 import { createVault, settle } from './support/app-actions.js';
@@ -42,7 +43,7 @@ const PASSWORD = 'Echidna-Bilby-4471-Platypus';
 const PHONE = '+44 7700 900871';
 const NOTE = 'spare key is under the bilby statue';
 
-test('nothing secret typed, revealed or copied in the app reaches the disk unencrypted: vault, WAL, backups, temp files or the browser profile', async ({
+test('nothing secret typed, revealed, copied, imported, printed or backed up in the app reaches the disk unencrypted: vault, WAL, backups, temp files or the browser profile', async ({
   app,
   profile,
 }) => {
@@ -87,6 +88,35 @@ test('nothing secret typed, revealed or copied in the app reaches the disk unenc
   await page.getByRole('button', { name: 'Add phone number' }).click();
   await expect(page.getByText(PHONE)).toBeVisible();
 
+  // Seven accounts imported from another app's export (the file itself stays where it was).
+  await page.getByRole('button', { name: 'Import & export' }).click();
+  const importCard = page.getByRole('region', { name: 'Import from another app' });
+  await importCard
+    .getByLabel('Choose files (or drop them here)')
+    .setInputFiles([corpusPath('aegis-tests/aegis_plain.json')]);
+  await importCard.getByRole('button', { name: `Import ${REFERENCE.length} accounts` }).click();
+  await expect(importCard.getByRole('status')).toContainText(
+    `Imported ${REFERENCE.length} accounts`,
+  );
+
+  // A recovery sheet printed (the system print dialog, scripted), then a backup made now.
+  await page.getByRole('button', { name: 'Sheets & backups' }).click();
+  await page
+    .getByRole('list', { name: 'Accounts to print' })
+    .getByRole('checkbox', { name: /Quokkabank/ })
+    .check();
+  app.printer.answers.push(true);
+  await page.getByRole('button', { name: 'Print…' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Printed the sheet for 1 account.' }),
+  ).toBeVisible();
+  expect(app.printer.jobs[0]?.html).toContain(CODES[1]);
+  const backups = page.getByRole('region', { name: 'Backups', exact: true });
+  await backups.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Backed up (' })).toBeVisible();
+  const backupFiles = (await app.core.listBackups({})).map((backup) => backup.path);
+  expect(backupFiles).toHaveLength(1);
+
   // Lock, then close the browser so it writes out everything it keeps.
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Sparekey' })).toBeVisible();
@@ -97,6 +127,10 @@ test('nothing secret typed, revealed or copied in the app reaches the disk unenc
     { label: 'the password', forms: secretForms(PASSWORD) },
     { label: 'the note', forms: secretForms(NOTE) },
     { label: 'the phone number', forms: secretForms(PHONE) },
+    ...REFERENCE.map((row) => ({
+      label: `the imported ${row.issuer} seed`,
+      forms: secretForms(row.seed.secret, { base32: true }),
+    })),
     ...CODES.flatMap((code) => [
       { label: `backup code ${code}`, forms: secretForms(code) },
       { label: `backup code ${code} (compact)`, forms: secretForms(code.replace(' ', '')) },
@@ -104,7 +138,7 @@ test('nothing secret typed, revealed or copied in the app reaches the disk unenc
   ];
   const vaultFolderFiles = allFiles(app.folder);
   const profileFiles = allFiles(profile);
-  expect(vaultFolderFiles).toContain(app.vaultPath);
+  expect(vaultFolderFiles).toEqual(expect.arrayContaining([app.vaultPath, ...backupFiles]));
   expect(profileFiles.length, 'the browser profile was written').toBeGreaterThan(0);
   expect(findSecretsInFiles([...vaultFolderFiles, ...profileFiles], secrets)).toEqual([]);
 });
