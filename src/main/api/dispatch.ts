@@ -16,7 +16,10 @@ export interface CallLog {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message.replace(/\.$/, '')}`,
+    )
     .join('; ');
 }
 

@@ -57,6 +57,20 @@ describe('dispatch: every call is checked against the contract', () => {
     session.close();
   });
 
+  it('ends a refusal whose own message ends a sentence with one full stop, not two', async () => {
+    const { handlers, log, session } = host();
+    await dispatch(handlers, 'createVault', { password: PASSWORD }, log);
+    const result = await dispatch(handlers, 'renderSheet', {}, log);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Invalid input: input: Give either accountIds or all.',
+      },
+    });
+    session.close();
+  });
+
   it("passes the core's typed errors through as envelopes", async () => {
     const { handlers, log } = host();
     expect(await dispatch(handlers, 'listAccounts', {}, log)).toMatchObject({
