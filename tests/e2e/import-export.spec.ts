@@ -80,6 +80,10 @@ test('imports a real Aegis export after a preview, and shows the codes the core 
     'Imported 7 accounts: Deno, SPDX, Airbnb, Issuu, Air Canada, WWE, Boeing.',
   );
   expect(await vaultSecrets(app)).toEqual(referenceSecrets());
+  // The sidebar's count follows at once, before the list is opened again.
+  await expect(page.getByRole('button', { name: 'Accounts' }).locator('.nav-count')).toHaveText(
+    '7',
+  );
 
   await page.getByRole('button', { name: 'Accounts' }).click();
   const list = page.getByRole('listbox', { name: 'Accounts' });

@@ -56,6 +56,10 @@ function Shell({ status, onLock }: Props) {
   const [searchRequest, setSearchRequest] = useState(0);
   const [accountCount, setAccountCount] = useState<number | null>(null);
   const onCountChange = useCallback((next: number) => setAccountCount(next), []);
+  const onAccountsAdded = useCallback(
+    (added: number) => setAccountCount((count) => (count === null ? null : count + added)),
+    [],
+  );
   const { overview, changed } = useVaultData();
   // Moving to a view reads the vault afresh: time passes (a contact goes stale) without any change.
   const navigate = useCallback(
@@ -164,7 +168,7 @@ function Shell({ status, onLock }: Props) {
           ) : nav.view === 'contacts' ? (
             <ContactsView request={nav} />
           ) : nav.view === 'import-export' ? (
-            <ImportExportView />
+            <ImportExportView onAccountsAdded={onAccountsAdded} />
           ) : nav.view === 'sheets' ? (
             <SheetsView request={nav} />
           ) : (

@@ -8,8 +8,8 @@ import { useImportPlan } from './useImportPlan.js';
  * Imports the export files of other apps (Aegis, 2FAS, Bitwarden, andOTP…):
  * chosen or dropped, previewed, then committed as a whole or not at all.
  */
-export function ImportCard() {
-  const plan = useImportPlan();
+export function ImportCard({ onAccountsAdded }: { onAccountsAdded?: (count: number) => void }) {
+  const plan = useImportPlan(onAccountsAdded);
   const [dragging, setDragging] = useState(false);
   const choosing = plan.stage.kind === 'idle' || plan.stage.kind === 'done';
 

@@ -1,14 +1,18 @@
 import { ExportCard } from './ExportCard.js';
 import { ImportCard } from './ImportCard.js';
 
-/** Import from other apps and export to them. */
-export function ImportExportView() {
+/** Import from other apps and export to them; `onAccountsAdded` hears how many an import added. */
+export function ImportExportView({
+  onAccountsAdded,
+}: {
+  onAccountsAdded?: (count: number) => void;
+}) {
   return (
     <div className="page">
       <div className="page-head">
         <h2>Import &amp; export</h2>
       </div>
-      <ImportCard />
+      <ImportCard onAccountsAdded={onAccountsAdded} />
       <ExportCard />
     </div>
   );

@@ -35,7 +35,7 @@ export interface ImportPlan {
  * An import, previewed first and committed as a whole. The plan itself (with
  * the seeds) stays in main under its id; it is dropped there when the vault locks.
  */
-export function useImportPlan(): ImportPlan {
+export function useImportPlan(onAccountsAdded?: (count: number) => void): ImportPlan {
   const [stage, setStage] = useState<ImportStage>({ kind: 'idle' });
   const action = useAction();
   const { run, setError } = action;
@@ -74,9 +74,10 @@ export function useImportPlan(): ImportPlan {
         .map((entry) => accountLabel(entry));
       setStage({ kind: 'done', outcome, added });
       changed();
+      onAccountsAdded?.(added.length);
     }
     return outcome;
-  }, [stage, run, changed]);
+  }, [stage, run, changed, onAccountsAdded]);
 
   const reset = useCallback(() => {
     setStage({ kind: 'idle' });
