@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import { call, errorMessage } from '../api.js';
 import { type AccountSection, useNavigate } from '../app/navigation.js';
@@ -37,8 +37,15 @@ function describeOtp(otp: OtpSummary): string {
 /**
  * The selected account: its codes first, what needs attention, then its
  * backup codes, sign-in, 2FA methods and recovery, details and setup key.
+ * Memoized: a keystroke in the search re-renders the list, not this pane.
  */
-export function AccountDetail({ account, focus, onEdit, onChanged, onRemoved }: Props) {
+export const AccountDetail = memo(function AccountDetail({
+  account,
+  focus,
+  onEdit,
+  onChanged,
+  onRemoved,
+}: Props) {
   const label = accountLabel(account);
   const serial = (section: AccountSection) =>
     focus?.section === section ? focus.serial : undefined;
@@ -143,7 +150,7 @@ export function AccountDetail({ account, focus, onEdit, onChanged, onRemoved }: 
       <RemoveAccount account={account} onRemoved={onRemoved} />
     </article>
   );
-}
+});
 
 function RemoveAccount({
   account,

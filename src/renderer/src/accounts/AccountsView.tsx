@@ -1,4 +1,13 @@
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AccountFlag } from '../../../shared/contract/health-methods.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { Severity } from '../../../shared/health.js';
@@ -81,6 +90,27 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
       changed();
     },
     [changed],
+  );
+
+  // The detail pane follows the selection a moment later (a deferred render): a
+  // keystroke in the search shows the filtered list first, then the first match's detail.
+  const detailAccount = useDeferredValue(selected);
+  const shownNow = useRef(shown);
+  useLayoutEffect(() => {
+    shownNow.current = shown;
+  }, [shown]);
+  const onEdit = useCallback(() => {
+    if (detailAccount) setMode({ kind: 'edit', account: detailAccount });
+  }, [detailAccount]);
+  const onChanged = useCallback((account: AccountSummary) => void reload(account.id), [reload]);
+  const onRemoved = useCallback(
+    (removed: AccountSummary) => {
+      const list = shownNow.current;
+      const index = list.findIndex((account) => account.id === removed.id);
+      const neighbour = index < 0 ? null : (list[index + 1] ?? list[index - 1] ?? null);
+      void reload(neighbour?.id ?? null);
+    },
+    [reload],
   );
 
   useEffect(() => {
@@ -186,18 +216,14 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
           <PlusIcon /> Add your first account
         </button>
       </section>
-    ) : selected ? (
+    ) : detailAccount ? (
       <AccountDetail
-        key={selected.id}
-        account={selected}
+        key={detailAccount.id}
+        account={detailAccount}
         focus={focus}
-        onEdit={() => setMode({ kind: 'edit', account: selected })}
-        onChanged={(changed) => void reload(changed.id)}
-        onRemoved={() => {
-          const index = shown.indexOf(selected);
-          const neighbour = shown[index + 1] ?? shown[index - 1] ?? null;
-          void reload(neighbour?.id ?? null);
-        }}
+        onEdit={onEdit}
+        onChanged={onChanged}
+        onRemoved={onRemoved}
       />
     ) : query === '' && onlyWithWarnings ? (
       <section className="empty" aria-labelledby="empty-title">
