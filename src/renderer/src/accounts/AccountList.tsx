@@ -2,7 +2,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { AccountFlag } from '../../../shared/contract/health-methods.js';
-import { isTimeBased, useCodes } from '../codes/useCodes.js';
 import { AccountRow } from './AccountRow.js';
 
 export const ROW_HEIGHT = 60;
@@ -24,8 +23,8 @@ interface Props {
 
 /**
  * The account list: a listbox that renders only the rows in view (10,000
- * accounts stay smooth), asks main for the codes of those rows only, and keeps
- * the selected row scrolled into view.
+ * accounts stay smooth; each row's code asks main for that account only, see
+ * LiveCodes), and keeps the selected row scrolled into view.
  */
 export function AccountList({ accounts, selectedId, flags, onSelect, onCopy, onKeyDown }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -44,11 +43,6 @@ export function AccountList({ accounts, selectedId, flags, onSelect, onCopy, onK
   }, [selectedIndex, virtualizer]);
 
   const rows = virtualizer.getVirtualItems();
-  const visible = rows
-    .map((row) => accounts[row.index])
-    .filter((account): account is AccountSummary => account !== undefined);
-  const codes = useCodes(visible.filter((account) => isTimeBased(account.otp)).map((a) => a.id));
-
   return (
     <div
       ref={scrollRef}
@@ -73,7 +67,6 @@ export function AccountList({ accounts, selectedId, flags, onSelect, onCopy, onK
               key={row.key}
               id={optionId(account.id)}
               account={account}
-              code={codes.get(account.id)}
               flags={flags.get(account.id)}
               selected={account.id === selectedId}
               position={row.index + 1}

@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import type { AccountSummary, CodeView } from '../../../shared/domain.js';
+import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import type { AccountFlag } from '../../../shared/contract/health-methods.js';
 import { CountdownRing } from '../codes/CountdownRing.js';
 import { ENDING_SECONDS, shownCode } from '../codes/code-display.js';
+import { useLiveCode } from '../codes/LiveCodes.js';
 import { flagLabel } from '../health/flags.js';
 import { SeverityBadge } from '../ui/Severity.js';
 import { Avatar } from './Avatar.js';
@@ -10,7 +11,6 @@ import { Avatar } from './Avatar.js';
 interface Props {
   id: string;
   account: AccountSummary;
-  code: CodeView | undefined;
   /** Critical and warning findings, most urgent first: the row names the first. */
   flags: AccountFlag[] | undefined;
   selected: boolean;
@@ -26,7 +26,6 @@ interface Props {
 export const AccountRow = memo(function AccountRow({
   id,
   account,
-  code,
   flags,
   selected,
   position,
@@ -39,7 +38,6 @@ export const AccountRow = memo(function AccountRow({
   const otp = account.otp;
   const first = flags?.[0];
   const more = (flags?.length ?? 0) - 1;
-  const ending = code !== undefined && code.secondsRemaining <= ENDING_SECONDS;
   return (
     <div
       id={id}
@@ -75,30 +73,49 @@ export const AccountRow = memo(function AccountRow({
       ) : otp.type === 'hotp' ? (
         <span className="row-kind">HOTP</span>
       ) : (
-        <span
-          className="row-code"
-          title="Copy this code"
-          onClick={(event) => {
-            event.stopPropagation();
-            onSelect(account);
-            onCopy(account);
-          }}
-        >
-          <span className="row-codes">
-            <span className="digits row-digits">{shownCode(code?.current, otp.digits)}</span>
-            <span className={`row-next${ending ? '' : ' hidden'}`}>
-              next {shownCode(code?.next, otp.digits)}
-            </span>
-          </span>
-          <CountdownRing
-            secondsRemaining={code?.secondsRemaining ?? otp.period}
-            period={otp.period}
-            size={22}
-            ending={ending}
-            showSeconds={false}
-          />
-        </span>
+        <RowCode account={account} otp={otp} onSelect={onSelect} onCopy={onCopy} />
       )}
     </div>
+  );
+});
+
+/** A row's live code, next code and countdown: the part of the row that changes every second. */
+const RowCode = memo(function RowCode({
+  account,
+  otp,
+  onSelect,
+  onCopy,
+}: {
+  account: AccountSummary;
+  otp: OtpSummary;
+  onSelect: (account: AccountSummary) => void;
+  onCopy: (account: AccountSummary) => void;
+}) {
+  const code = useLiveCode(account.id);
+  const ending = code !== undefined && code.secondsRemaining <= ENDING_SECONDS;
+  return (
+    <span
+      className="row-code"
+      title="Copy this code"
+      onClick={(event) => {
+        event.stopPropagation();
+        onSelect(account);
+        onCopy(account);
+      }}
+    >
+      <span className="row-codes">
+        <span className="digits row-digits">{shownCode(code?.current, otp.digits)}</span>
+        <span className={`row-next${ending ? '' : ' hidden'}`}>
+          next {shownCode(code?.next, otp.digits)}
+        </span>
+      </span>
+      <CountdownRing
+        secondsRemaining={code?.secondsRemaining ?? otp.period}
+        period={otp.period}
+        size={22}
+        ending={ending}
+        showSeconds={false}
+      />
+    </span>
   );
 });

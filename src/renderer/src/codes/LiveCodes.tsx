@@ -1,42 +1,36 @@
-import { useEffect, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { CodeView } from '../../../shared/domain.js';
 import { call } from '../api.js';
+import { CodeFeed } from './code-feed.js';
 
-/** getCodes takes at most this many ids; the list only asks for the rows on screen. */
-const MAX_IDS = 500;
+const CodeFeedContext = createContext<CodeFeed | null>(null);
 
-/**
- * Asks main for the codes of the given accounts now and once a second; the
- * renderer never holds a seed. Accounts without time-based codes are skipped
- * by the caller.
- */
-export function useCodes(ids: readonly string[]): ReadonlyMap<string, CodeView> {
-  const [codes, setCodes] = useState<ReadonlyMap<string, CodeView>>(() => new Map());
-  const key = ids.slice(0, MAX_IDS).join(',');
-
-  useEffect(() => {
-    if (key === '') return;
-    let cancelled = false;
-    const load = async () => {
-      try {
-        const views = await call('getCodes', { ids: key.split(',') });
-        if (!cancelled) setCodes(new Map(views.map((view) => [view.accountId, view])));
-      } catch {
-        // Locked or removed meanwhile: the lock notification or the list reload takes over.
-      }
-    };
-    void load();
-    const timer = window.setInterval(() => void load(), 1000);
-    return () => {
-      cancelled = true;
-      window.clearInterval(timer);
-    };
-  }, [key]);
-
-  return codes;
+/** The live codes for the unlocked app: one feed, refreshed once a second while it is shown. */
+export function CodeFeedProvider({ children }: { children: ReactNode }) {
+  const [feed] = useState(() => new CodeFeed((ids) => call('getCodes', { ids })));
+  useEffect(() => feed.start(), [feed]);
+  return <CodeFeedContext.Provider value={feed}>{children}</CodeFeedContext.Provider>;
 }
 
-/** Whether an account shows codes that change with time (TOTP, Steam). */
-export function isTimeBased(otp: { type: string } | null): boolean {
-  return otp !== null && otp.type !== 'hotp';
+/**
+ * An account's current codes, asked of main now and refreshed once a second;
+ * the component renders again only when they change. Undefined until they
+ * arrive. Accounts without time-based codes are skipped by the caller.
+ */
+export function useLiveCode(accountId: string): CodeView | undefined {
+  const feed = useContext(CodeFeedContext);
+  if (feed === null) throw new Error('useLiveCode needs a CodeFeedProvider above it.');
+  const subscribe = useCallback(
+    (listener: () => void) => feed.subscribe(accountId, listener),
+    [feed, accountId],
+  );
+  return useSyncExternalStore(subscribe, () => feed.get(accountId));
 }

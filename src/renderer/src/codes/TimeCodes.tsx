@@ -3,7 +3,7 @@ import { accountLabel } from '../accounts/account-label.js';
 import { CopyIcon } from '../ui/icons.js';
 import { CountdownRing } from './CountdownRing.js';
 import { ENDING_SECONDS, shownCode } from './code-display.js';
-import { useCodes } from './useCodes.js';
+import { useLiveCode } from './LiveCodes.js';
 import { useCopyCode } from './useCopyCode.js';
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
  * for the last seconds of the current one). Click a code to copy it.
  */
 export function TimeCodes({ account, otp }: Props) {
-  const view = useCodes([account.id]).get(account.id);
+  const view = useLiveCode(account.id);
   const copy = useCopyCode();
   const label = accountLabel(account);
   const current = shownCode(view?.current, otp.digits);

@@ -12,6 +12,7 @@ import { ContactsView } from '../contacts/ContactsView.js';
 import { HealthView } from '../health/HealthView.js';
 import { SettingsView } from '../settings/SettingsView.js';
 import { ImportExportView } from '../transfer/ImportExportView.js';
+import { CodeFeedProvider } from '../codes/LiveCodes.js';
 import { SheetsView } from '../sheets/SheetsView.js';
 import {
   AccountsIcon,
@@ -45,7 +46,9 @@ export function AppShell(props: Props) {
   return (
     <ToastProvider>
       <VaultDataProvider>
-        <Shell {...props} />
+        <CodeFeedProvider>
+          <Shell {...props} />
+        </CodeFeedProvider>
       </VaultDataProvider>
     </ToastProvider>
   );
