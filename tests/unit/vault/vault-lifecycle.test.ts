@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
 import { makeSeed } from '../../../src/main/vault/otp/seed.js';
+import { IDLE_CHECKPOINT_MS } from '../../../src/main/vault/storage/database.js';
 import { Vault } from '../../../src/main/vault/vault.js';
 import {
   createTestVault,
@@ -202,5 +203,27 @@ describe('password change', () => {
     }
     vault.close();
     expect(readFileSync(path).includes(oldSlot)).toBe(false);
+  });
+});
+
+describe('checkpoints off the user’s path', () => {
+  const walBytes = (path: string) => statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+
+  it('a write waits for its WAL fsync only; the pages reach the vault file once it has been idle', async () => {
+    const { vault, path } = await createTestVault();
+    const before = statSync(path).size;
+    for (let index = 0; index < 40; index++) {
+      vault.accounts.add({ issuer: `Site ${index}`, notes: 'n'.repeat(2000) });
+    }
+    // Acknowledged and durable in the WAL; nothing copied into the vault file yet.
+    expect(walBytes(path)).toBeGreaterThan(40 * 2000);
+    expect(statSync(path).size).toBe(before);
+
+    await new Promise((resolve) => setTimeout(resolve, IDLE_CHECKPOINT_MS + 400));
+    expect(statSync(path).size).toBeGreaterThan(before + 40 * 2000);
+    vault.close();
+    const reopened = await Vault.unlock(path, PASSWORD);
+    expect(reopened.accounts.list()).toHaveLength(40);
+    reopened.close();
   });
 });

@@ -9,6 +9,15 @@ import { translateSqliteError } from './sqlite-errors.js';
 export const BUSY_TIMEOUT_MS = 3000;
 
 /**
+ * Checkpoints (copying the WAL's pages into the vault file, with its own fsync)
+ * run once the vault has had no write for this long, so a user's action waits
+ * for one WAL fsync only, never for a checkpoint.
+ */
+export const IDLE_CHECKPOINT_MS = 1000;
+/** The WAL size (pages) at which a commit checkpoints anyway: writes that never pause. */
+export const BACKSTOP_CHECKPOINT_PAGES = 4000;
+
+/**
  * One SQLite connection to a vault file, with the durability settings of
  * DESIGN.md and every SQLite failure translated into a typed error.
  */
@@ -85,6 +94,7 @@ export class VaultDatabase {
     this.db.pragma('temp_store = MEMORY');
     this.db.pragma('cell_size_check = ON');
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   }
 
   /** Runs `fn` as one write transaction, holding the write lock from its first statement. */
@@ -92,7 +102,10 @@ export class VaultDatabase {
     this.writeDepth++;
     try {
       const result = this.transaction(() => this.db.transaction(fn).immediate());
-      if (this.writeDepth === 1) this.ownCommits++;
+      if (this.writeDepth === 1) {
+        this.ownCommits++;
+        this.checkpointWhenIdle();
+      }
       return result;
     } finally {
       this.writeDepth--;
@@ -100,6 +113,21 @@ export class VaultDatabase {
   }
   private writeDepth = 0;
   private ownCommits = 0;
+
+  /** (Re)starts the idle timer after a commit; it never keeps the process alive. */
+  private checkpointWhenIdle(): void {
+    if (this.idleCheckpoint !== undefined) clearTimeout(this.idleCheckpoint);
+    this.idleCheckpoint = setTimeout(() => {
+      this.idleCheckpoint = undefined;
+      try {
+        if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // A checkpoint is housekeeping: the next idle moment, the backstop or closing does it.
+      }
+    }, IDLE_CHECKPOINT_MS);
+    this.idleCheckpoint.unref();
+  }
+  private idleCheckpoint: NodeJS.Timeout | undefined;
 
   /**
    * Changes whenever anything is committed to the vault, by this connection or
@@ -233,6 +261,8 @@ export class VaultDatabase {
   }
 
   close(): void {
+    if (this.idleCheckpoint !== undefined) clearTimeout(this.idleCheckpoint);
+    this.idleCheckpoint = undefined;
     this.statements.clear();
     if (this.db.open) this.db.close();
   }
