@@ -44,6 +44,20 @@ test('first run: create a vault, add an account from an otpauth URI, see its cod
   const later = await coreCode(app, id);
   expect(later).not.toBe(expected);
   await expect(page.getByTestId('current-code')).toHaveText(later);
+  const row = list.getByRole('option', { name: /ACME Co/ });
+  await expect(row).toContainText(later);
+
+  // The row's countdown follows the host's clock each second (redrawn without rendering the row).
+  const ring = async () => {
+    const [view] = await app.core.getCodes({ ids: [id] });
+    return row.getByRole('img', { name: `${view!.secondsRemaining} seconds left` });
+  };
+  await expect(await ring()).toBeVisible();
+  const arc = row.locator('.ring-left');
+  const offsetBefore = await arc.getAttribute('stroke-dashoffset');
+  app.advance(1_000);
+  await expect(await ring()).toBeVisible();
+  expect(await arc.getAttribute('stroke-dashoffset')).not.toBe(offsetBefore);
 
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Sparekey' })).toBeVisible();

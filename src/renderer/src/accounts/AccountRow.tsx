@@ -1,9 +1,8 @@
 import { memo } from 'react';
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import type { AccountFlag } from '../../../shared/contract/health-methods.js';
-import { CountdownRing } from '../codes/CountdownRing.js';
 import { ENDING_SECONDS, shownCode } from '../codes/code-display.js';
-import { useLiveCode } from '../codes/LiveCodes.js';
+import { LiveCountdownRing, useLiveRowCode } from '../codes/LiveCodes.js';
 import { flagLabel } from '../health/flags.js';
 import { SeverityBadge } from '../ui/Severity.js';
 import { Avatar } from './Avatar.js';
@@ -91,7 +90,7 @@ const RowCode = memo(function RowCode({
   onSelect: (account: AccountSummary) => void;
   onCopy: (account: AccountSummary) => void;
 }) {
-  const code = useLiveCode(account.id);
+  const code = useLiveRowCode(account.id);
   const ending = code !== undefined && code.secondsRemaining <= ENDING_SECONDS;
   return (
     <span
@@ -109,13 +108,7 @@ const RowCode = memo(function RowCode({
           next {shownCode(code?.next, otp.digits)}
         </span>
       </span>
-      <CountdownRing
-        secondsRemaining={code?.secondsRemaining ?? otp.period}
-        period={otp.period}
-        size={22}
-        ending={ending}
-        showSeconds={false}
-      />
+      <LiveCountdownRing accountId={account.id} period={otp.period} size={22} ending={ending} />
     </span>
   );
 });

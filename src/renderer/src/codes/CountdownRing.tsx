@@ -1,3 +1,5 @@
+import type { Ref } from 'react';
+
 interface Props {
   secondsRemaining: number;
   period: number;
@@ -6,9 +8,32 @@ interface Props {
   /** Last seconds of a code: the ring changes shape and colour, and the number stays. */
   ending: boolean;
   showSeconds?: boolean;
+  /** The ring and its arc, for a ring that a live feed redraws between renders (LiveCountdownRing). */
+  ringRef?: Ref<HTMLSpanElement>;
+  arcRef?: Ref<SVGCircleElement>;
 }
 
 const STROKE = 3;
+
+/** The arc's circumference for a ring of `size` px. */
+export function ringCircumference(size: number): number {
+  return 2 * Math.PI * ((size - STROKE) / 2);
+}
+
+/** The arc's dash offset: the part of the step already gone. */
+export function ringOffset(
+  secondsRemaining: number,
+  period: number,
+  circumference: number,
+): number {
+  const left = period > 0 ? Math.min(1, Math.max(0, secondsRemaining / period)) : 0;
+  return circumference * (1 - left);
+}
+
+/** What the ring says to a screen reader. */
+export function ringLabel(secondsRemaining: number): string {
+  return `${secondsRemaining} seconds left`;
+}
 
 /** How much of the current step is left, as a ring; the seconds are written inside. */
 export function CountdownRing({
@@ -17,16 +42,18 @@ export function CountdownRing({
   size = 28,
   ending,
   showSeconds = true,
+  ringRef,
+  arcRef,
 }: Props) {
   const radius = (size - STROKE) / 2;
-  const circumference = 2 * Math.PI * radius;
-  const left = period > 0 ? Math.min(1, Math.max(0, secondsRemaining / period)) : 0;
+  const circumference = ringCircumference(size);
   return (
     <span
+      ref={ringRef}
       className={`ring${ending ? ' ring-ending' : ''}`}
       style={{ width: size, height: size }}
       role="img"
-      aria-label={`${secondsRemaining} seconds left`}
+      aria-label={ringLabel(secondsRemaining)}
     >
       <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} aria-hidden="true">
         <circle
@@ -37,13 +64,14 @@ export function CountdownRing({
           strokeWidth={STROKE}
         />
         <circle
+          ref={arcRef}
           className="ring-left"
           cx={size / 2}
           cy={size / 2}
           r={radius}
           strokeWidth={STROKE}
           strokeDasharray={circumference}
-          strokeDashoffset={circumference * (1 - left)}
+          strokeDashoffset={ringOffset(secondsRemaining, period, circumference)}
           transform={`rotate(-90 ${size / 2} ${size / 2})`}
         />
       </svg>

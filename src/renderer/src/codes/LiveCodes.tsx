@@ -1,5 +1,7 @@
 import {
   createContext,
+  useLayoutEffect,
+  useRef,
   type ReactNode,
   useCallback,
   useContext,
@@ -10,6 +12,8 @@ import {
 import type { CodeView } from '../../../shared/domain.js';
 import { call } from '../api.js';
 import { CodeFeed } from './code-feed.js';
+import { ENDING_SECONDS } from './code-display.js';
+import { CountdownRing, ringCircumference, ringLabel, ringOffset } from './CountdownRing.js';
 
 const CodeFeedContext = createContext<CodeFeed | null>(null);
 
@@ -20,17 +24,89 @@ export function CodeFeedProvider({ children }: { children: ReactNode }) {
   return <CodeFeedContext.Provider value={feed}>{children}</CodeFeedContext.Provider>;
 }
 
+function useFeed(): CodeFeed {
+  const feed = useContext(CodeFeedContext);
+  if (feed === null) throw new Error('Live codes need a CodeFeedProvider above them.');
+  return feed;
+}
+
 /**
  * An account's current codes, asked of main now and refreshed once a second;
- * the component renders again only when they change. Undefined until they
- * arrive. Accounts without time-based codes are skipped by the caller.
+ * the component renders again whenever they change, its countdown included.
+ * Undefined until they arrive. Accounts without time-based codes are skipped
+ * by the caller.
  */
 export function useLiveCode(accountId: string): CodeView | undefined {
-  const feed = useContext(CodeFeedContext);
-  if (feed === null) throw new Error('useLiveCode needs a CodeFeedProvider above it.');
+  const feed = useFeed();
   const subscribe = useCallback(
     (listener: () => void) => feed.subscribe(accountId, listener),
     [feed, accountId],
   );
   return useSyncExternalStore(subscribe, () => feed.get(accountId));
+}
+
+/** What a list row shows besides its countdown: the codes, and whether they are in their last seconds. */
+function rowShows(view: CodeView | undefined): string {
+  if (view === undefined) return '';
+  return `${view.current}|${view.next}|${view.secondsRemaining <= ENDING_SECONDS}`;
+}
+
+/**
+ * An account's codes for a list row: the row renders again only when a code
+ * changes or enters its last seconds, not every second; its countdown is a
+ * LiveCountdownRing, redrawn by the feed.
+ */
+export function useLiveRowCode(accountId: string): CodeView | undefined {
+  const feed = useFeed();
+  const subscribe = useCallback(
+    (listener: () => void) => feed.subscribe(accountId, listener),
+    [feed, accountId],
+  );
+  useSyncExternalStore(subscribe, () => rowShows(feed.get(accountId)));
+  return feed.get(accountId);
+}
+
+/**
+ * A countdown ring that the feed redraws each second itself (two attributes),
+ * without a render of the row around it: at 10,000 accounts a second's refresh
+ * of the list costs a few DOM writes.
+ */
+export function LiveCountdownRing({
+  accountId,
+  period,
+  size,
+  ending,
+}: {
+  accountId: string;
+  period: number;
+  size: number;
+  ending: boolean;
+}) {
+  const feed = useFeed();
+  const ring = useRef<HTMLSpanElement>(null);
+  const arc = useRef<SVGCircleElement>(null);
+  useLayoutEffect(() => {
+    const circumference = ringCircumference(size);
+    const draw = () => {
+      const seconds = feed.get(accountId)?.secondsRemaining ?? period;
+      arc.current?.setAttribute(
+        'stroke-dashoffset',
+        String(ringOffset(seconds, period, circumference)),
+      );
+      ring.current?.setAttribute('aria-label', ringLabel(seconds));
+    };
+    draw();
+    return feed.subscribe(accountId, draw);
+  }, [feed, accountId, period, size]);
+  return (
+    <CountdownRing
+      secondsRemaining={feed.get(accountId)?.secondsRemaining ?? period}
+      period={period}
+      size={size}
+      ending={ending}
+      showSeconds={false}
+      ringRef={ring}
+      arcRef={arc}
+    />
+  );
 }
