@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PASSWORD_HISTORY } from '../../../src/main/vault/logins/login-records.js';
+import {
+  LOGIN_KIND,
+  LoginRecordSchema,
+  MAX_PASSWORD_HISTORY,
+} from '../../../src/main/vault/logins/login-records.js';
+import type { RecordStore } from '../../../src/main/vault/storage/records.js';
 import { Vault } from '../../../src/main/vault/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
@@ -142,6 +147,31 @@ describe('password facts for the health rules', () => {
     expect(vault.logins.passwordFacts().find((fact) => fact.accountId === a.id)?.sameAs).toEqual(
       [],
     );
+    vault.close();
+  });
+});
+
+describe('a stored score from an older record', () => {
+  it('is estimated afresh from the password and the account (reading the account only then)', async () => {
+    const { vault } = await createTestVault();
+    const weak = vault.accounts.add({ issuer: 'Zqxwvorbank', accountName: 'plimfrodo' });
+    const strong = vault.accounts.add({ issuer: 'Other' });
+    // Weak only for knowing the account: it is the issuer and the account name.
+    vault.logins.set(weak.id, { password: 'zqxwvorbankplimfrodo' });
+    vault.logins.set(strong.id, { password: 'Correct-Horse-Battery-Staple-9421' });
+    const stored = vault.logins.passwordFacts();
+
+    // Records written before scores were stored have none (the schema's default).
+    const records = (
+      vault as unknown as { context: { records: () => RecordStore } }
+    ).context.records();
+    for (const { id, value } of records.list(LOGIN_KIND, LoginRecordSchema)) {
+      records.put(LOGIN_KIND, id, id, { ...value, strength: null });
+    }
+    const estimated = vault.logins.passwordFacts();
+    expect(estimated).toEqual(stored);
+    expect(estimated.find((fact) => fact.accountId === weak.id)?.score).toBeLessThanOrEqual(1);
+    expect(estimated.find((fact) => fact.accountId === strong.id)?.score).toBeGreaterThanOrEqual(3);
     vault.close();
   });
 });

@@ -77,7 +77,7 @@ export class LoginService {
       if (login === null) return null;
       return {
         ...viewOf(login),
-        passwordScore: login.password === '' ? null : this.scoreOf(account, login),
+        passwordScore: login.password === '' ? null : this.scoreOf(() => account, login),
         historyCount: this.historyOf(accountId).length,
       };
     });
@@ -166,14 +166,13 @@ export class LoginService {
   passwordFacts(): PasswordFacts[] {
     return this.vault.read(() => {
       const records = this.vault.records();
-      const accounts = new Map(
-        records.list(ACCOUNT_KIND, AccountRecordSchema).map(({ id, value }) => [id, value]),
-      );
+      // Which accounts exist, without decrypting them: an account is read only to
+      // estimate a password whose stored score is missing or from another estimator.
+      const accountIds = new Set(records.ids(ACCOUNT_KIND));
       const byPassword = new Map<string, string[]>();
       const facts: PasswordFacts[] = [];
-      for (const { id, value: login } of records.list(LOGIN_KIND, LoginRecordSchema)) {
-        const account = accounts.get(id);
-        if (login.password === '' || account === undefined) continue;
+      records.each(LOGIN_KIND, LoginRecordSchema, ({ id, value: login }) => {
+        if (login.password === '' || !accountIds.has(id)) return;
         const key = login.password.normalize('NFC');
         const sharing = byPassword.get(key) ?? [];
         sharing.push(id);
@@ -181,10 +180,10 @@ export class LoginService {
         facts.push({
           accountId: id,
           passwordChangedAt: login.passwordChangedAt,
-          score: this.scoreOf(account, login),
+          score: this.scoreOf(() => this.requireAccount(id), login),
           sameAs: sharing,
         });
-      }
+      });
       // Each fact holds its group's list; keep the others in it, not itself.
       return facts.map((fact) => ({
         ...fact,
@@ -201,11 +200,11 @@ export class LoginService {
     return { model: STRENGTH_MODEL, score, guessesLog10 };
   }
 
-  /** The stored score, or a fresh estimate when it is missing or from another estimator. */
-  private scoreOf(account: AccountRecord, login: LoginRecord): StrengthScore {
+  /** The stored score, or a fresh estimate (reading the account) when it is missing or from another estimator. */
+  private scoreOf(account: () => AccountRecord, login: LoginRecord): StrengthScore {
     if (login.strength !== null && login.strength.model === STRENGTH_MODEL)
       return login.strength.score;
-    return this.estimate(account, login.username, login.password).score;
+    return this.estimate(account(), login.username, login.password).score;
   }
 
   private historyOf(accountId: string): PasswordHistoryEntry[] {
