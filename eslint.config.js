@@ -80,6 +80,17 @@ export default tseslint.config(
           ],
         },
       ],
+      // Chromium keeps what is typed in a field in the page's saved state (and may write it to
+      // disk) unless the field, or its form, says autocomplete="off".
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "JSXOpeningElement[name.name=/^(input|textarea|form)$/]:not(:has(JSXAttribute[name.name='autoComplete']))",
+          message:
+            'Give every field and form autoComplete: "off", or the token of a password field ("current-password", "new-password"). Without it Chromium keeps the text typed in its saved page state.',
+        },
+      ],
     },
   },
 );

@@ -55,6 +55,9 @@ test('nothing secret typed, revealed, copied, imported, printed or backed up in 
   await page.getByLabel('Setup key or otpauth:// link').fill(SEED);
   await page.getByLabel('Issuer (site or service)').fill('Quokkabank');
   await page.getByLabel('Notes').fill(NOTE);
+  // Chromium saves the page's state (its form fields among it) to the profile on a timer of a few
+  // seconds: give it that time while the note is still in the field.
+  await page.waitForTimeout(4000);
   await page.getByRole('button', { name: 'Add account' }).last().click();
   await expect(page.getByRole('heading', { name: 'Quokkabank', level: 2 })).toBeVisible();
 

@@ -45,3 +45,29 @@ describe('layer rules', () => {
     expect(await restrictedImports(file, code)).toBe(0);
   });
 });
+
+describe('fields leave no text in Chromium’s saved page state', () => {
+  async function autoCompleteFindings(code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath: 'src/renderer/src/x.tsx' });
+    return (
+      result?.messages.filter((message) => message.ruleId === 'no-restricted-syntax').length ?? 0
+    );
+  }
+
+  it('refuses a field or form without autoComplete', async () => {
+    expect(await autoCompleteFindings('export const a = <textarea value="" />;\n')).toBe(1);
+    expect(await autoCompleteFindings('export const a = <input value="" />;\n')).toBe(1);
+    expect(await autoCompleteFindings('export const a = <form />;\n')).toBe(1);
+  });
+
+  it('accepts "off" and a password field’s token', async () => {
+    expect(await autoCompleteFindings('export const a = <textarea autoComplete="off" />;\n')).toBe(
+      0,
+    );
+    expect(
+      await autoCompleteFindings(
+        'export const a = <input type="password" autoComplete="new-password" />;\n',
+      ),
+    ).toBe(0);
+  });
+});

@@ -71,6 +71,7 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
 
   return (
     <form
+      autoComplete="off"
       className="form panel"
       onSubmit={submit}
       onPaste={onPaste}
@@ -93,6 +94,7 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
         <label>
           Issuer (site or service)
           <input
+            autoComplete="off"
             value={issuer}
             autoFocus={editing}
             onChange={(event) => setIssuer(event.target.value)}
@@ -102,6 +104,7 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
         <label>
           Account name
           <input
+            autoComplete="off"
             value={accountName}
             onChange={(event) => setAccountName(event.target.value)}
             placeholder="you@example.com"
@@ -110,6 +113,7 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
         <label>
           Sign-in page
           <input
+            autoComplete="off"
             type="url"
             value={url}
             onChange={(event) => setUrl(event.target.value)}
@@ -119,6 +123,7 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
         <label>
           Tags
           <input
+            autoComplete="off"
             value={tags}
             onChange={(event) => setTags(event.target.value)}
             placeholder="work, finance"
@@ -128,6 +133,7 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
       <label>
         Notes
         <textarea
+          autoComplete="off"
           rows={3}
           value={notes}
           onChange={(event) => setNotes(event.target.value)}

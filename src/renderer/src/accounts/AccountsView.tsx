@@ -249,6 +249,7 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
           <div className="search">
             <SearchIcon className="search-icon" />
             <input
+              autoComplete="off"
               ref={search}
               type="search"
               role="combobox"

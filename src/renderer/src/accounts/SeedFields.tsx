@@ -81,6 +81,7 @@ export function SeedFields({ draft, onChange, autoFocus = false }: Props) {
                 <label>
                   Period (seconds)
                   <input
+                    autoComplete="off"
                     type="number"
                     min={1}
                     max={300}
@@ -92,6 +93,7 @@ export function SeedFields({ draft, onChange, autoFocus = false }: Props) {
                 <label>
                   Counter
                   <input
+                    autoComplete="off"
                     type="number"
                     min={0}
                     value={draft.counter}

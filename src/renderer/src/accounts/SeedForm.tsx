@@ -31,7 +31,7 @@ export function SeedForm({ account, onSaved, onCancel }: Props) {
   }
 
   return (
-    <form className="form" onSubmit={submit}>
+    <form autoComplete="off" className="form" onSubmit={submit}>
       <SeedFields draft={draft} onChange={setDraft} autoFocus />
       {account.otp && (
         <p className="hint">The old key stops working here once the new one is saved.</p>

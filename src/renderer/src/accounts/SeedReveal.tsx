@@ -63,6 +63,7 @@ export function SeedReveal({ account, onChanged, focusSerial }: Props) {
           <label className="uri">
             otpauth:// link (for moving to another authenticator)
             <input
+              autoComplete="off"
               readOnly
               value={revealed.otpauthUri}
               spellCheck={false}

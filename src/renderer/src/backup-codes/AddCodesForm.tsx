@@ -94,11 +94,17 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
     });
 
   return (
-    <form className="add-codes" onSubmit={submit} aria-labelledby="add-codes-title">
+    <form
+      autoComplete="off"
+      className="add-codes"
+      onSubmit={submit}
+      aria-labelledby="add-codes-title"
+    >
       <h4 id="add-codes-title">Add backup codes</h4>
       <label>
         Paste the codes
         <textarea
+          autoComplete="off"
           className="mono"
           rows={7}
           value={text}
@@ -111,7 +117,12 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
       <div className="form-grid">
         <label>
           Issued on
-          <input type="date" value={issued} onChange={(event) => setIssued(event.target.value)} />
+          <input
+            autoComplete="off"
+            type="date"
+            value={issued}
+            onChange={(event) => setIssued(event.target.value)}
+          />
         </label>
         <LabelField
           value={label}
@@ -133,6 +144,7 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
           </legend>
           <label className="check">
             <input
+              autoComplete="off"
               type="radio"
               name="replace"
               checked={replace === true}
@@ -142,6 +154,7 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
           </label>
           <label className="check">
             <input
+              autoComplete="off"
               type="radio"
               name="replace"
               checked={replace === false}
@@ -197,6 +210,7 @@ function PreviewDetails({
           <li key={`${found.normalized}:${found.line}`} className={found.doubt ? 'doubtful' : ''}>
             <label className="check">
               <input
+                autoComplete="off"
                 type="checkbox"
                 checked={!left.has(index)}
                 onChange={() => onToggle(index)}

@@ -60,7 +60,12 @@ export function UseCodeForm({ accountId, onMarked }: Props) {
   }
 
   return (
-    <form className="use-code" onSubmit={submit} aria-labelledby="use-code-title">
+    <form
+      autoComplete="off"
+      className="use-code"
+      onSubmit={submit}
+      aria-labelledby="use-code-title"
+    >
       <h4 id="use-code-title">I just used a code</h4>
       <div className="use-code-fields">
         <label className="grow">
@@ -82,6 +87,7 @@ export function UseCodeForm({ accountId, onMarked }: Props) {
         <label className="grow">
           <span className="sr-only">Note (optional)</span>
           <input
+            autoComplete="off"
             value={note}
             placeholder="Note (optional)"
             maxLength={500}

@@ -43,6 +43,7 @@ export function ContactForm({ contact, kind: fixedKind, onSaved, onCancel }: Pro
 
   return (
     <form
+      autoComplete="off"
       className="form contact-form"
       onSubmit={submit}
       aria-label={contact ? `Edit ${contact.display}` : `Add a ${KIND_NOUNS[kind]}`}
@@ -52,6 +53,7 @@ export function ContactForm({ contact, kind: fixedKind, onSaved, onCancel }: Pro
           {(['phone', 'email'] as const).map((option) => (
             <label key={option} className="check">
               <input
+                autoComplete="off"
                 type="radio"
                 name="contact-kind"
                 checked={kind === option}
@@ -66,6 +68,7 @@ export function ContactForm({ contact, kind: fixedKind, onSaved, onCancel }: Pro
         <label>
           {kind === 'phone' ? 'Phone number, with its country code' : 'E-mail address'}
           <input
+            autoComplete="off"
             type={kind === 'phone' ? 'tel' : 'email'}
             value={value}
             autoFocus

@@ -67,7 +67,12 @@ export function PasswordForm({ accountId, login, onSaved, onCancel }: Props) {
   }
 
   return (
-    <form className="form password-form" onSubmit={submit} aria-label="Edit the sign-in">
+    <form
+      autoComplete="off"
+      className="form password-form"
+      onSubmit={submit}
+      aria-label="Edit the sign-in"
+    >
       <label>
         Username
         <input
@@ -124,6 +129,7 @@ export function PasswordForm({ accountId, login, onSaved, onCancel }: Props) {
       <label>
         Other sign-in pages (one a line)
         <textarea
+          autoComplete="off"
           rows={2}
           value={urls}
           spellCheck={false}

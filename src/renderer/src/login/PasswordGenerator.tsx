@@ -30,6 +30,7 @@ function Count(props: {
     <label className="inline">
       {props.label}
       <input
+        autoComplete="off"
         type="number"
         min={props.range.min}
         max={props.range.max}
@@ -92,6 +93,7 @@ export function PasswordGenerator({
           {CLASSES.map(([name, label]) => (
             <label key={name} className="check">
               <input
+                autoComplete="off"
                 type="checkbox"
                 checked={classes[name]}
                 onChange={(event) => setClasses({ ...classes, [name]: event.target.checked })}
@@ -101,6 +103,7 @@ export function PasswordGenerator({
           ))}
           <label className="check">
             <input
+              autoComplete="off"
               type="checkbox"
               checked={excludeAmbiguous}
               onChange={(event) => setExcludeAmbiguous(event.target.checked)}

@@ -74,7 +74,12 @@ export function MethodForm({ accountId, contacts, onAdded, onCancel }: Props) {
   }
 
   return (
-    <form className="form method-form" onSubmit={submit} aria-label="Add a way in">
+    <form
+      autoComplete="off"
+      className="form method-form"
+      onSubmit={submit}
+      aria-label="Add a way in"
+    >
       <div className="form-grid">
         <label>
           Kind
@@ -107,6 +112,7 @@ export function MethodForm({ accountId, contacts, onAdded, onCancel }: Props) {
           <label>
             {kind === 'authenticator' ? 'Where else the seed is (app and phone)' : 'Device'}
             <input
+              autoComplete="off"
               value={device}
               maxLength={200}
               placeholder={DEVICE_EXAMPLES[kind] ?? ''}

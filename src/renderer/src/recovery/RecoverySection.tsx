@@ -301,10 +301,16 @@ function RecoveryDetailsForm({
   }
 
   return (
-    <form className="form" onSubmit={submit} aria-label="Edit the support page and notes">
+    <form
+      autoComplete="off"
+      className="form"
+      onSubmit={submit}
+      aria-label="Edit the support page and notes"
+    >
       <label>
         Support or account-recovery page
         <input
+          autoComplete="off"
           inputMode="url"
           spellCheck={false}
           value={supportUrl}
@@ -316,6 +322,7 @@ function RecoveryDetailsForm({
       <label>
         Recovery notes
         <textarea
+          autoComplete="off"
           rows={3}
           value={notes}
           placeholder="Who to call, which documents they ask for, where the printed codes are…"

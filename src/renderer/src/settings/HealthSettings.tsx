@@ -41,6 +41,7 @@ function NumberField({
   return (
     <span className="number-field">
       <input
+        autoComplete="off"
         id={id}
         type="number"
         inputMode="numeric"
@@ -96,6 +97,7 @@ export function HealthSettings({ settings, headingRef, onSave }: Props) {
         {number('clockToleranceSeconds', 'The clock tolerance', 'seconds')}
         <label className="check">
           <input
+            autoComplete="off"
             type="checkbox"
             checked={settings.clockCheckEnabled}
             onChange={(event) =>

@@ -141,6 +141,7 @@ export function SettingsView({ status, request }: Props) {
         <div className="setting">
           <label className="check">
             <input
+              autoComplete="off"
               type="checkbox"
               checked={settings.screenCaptureProtection}
               onChange={(event) =>

@@ -40,6 +40,7 @@ export function AccountChooser({ accounts, chosen, onChange, lastPrinted, outdat
         <label>
           Find an account
           <input
+            autoComplete="off"
             type="search"
             value={query}
             placeholder="Issuer or account name"
@@ -55,6 +56,7 @@ export function AccountChooser({ accounts, chosen, onChange, lastPrinted, outdat
             <li key={account.id}>
               <label className="check sheet-account">
                 <input
+                  autoComplete="off"
                   type="checkbox"
                   checked={chosen.has(account.id)}
                   onChange={(event) => toggle(account.id, event.target.checked)}

@@ -29,6 +29,7 @@ export function RestoreForm({ backup, onCancel }: Props) {
 
   return (
     <form
+      autoComplete="off"
       className="card confirm restore-form"
       aria-labelledby="restore-title"
       onSubmit={(event) => void submit(event)}

@@ -178,6 +178,7 @@ export function SheetSection({ request, headingRef }: Props) {
             </label>
             <label className="check">
               <input
+                autoComplete="off"
                 type="checkbox"
                 checked={includeUsed}
                 onChange={(event) => setIncludeUsed(event.target.checked)}

@@ -24,13 +24,19 @@ export function AccountChooser({ accounts, chosen, onChange }: Props) {
       <legend>Accounts to export ({chosen.size} chosen)</legend>
       <label>
         Search the accounts
-        <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <input
+          autoComplete="off"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
       </label>
       <ul className="plain-list chooser-list">
         {shown.map((account) => (
           <li key={account.id}>
             <label className="check">
               <input
+                autoComplete="off"
                 type="checkbox"
                 checked={chosen.has(account.id)}
                 onChange={(event) => toggle(account.id, event.target.checked)}

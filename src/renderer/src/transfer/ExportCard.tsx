@@ -115,7 +115,7 @@ export function ExportCard() {
 
   return (
     <SectionCard id="export" title="Export">
-      <form className="form" onSubmit={submit} aria-label="Export">
+      <form autoComplete="off" className="form" onSubmit={submit} aria-label="Export">
         <fieldset className="params">
           <legend>Which accounts</legend>
           <RadioOption

@@ -45,6 +45,7 @@ export function ImportCard({ onAccountsAdded }: { onAccountsAdded?: (count: numb
             <label>
               Choose files (or drop them here)
               <input
+                autoComplete="off"
                 type="file"
                 multiple
                 onChange={(event) => {

@@ -24,7 +24,12 @@ export function ImportPasswords({ files, needing, busy, onSubmit, onCancel }: Pr
   }
 
   return (
-    <form className="form" onSubmit={submit} aria-label="Passwords of the encrypted files">
+    <form
+      autoComplete="off"
+      className="form"
+      onSubmit={submit}
+      aria-label="Passwords of the encrypted files"
+    >
       <p>
         {needing.length === 1 ? 'This file is' : 'These files are'} encrypted. Type the password set
         when {needing.length === 1 ? 'it was' : 'they were'} exported.

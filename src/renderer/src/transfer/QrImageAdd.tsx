@@ -59,6 +59,7 @@ export function QrImageAdd({ pasted, onImported, onCancel }: Props) {
           <label>
             QR code image (PNG, JPEG)
             <input
+              autoComplete="off"
               type="file"
               accept="image/png,image/jpeg"
               autoFocus

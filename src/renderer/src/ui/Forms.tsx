@@ -44,6 +44,7 @@ export function LabelField({
     <label>
       Label (optional)
       <input
+        autoComplete="off"
         value={value}
         maxLength={100}
         placeholder={placeholder}
@@ -69,6 +70,7 @@ export function RadioOption({ name, checked, onSelect, hint, children }: RadioOp
   return (
     <label className="check">
       <input
+        autoComplete="off"
         type="radio"
         name={name}
         checked={checked}

@@ -39,7 +39,13 @@ export function CreateVault({ status, onCreated }: Props) {
 
   return (
     <main className="centered gate-page">
-      <form className="gate" onSubmit={submit} aria-labelledby="gate-title" noValidate>
+      <form
+        autoComplete="off"
+        className="gate"
+        onSubmit={submit}
+        aria-labelledby="gate-title"
+        noValidate
+      >
         <Logo className="gate-logo" />
         <h1 id="gate-title">Create your Sparekey vault</h1>
         <p className="muted">

@@ -44,7 +44,7 @@ export function UnlockVault({ status, reason, onUnlocked }: Props) {
 
   return (
     <main className="centered gate-page">
-      <form className="gate" onSubmit={submit} aria-labelledby="gate-title">
+      <form autoComplete="off" className="gate" onSubmit={submit} aria-labelledby="gate-title">
         <Logo className="gate-logo" />
         <h1 id="gate-title">Unlock Sparekey</h1>
         {why && (
