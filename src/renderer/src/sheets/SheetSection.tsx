@@ -1,15 +1,16 @@
 import { type Ref, useMemo, useState } from 'react';
 import type { HealthFinding } from '../../../shared/health.js';
-import { paperForLocale, type SheetPaper } from '../../../shared/sheets.js';
+import { paperForLocale, type SheetPaper, type SheetPrint } from '../../../shared/sheets.js';
 import { call } from '../api.js';
 import { useVaultData, useVaultQuery } from '../app/vault-data.js';
 import { ErrorMessage, RadioOption } from '../ui/Forms.js';
 import { DownloadIcon, PrinterIcon } from '../ui/icons.js';
 import { SectionCard } from '../ui/SectionCard.js';
-import { SeverityNote } from '../ui/Severity.js';
+import { formatDay } from '../ui/dates.js';
+import { SeverityBadge, SeverityNote } from '../ui/Severity.js';
 import { useAction } from '../ui/useAction.js';
 import { useToast } from '../ui/Toast.js';
-import { AccountChooser } from './AccountChooser.js';
+import { AccountChooser } from '../accounts/AccountChooser.js';
 
 type Scope = 'all' | 'chosen';
 
@@ -161,8 +162,13 @@ export function SheetSection({ request, headingRef }: Props) {
                 setChosen(next);
                 setScope('chosen');
               }}
-              lastPrinted={lastPrinted}
-              outdated={outdated}
+              listLabel="Accounts to print"
+              aside={(account) => (
+                <PrintState
+                  print={lastPrinted.get(account.id)}
+                  outdated={outdated.get(account.id)}
+                />
+              )}
             />
           </fieldset>
           <div className="sheet-options">
@@ -208,5 +214,21 @@ export function SheetSection({ request, headingRef }: Props) {
         </>
       )}
     </SectionCard>
+  );
+}
+
+/** Beside an account to print: when its sheet was last printed, and whether that paper is out of date. */
+function PrintState({ print, outdated }: { print?: SheetPrint; outdated?: HealthFinding }) {
+  return (
+    <>
+      <span className="chooser-aside">
+        {print ? `Printed ${formatDay(print.printedAt)}` : 'Never printed'}
+      </span>
+      {outdated && (
+        <span title={outdated.message}>
+          <SeverityBadge severity={outdated.severity} label="Out of date" />
+        </span>
+      )}
+    </>
   );
 }

@@ -11,7 +11,7 @@ import { ErrorMessage, RadioOption } from '../ui/Forms.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { useAction } from '../ui/useAction.js';
-import { AccountChooser } from './AccountChooser.js';
+import { AccountChooser } from '../accounts/AccountChooser.js';
 import { GoogleQrCodes } from './GoogleQrCodes.js';
 import { NotExportedList } from './NotExportedList.js';
 
@@ -134,11 +134,15 @@ export function ExportCard() {
           </RadioOption>
         </fieldset>
         {scope === 'chosen' && (
-          <AccountChooser
-            accounts={withSeeds}
-            chosen={chosen}
-            onChange={(next) => change(() => setChosen(next))}
-          />
+          <fieldset className="params">
+            <legend>Accounts to export ({chosen.size} chosen)</legend>
+            <AccountChooser
+              accounts={withSeeds}
+              chosen={chosen}
+              onChange={(next) => change(() => setChosen(next))}
+              listLabel="Accounts to export"
+            />
+          </fieldset>
         )}
         <fieldset className="params">
           <legend>Format</legend>
