@@ -1,11 +1,11 @@
 import {
   createContext,
-  useLayoutEffect,
-  useRef,
   type ReactNode,
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
+  useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
@@ -30,6 +30,16 @@ function useFeed(): CodeFeed {
   return feed;
 }
 
+/** The feed, and a stable subscription to one account in it (for useSyncExternalStore). */
+function useAccountFeed(accountId: string) {
+  const feed = useFeed();
+  const subscribe = useCallback(
+    (listener: () => void) => feed.subscribe(accountId, listener),
+    [feed, accountId],
+  );
+  return { feed, subscribe };
+}
+
 /**
  * An account's current codes, asked of main now and refreshed once a second;
  * the component renders again whenever they change, its countdown included.
@@ -37,11 +47,7 @@ function useFeed(): CodeFeed {
  * by the caller.
  */
 export function useLiveCode(accountId: string): CodeView | undefined {
-  const feed = useFeed();
-  const subscribe = useCallback(
-    (listener: () => void) => feed.subscribe(accountId, listener),
-    [feed, accountId],
-  );
+  const { feed, subscribe } = useAccountFeed(accountId);
   return useSyncExternalStore(subscribe, () => feed.get(accountId));
 }
 
@@ -57,11 +63,7 @@ function rowShows(view: CodeView | undefined): string {
  * LiveCountdownRing, redrawn by the feed.
  */
 export function useLiveRowCode(accountId: string): CodeView | undefined {
-  const feed = useFeed();
-  const subscribe = useCallback(
-    (listener: () => void) => feed.subscribe(accountId, listener),
-    [feed, accountId],
-  );
+  const { feed, subscribe } = useAccountFeed(accountId);
   useSyncExternalStore(subscribe, () => rowShows(feed.get(accountId)));
   return feed.get(accountId);
 }
