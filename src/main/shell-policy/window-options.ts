@@ -1,9 +1,4 @@
 /**
- * The app window's options, following Electron's security checklist: the
- * renderer is sandboxed and isolated, has no Node, and cannot be pointed at
- * remote content. Typed structurally so this file needs no Electron import.
- */
-/**
  * What every window of the app gets (Electron's security checklist): sandboxed
  * and isolated, no Node anywhere, web security on, no webviews, no
  * experimental features, no navigation by drag and drop, no spellchecker (it
@@ -38,6 +33,11 @@ export interface AppWindowOptions {
   webPreferences: HardenedWebPreferences & { preload: string; devTools: boolean };
 }
 
+/**
+ * The app window's options, following Electron's security checklist: the
+ * renderer is sandboxed and isolated, has no Node, and cannot be pointed at
+ * remote content. Typed structurally so this file needs no Electron import.
+ */
 export function appWindowOptions(preloadPath: string, development: boolean): AppWindowOptions {
   return {
     width: 1100,
