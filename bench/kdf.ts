@@ -2,13 +2,8 @@ import argon2 from 'argon2';
 import { argon2id as wasmArgon2id } from 'hash-wasm';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  DEFAULT_KDF_COST,
-  deriveKey,
-  type KdfCost,
-  kdfParams,
-} from '../src/main/vault/crypto/kdf.js';
-import { Vault } from '../src/main/vault/vault.js';
+import { DEFAULT_KDF_COST, deriveKey, type KdfCost, kdfParams } from '../src/core/crypto/kdf.js';
+import { Vault } from '../src/core/vault.js';
 import { formatMs, median, sample, sampleInterleaved } from './lib/measure.js';
 import type { Report } from './lib/report.js';
 

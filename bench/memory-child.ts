@@ -4,8 +4,8 @@
  * as the app does after unlock, reporting the resident set size after each step
  * (after a garbage collection).
  */
-import { checkHealth } from '../src/main/vault/health/health.js';
-import { Vault } from '../src/main/vault/vault.js';
+import { checkHealth } from '../src/core/health/health.js';
+import { Vault } from '../src/core/vault.js';
 
 const [path, password] = process.argv.slice(2);
 if (!path || !password) throw new Error('usage: memory-child VAULT PASSWORD');

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FixedClock } from '../src/main/vault/clock.js';
-import { deriveKey, kdfParams } from '../src/main/vault/crypto/kdf.js';
-import { checkHealth } from '../src/main/vault/health/health.js';
-import { formatOtpauthUri } from '../src/main/vault/otp/otpauth.js';
-import { makeSeed } from '../src/main/vault/otp/seed.js';
-import { Vault } from '../src/main/vault/vault.js';
+import { FixedClock } from '../src/core/clock.js';
+import { deriveKey, kdfParams } from '../src/core/crypto/kdf.js';
+import { checkHealth } from '../src/core/health/health.js';
+import { formatOtpauthUri } from '../src/core/otp/otpauth.js';
+import { makeSeed } from '../src/core/otp/seed.js';
+import { Vault } from '../src/core/vault.js';
 import { buildKdbx, load, markUsedAndSave, type PeerAccount } from './kdbx-peer.js';
 import { formatMs, median, percentile, sample, timeSync } from './lib/measure.js';
 import type { Report } from './lib/report.js';

@@ -1,10 +1,8 @@
 import { VaultError } from '../shared/errors.js';
-import { type Clock, FixedClock, systemClock } from '../main/vault/clock.js';
-import { defaultVaultPath } from '../main/vault/paths.js';
-import { Vault } from '../main/vault/vault.js';
 import { Output } from './output.js';
 import { vaultPassword } from './passwords.js';
 import type { Terminal } from './terminal.js';
+import { type Clock, FixedClock, systemClock, defaultVaultPath, Vault } from '../core/index.js';
 
 export interface GlobalOptions {
   vault?: string;

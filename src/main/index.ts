@@ -20,11 +20,10 @@ import { printSheetHtml, renderSheetPdf } from './sheet-printer.js';
 import { appMenuTemplate } from './shell-policy/app-menu.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './shell-policy/app-origin.js';
 import { DEVELOPMENT_CONTENT_SECURITY_POLICY } from './shell-policy/content-security-policy.js';
-import { systemTimers } from './shell-policy/timers.js';
+import { systemTimers } from './api/timers.js';
 import { guardSession, guardWebContents } from './shell-policy/web-contents-guards.js';
 import { appWindowOptions } from './shell-policy/window-options.js';
-import { systemClock } from './vault/clock.js';
-import { defaultVaultPath } from './vault/paths.js';
+import { systemClock, defaultVaultPath } from '../core/index.js';
 
 /**
  * The Electron shell: lifecycle, the one window, the menu, the IPC binding and

@@ -4,8 +4,8 @@ import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { secretHex, corpusPath, REFERENCE } from '../support/corpus.js';
 import { transferLink } from '../support/google-transfer.js';
-import { readQrCodes } from '../../src/main/vault/qr/read-qr.js';
-import { Vault } from '../../src/main/vault/vault.js';
+import { readQrCodes } from '../../src/core/qr/read-qr.js';
+import { Vault } from '../../src/core/vault.js';
 import {
   addAccountsThroughCore,
   coreCode,

@@ -2,7 +2,7 @@ import { AppSession } from '../../src/main/api/app-session.js';
 import { DesktopServices, type SaveFileRequest } from '../../src/main/api/desktop-services.js';
 import { dispatch } from '../../src/main/api/dispatch.js';
 import { createHandlers } from '../../src/main/api/handlers/index.js';
-import { FixedClock } from '../../src/main/vault/clock.js';
+import { FixedClock } from '../../src/core/clock.js';
 import type { Envelope } from '../../src/shared/contract/index.js';
 import { ManualTimers, MemoryClipboard } from './manual-timers.js';
 import { FAST_KDF, PASSWORD, T0, tempVaultPath } from './temp-vault.js';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { OtpSeed } from '../../src/shared/domain.js';
-import { decodeBase32Secret } from '../../src/main/vault/otp/base32-secret.js';
-import { codeForCounter, timeBasedCodes } from '../../src/main/vault/otp/codes.js';
+import { decodeBase32Secret } from '../../src/core/otp/base32-secret.js';
+import { codeForCounter, timeBasedCodes } from '../../src/core/otp/codes.js';
 
 /**
  * The real export files of other apps, kept read-only in the shared corpus

@@ -1,7 +1,7 @@
 import type { AccountSummary } from '../../src/shared/domain.js';
-import type { HealthSnapshot } from '../../src/main/vault/health/health-rule.js';
-import { VaultSettingsSchema } from '../../src/main/vault/settings/settings-schema.js';
-import { INITIAL_BACKUP_STATE } from '../../src/main/vault/backups/backup-state.js';
+import type { HealthSnapshot } from '../../src/core/health/health-rule.js';
+import { VaultSettingsSchema } from '../../src/core/settings/settings-schema.js';
+import { INITIAL_BACKUP_STATE } from '../../src/core/backups/backup-state.js';
 
 /** A health snapshot with every section empty and default settings, overridden where a test says. */
 export function snapshotWith(

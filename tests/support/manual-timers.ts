@@ -1,5 +1,5 @@
-import type { TimerHandle, Timers } from '../../src/main/shell-policy/timers.js';
-import type { FixedClock } from '../../src/main/vault/clock.js';
+import type { TimerHandle, Timers } from '../../src/main/api/timers.js';
+import type { FixedClock } from '../../src/core/clock.js';
 
 interface Pending {
   id: number;

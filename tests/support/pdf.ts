@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readQrCodes } from '../../src/main/vault/qr/read-qr.js';
+import { readQrCodes } from '../../src/core/qr/read-qr.js';
 
 /** Poppler's tools (Debian: poppler-utils) read PDFs back as text and images. */
 function poppler(tool: string, args: string[]): string {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { decodeBase32Secret } from '../../src/main/vault/otp/base32-secret.js';
+import { decodeBase32Secret } from '../../src/core/otp/base32-secret.js';
 
 /** Every form a secret could take on disk: text (UTF-8 and UTF-16), and for a Base32 seed its raw bytes and hex. */
 export function secretForms(secret: string, options: { base32?: boolean } = {}): Buffer[] {

@@ -1,5 +1,5 @@
 import { chacha20 } from '@noble/ciphers/chacha.js';
-import type { Random } from '../../src/main/vault/random.js';
+import type { Random } from '../../src/core/random.js';
 
 /**
  * A deterministic stand-in for the CSPRNG: the ChaCha20 keystream of a key made

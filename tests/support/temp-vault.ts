@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { FixedClock } from '../../src/main/vault/clock.js';
-import type { KdfCost } from '../../src/main/vault/crypto/kdf.js';
-import { Vault, type VaultOptions } from '../../src/main/vault/vault.js';
+import { FixedClock } from '../../src/core/clock.js';
+import type { KdfCost } from '../../src/core/crypto/kdf.js';
+import { Vault, type VaultOptions } from '../../src/core/vault.js';
 
 /** Argon2id at the minimum cost: tests check behaviour, not the KDF's strength (which has its own tests). */
 export const FAST_KDF: KdfCost = { memoryKiB: 64, passes: 1, lanes: 1 };

@@ -1,12 +1,11 @@
 import { Option } from 'commander';
 import type { OtpSeed } from '../../shared/domain.js';
 import { VaultError } from '../../shared/errors.js';
-import { parseOtpauthUri } from '../../main/vault/otp/otpauth.js';
-import { makeSeed } from '../../main/vault/otp/seed.js';
 import { accountLabel } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import { accountPassword } from '../passwords.js';
 import { readAllStdin, type Terminal } from '../terminal.js';
+import { parseOtpauthUri, makeSeed } from '../../core/index.js';
 
 interface AddOptions {
   account?: string;

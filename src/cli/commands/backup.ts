@@ -1,10 +1,8 @@
 import { formatFileSize } from '../../shared/backups.js';
 import { isVaultError, VaultError } from '../../shared/errors.js';
-import { restoreVault, verifyVaultFile } from '../../main/vault/backups/restore.js';
-import { listBackupFiles } from '../../main/vault/backups/backup-files.js';
-import { systemClock } from '../../main/vault/clock.js';
 import type { CommandModule } from '../command-kit.js';
 import { vaultPassword } from '../passwords.js';
+import { restoreVault, verifyVaultFile, listBackupFiles, systemClock } from '../../core/index.js';
 
 /** 2026-05-03 10:00:00 UTC */
 function formatTime(at: number): string {

@@ -4,12 +4,12 @@ import { Option } from 'commander';
 import type { CodeBlockPreview } from '../../shared/backup-codes.js';
 import { formatDay } from '../../shared/dates.js';
 import { VaultError } from '../../shared/errors.js';
-import type { Vault } from '../../main/vault/vault.js';
 import { accountLabel } from '../account-format.js';
 import type { CliSession } from '../session.js';
 import { parseDate } from '../session.js';
 import { askYesNo, isInteractive, readAllStdin } from '../terminal.js';
 import type { Output } from '../output.js';
+import type { Vault } from '../../core/index.js';
 
 interface AddOptions {
   file?: string;

@@ -3,7 +3,6 @@ import type { CodesStatus, RevealedCodeSet } from '../../shared/backup-codes.js'
 import { formatDay } from '../../shared/dates.js';
 import type { AccountSummary } from '../../shared/domain.js';
 import { VaultError } from '../../shared/errors.js';
-import type { CodeTarget } from '../../main/vault/backup-codes/backup-codes.js';
 import { accountLabel } from '../account-format.js';
 import {
   describeEvent,
@@ -16,6 +15,7 @@ import type { CommandModule } from '../command-kit.js';
 import type { Output } from '../output.js';
 import { readAllStdin } from '../terminal.js';
 import { registerCodesAdd } from './codes-add.js';
+import type { CodeTarget } from '../../core/index.js';
 
 function site(account: AccountSummary): string {
   return account.issuer || accountLabel(account);

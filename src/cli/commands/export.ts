@@ -6,12 +6,11 @@ import {
   type ExportOutcome,
   PLAINTEXT_EXPORT_FORMATS,
 } from '../../shared/import-export.js';
-import { copyVault } from '../../main/vault/backup/vault-copy.js';
-import type { SeedExportFormat } from '../../main/vault/exporters/export-service.js';
 import { accountLabel } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import { exportPassword } from '../passwords.js';
 import { askYesNo, isInteractive } from '../terminal.js';
+import { copyVault, type SeedExportFormat } from '../../core/index.js';
 
 interface ExportOptions {
   format: ExportFormat;

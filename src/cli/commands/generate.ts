@@ -1,8 +1,7 @@
 import { Option } from 'commander';
 import { VaultError } from '../../shared/errors.js';
-import { generatePassword } from '../../main/vault/passwords/passwords.js';
-import { systemRandom } from '../../main/vault/random.js';
 import type { CommandModule } from '../command-kit.js';
+import { generatePassword, systemRandom } from '../../core/index.js';
 
 interface GenerateOptions {
   length?: string;

@@ -1,11 +1,10 @@
 import { isVaultError } from '../../shared/errors.js';
 import type { HealthFinding, HealthReport, Severity } from '../../shared/health.js';
 import { severityRank } from '../../shared/health.js';
-import { checkHealth } from '../../main/vault/health/health.js';
-import { type ClockCheck, measureClockOffset } from '../../main/vault/clock-check/sntp.js';
 import type { CommandModule } from '../command-kit.js';
 import { accountLabel } from '../account-format.js';
 import type { Output } from '../output.js';
+import { checkHealth, type ClockCheck, measureClockOffset } from '../../core/index.js';
 
 const BADGE: Record<Severity, string> = {
   critical: '✖ CRITICAL',

@@ -7,13 +7,12 @@ import {
   type ImportFormat,
   type ImportPreview,
 } from '../../shared/import-export.js';
-import { previewOf } from '../../main/vault/importers/import-plan.js';
-import type { ImportFileInput } from '../../main/vault/importers/import-service.js';
 import { accountLabel, otpDescription } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import type { Output } from '../output.js';
 import { passwordFromEnvOrPrompt } from '../passwords.js';
 import { askYesNo, isInteractive, type Terminal } from '../terminal.js';
+import { previewOf, type ImportFileInput } from '../../core/index.js';
 
 interface ImportOptions {
   format?: ImportFormat;

@@ -1,6 +1,6 @@
-import { Vault } from '../../main/vault/vault.js';
 import type { CommandModule } from '../command-kit.js';
 import { newPassword } from '../passwords.js';
+import { Vault } from '../../core/index.js';
 
 export const initCommand: CommandModule = (program, sessionFor) => {
   program

@@ -4,7 +4,7 @@ import { accountLabel } from '../account-format.js';
 import { renderPdf } from '../browser-pdf.js';
 import type { CommandModule } from '../command-kit.js';
 import { resolve } from 'node:path';
-import { writePrivateFile } from '../../main/vault/exporters/private-file.js';
+import { writePrivateFile } from '../../core/index.js';
 
 interface SheetOptions {
   all?: boolean;

@@ -1,7 +1,7 @@
-import { groupBase32 } from '../../main/vault/otp/base32-secret.js';
 import { accountLabel, otpDescription } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import { formatDate } from '../output.js';
+import { groupBase32 } from '../../core/index.js';
 
 export const showCommand: CommandModule = (program, sessionFor) => {
   program

@@ -2,11 +2,14 @@ import { existsSync } from 'node:fs';
 import type { LockReason } from '../../shared/contract/events.js';
 import type { VaultStatus } from '../../shared/contract/vault-methods.js';
 import { VaultError } from '../../shared/errors.js';
-import type { ClockCheck } from '../vault/clock-check/sntp.js';
-import { type Clock, systemClock } from '../vault/clock.js';
-import type { KdfCost } from '../vault/crypto/kdf.js';
-import type { Random } from '../vault/random.js';
-import { Vault } from '../vault/vault.js';
+import {
+  type ClockCheck,
+  type Clock,
+  systemClock,
+  type KdfCost,
+  type Random,
+  Vault,
+} from '../../core/index.js';
 
 export interface AppSessionOptions {
   vaultPath: string;

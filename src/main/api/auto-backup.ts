@@ -1,11 +1,11 @@
 import type { BackupResult } from '../../shared/backups.js';
+import type { AppSession } from './app-session.js';
 import {
   type BackupTiming,
   DEFAULT_BACKUP_TIMING,
   nextBackupAt,
-} from '../vault/backups/backup-schedule.js';
-import type { Clock } from '../vault/clock.js';
-import type { AppSession } from './app-session.js';
+  type Clock,
+} from '../../core/index.js';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

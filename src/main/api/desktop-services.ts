@@ -2,12 +2,11 @@ import type { EventSender, LockReason } from '../../shared/contract/events.js';
 import type { DesktopSettings } from '../../shared/contract/settings-methods.js';
 import type { SheetPaper } from '../../shared/sheets.js';
 import type { VaultStatus } from '../../shared/contract/vault-methods.js';
-import { type ClipboardPort, ClipboardGuard } from '../shell-policy/clipboard-guard.js';
-import { IdleLock } from '../shell-policy/idle-lock.js';
-import type { Timers } from '../shell-policy/timers.js';
-import type { Clock } from '../vault/clock.js';
-import { type VaultSettings, VaultSettingsSchema } from '../vault/settings/settings-schema.js';
+import { type ClipboardPort, ClipboardGuard } from './clipboard-guard.js';
+import { IdleLock } from './idle-lock.js';
+import type { Timers } from './timers.js';
 import type { AppSession } from './app-session.js';
+import { type Clock, type VaultSettings, VaultSettingsSchema } from '../../core/index.js';
 
 /** What the OS save dialog is asked: its title, the suggested file name, the file types offered. */
 export interface SaveFileRequest {

@@ -3,7 +3,7 @@ import { method, noInput } from './define.js';
 
 /**
  * The settings the desktop app shows. The core's settings schema
- * (src/main/vault/settings/settings-schema.ts) holds their ranges and defaults
+ * (src/core/settings/settings-schema.ts) holds their ranges and defaults
  * and checks every change; the contract only checks the shape.
  */
 export interface DesktopSettings {

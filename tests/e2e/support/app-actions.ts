@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { groupCode } from '../../../src/shared/code-format.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
 import { type AppHost, E2E_PASSWORD } from './test-host.js';
 
 export const ACME_URI =

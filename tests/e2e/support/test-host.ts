@@ -8,7 +8,7 @@ import { DesktopServices, type SaveFileRequest } from '../../../src/main/api/des
 import type { SheetPaper } from '../../../src/shared/sheets.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
+import { FixedClock } from '../../../src/core/clock.js';
 import { startFakeTimeServer } from '../../support/fake-time-server.js';
 import { ManualTimers, MemoryClipboard } from '../../support/manual-timers.js';
 import { startRendererServer } from './renderer-server.js';

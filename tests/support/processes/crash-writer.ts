@@ -4,8 +4,8 @@
  * changed, the password changed), printing one JSON line per write only after
  * it committed. The test kills it with SIGKILL at random moments.
  */
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import { Vault } from '../../../src/core/vault.js';
 
 const FAST = { memoryKiB: 64, passes: 1, lanes: 1 };
 const [vaultPath, startPassword, seedText, mode = 'mixed'] = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../../../src/main/api/app-session.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
+import { FixedClock } from '../../../src/core/clock.js';
 import type { CodeBlockPreview, CodeSetView } from '../../../src/shared/backup-codes.js';
 import type { Envelope } from '../../../src/shared/contract/index.js';
 import { FAST_KDF, PASSWORD, T0, tempVaultPath } from '../../support/temp-vault.js';

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { PLAN_LIFETIME_MS } from '../../../src/main/api/handlers/import-handlers.js';
-import { readQrCodes } from '../../../src/main/vault/qr/read-qr.js';
+import { readQrCodes } from '../../../src/core/qr/read-qr.js';
 import type { ImportPreviewResult } from '../../../src/shared/contract/import-methods.js';
 import type { Envelope } from '../../../src/shared/contract/index.js';
 import { corpusFile, REFERENCE } from '../../support/corpus.js';

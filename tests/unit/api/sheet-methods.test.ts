@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../../../src/main/api/app-session.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
+import { FixedClock } from '../../../src/core/clock.js';
 import type { BackupFileInfo, BackupResult, BackupStatus } from '../../../src/shared/backups.js';
 import type { Envelope } from '../../../src/shared/contract/index.js';
 import type { RenderedSheet, SheetPrint } from '../../../src/shared/sheets.js';

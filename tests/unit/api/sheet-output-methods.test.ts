@@ -6,7 +6,7 @@ import { DesktopServices, type SaveFileRequest } from '../../../src/main/api/des
 import { dispatch } from '../../../src/main/api/dispatch.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
 import { sheetFileName } from '../../../src/main/api/handlers/sheet-output-handlers.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
+import { FixedClock } from '../../../src/core/clock.js';
 import type { Envelope, EventName } from '../../../src/shared/contract/index.js';
 import type { SheetPaper } from '../../../src/shared/sheets.js';
 import { ManualTimers, MemoryClipboard } from '../../support/manual-timers.js';

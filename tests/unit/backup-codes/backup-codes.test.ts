@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodeSetView } from '../../../src/shared/backup-codes.js';
 import { VaultError } from '../../../src/shared/errors.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { Vault } from '../../../src/core/vault.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { describeCodeEvent } from '../../../src/shared/backup-code-events.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCodeBlock } from '../../../src/main/vault/backup-codes/code-block-parser.js';
+import { parseCodeBlock } from '../../../src/core/backup-codes/code-block-parser.js';
 
 /**
  * Real layouts, as each site shows or downloads its codes (see

@@ -3,7 +3,7 @@ import {
   looksLikeDate,
   looksLikePhoneNumber,
   parseCodeBlock,
-} from '../../../src/main/vault/backup-codes/code-block-parser.js';
+} from '../../../src/core/backup-codes/code-block-parser.js';
 
 const codes = (text: string) => parseCodeBlock(text).codes.map((found) => found.code);
 

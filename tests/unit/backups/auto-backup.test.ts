@@ -5,11 +5,11 @@ import {
   DEFAULT_BACKUP_TIMING,
   isBackupDue,
   nextBackupAt,
-} from '../../../src/main/vault/backups/backup-schedule.js';
-import { INITIAL_BACKUP_STATE } from '../../../src/main/vault/backups/backup-state.js';
-import { listBackupFiles } from '../../../src/main/vault/backups/backup-files.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+} from '../../../src/core/backups/backup-schedule.js';
+import { INITIAL_BACKUP_STATE } from '../../../src/core/backups/backup-state.js';
+import { listBackupFiles } from '../../../src/core/backups/backup-files.js';
+import { FixedClock } from '../../../src/core/clock.js';
+import { Vault } from '../../../src/core/vault.js';
 import { FAST_KDF, PASSWORD, T0, tempVaultPath } from '../../support/temp-vault.js';
 
 const SECOND = 1000;

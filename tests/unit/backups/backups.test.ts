@@ -9,12 +9,12 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyVault } from '../../../src/main/vault/backup/vault-copy.js';
-import { backupFolderFor, listBackupFiles } from '../../../src/main/vault/backups/backup-files.js';
-import { restoreVault, verifyVaultFile } from '../../../src/main/vault/backups/restore.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { copyVault } from '../../../src/core/backup/vault-copy.js';
+import { backupFolderFor, listBackupFiles } from '../../../src/core/backups/backup-files.js';
+import { restoreVault, verifyVaultFile } from '../../../src/core/backups/restore.js';
+import { FixedClock } from '../../../src/core/clock.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { createTestVault, FAST_KDF, PASSWORD, T0, tempFolder } from '../../support/temp-vault.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src/shared/import-export.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { Vault } from '../../../src/core/vault.js';
 import { runCli } from '../../support/cli.js';
 import { codesOf, corpusPath, REFERENCE, secretHex } from '../../support/corpus.js';
 import { CORPUS_CASES } from '../../support/corpus-cases.js';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { Vault } from '../../../src/core/vault.js';
 import { CLI_PATH, cliSandbox, runCli } from '../../support/cli.js';
 import { startXvfb, type VirtualDisplay } from '../../support/xvfb.js';
 

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OtpSeed } from '../../../src/shared/domain.js';
-import { copyVault } from '../../../src/main/vault/backup/vault-copy.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { copyVault } from '../../../src/core/backup/vault-copy.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import { Vault } from '../../../src/core/vault.js';
 import { codesOf, REFERENCE } from '../../support/corpus.js';
 import { createTestVault, FAST_KDF, PASSWORD, tempFolder } from '../../support/temp-vault.js';
 

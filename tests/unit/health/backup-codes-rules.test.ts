@@ -1,9 +1,9 @@
 import { accountFixture, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
 import type { CodesStatus } from '../../../src/shared/backup-codes.js';
-import { checkHealth, runRules } from '../../../src/main/vault/health/health.js';
-import type { HealthSnapshot } from '../../../src/main/vault/health/health-rule.js';
-import { backupCodesRule } from '../../../src/main/vault/health/rules/backup-codes.js';
+import { checkHealth, runRules } from '../../../src/core/health/health.js';
+import type { HealthSnapshot } from '../../../src/core/health/health-rule.js';
+import { backupCodesRule } from '../../../src/core/health/rules/backup-codes.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 
 const account = (id: string, issuer: string, accountName = '') =>

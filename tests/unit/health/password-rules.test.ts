@@ -1,8 +1,8 @@
 import { accountFixture, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../../src/main/vault/health/health-rule.js';
-import { checkHealth } from '../../../src/main/vault/health/health.js';
-import { passwordWeakRule } from '../../../src/main/vault/health/rules/password-rules.js';
+import { DAY_MS } from '../../../src/core/health/health-rule.js';
+import { checkHealth } from '../../../src/core/health/health.js';
+import { passwordWeakRule } from '../../../src/core/health/rules/password-rules.js';
 import type { StrengthScore } from '../../../src/shared/passwords.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 

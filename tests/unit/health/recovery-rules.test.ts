@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthFinding } from '../../../src/shared/health.js';
-import { checkHealth } from '../../../src/main/vault/health/health.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import type { Vault } from '../../../src/main/vault/vault.js';
+import { checkHealth } from '../../../src/core/health/health.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import type { Vault } from '../../../src/core/vault.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 
 const DAY = 24 * 60 * 60 * 1000;

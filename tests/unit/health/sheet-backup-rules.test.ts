@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupState } from '../../../src/main/vault/backups/backup-state.js';
-import { backupStale } from '../../../src/main/vault/health/rules/backup-rules.js';
-import { sheetOutdated } from '../../../src/main/vault/health/rules/sheet-rules.js';
-import { checkHealth } from '../../../src/main/vault/health/health.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import type { SheetPrintFacts } from '../../../src/main/vault/sheets/sheets.js';
+import type { BackupState } from '../../../src/core/backups/backup-state.js';
+import { backupStale } from '../../../src/core/health/rules/backup-rules.js';
+import { sheetOutdated } from '../../../src/core/health/rules/sheet-rules.js';
+import { checkHealth } from '../../../src/core/health/health.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import type { SheetPrintFacts } from '../../../src/core/sheets/sheets.js';
 import type { AccountSummary } from '../../../src/shared/domain.js';
 import type { AccountRecovery, Contact } from '../../../src/shared/recovery.js';
 import { snapshotWith } from '../../support/health-snapshot.js';

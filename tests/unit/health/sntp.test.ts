@@ -1,8 +1,8 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
-import { FixedClock } from '../../../src/main/vault/clock.js';
-import { measureClockOffset } from '../../../src/main/vault/clock-check/sntp.js';
+import { FixedClock } from '../../../src/core/clock.js';
+import { measureClockOffset } from '../../../src/core/clock-check/sntp.js';
 import { startFakeTimeServer } from '../../support/fake-time-server.js';
 
 const sockets: Socket[] = [];

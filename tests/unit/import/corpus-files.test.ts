@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { OtpSeed } from '../../../src/shared/domain.js';
-import { parseOtpauthUri } from '../../../src/main/vault/otp/otpauth.js';
-import type { ImportPlan } from '../../../src/main/vault/importers/import-plan.js';
+import { parseOtpauthUri } from '../../../src/core/otp/otpauth.js';
+import type { ImportPlan } from '../../../src/core/importers/import-plan.js';
 import { CORPUS_CASES } from '../../support/corpus-cases.js';
 import {
   codesOf,

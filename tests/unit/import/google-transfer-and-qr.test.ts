@@ -2,7 +2,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import type { Vault } from '../../../src/main/vault/vault.js';
+import type { Vault } from '../../../src/core/vault.js';
 import { codesOf, REFERENCE, secretHex } from '../../support/corpus.js';
 import { type Otp, transferLink } from '../../support/google-transfer.js';
 import { createTestVault } from '../../support/temp-vault.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
 import { corpusFile } from '../../support/corpus.js';
 import { createTestVault } from '../../support/temp-vault.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
-import type { Vault } from '../../../src/main/vault/vault.js';
+import type { Vault } from '../../../src/core/vault.js';
 import { corpusFile } from '../../support/corpus.js';
 import { createTestVault } from '../../support/temp-vault.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OtpSeed } from '../../../src/shared/domain.js';
-import { encodeBase32Secret } from '../../../src/main/vault/otp/base32-secret.js';
-import { codeForCounter, timeBasedCodes } from '../../../src/main/vault/otp/codes.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
+import { encodeBase32Secret } from '../../../src/core/otp/base32-secret.js';
+import { codeForCounter, timeBasedCodes } from '../../../src/core/otp/codes.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
 
 const ascii = (text: string) => encodeBase32Secret(new TextEncoder().encode(text));
 

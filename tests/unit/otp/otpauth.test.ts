@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
-import { decodeBase32Secret } from '../../../src/main/vault/otp/base32-secret.js';
-import { formatOtpauthUri, parseOtpauthUri } from '../../../src/main/vault/otp/otpauth.js';
+import { decodeBase32Secret } from '../../../src/core/otp/base32-secret.js';
+import { formatOtpauthUri, parseOtpauthUri } from '../../../src/core/otp/otpauth.js';
 
 function invalid(uri: string): VaultError {
   try {

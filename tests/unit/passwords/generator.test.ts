@@ -7,9 +7,9 @@ import {
   generateRandomPassword,
   PASSPHRASE_WORDLIST,
   uniformIndex,
-} from '../../../src/main/vault/passwords/generator.js';
-import { generatePassword } from '../../../src/main/vault/passwords/passwords.js';
-import { systemRandom } from '../../../src/main/vault/random.js';
+} from '../../../src/core/passwords/generator.js';
+import { generatePassword } from '../../../src/core/passwords/passwords.js';
+import { systemRandom } from '../../../src/core/random.js';
 import type { VaultError } from '../../../src/shared/errors.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { scriptedRandom, seededRandom } from '../../support/seeded-random.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountWords, estimateStrength } from '../../../src/main/vault/passwords/strength.js';
+import { accountWords, estimateStrength } from '../../../src/core/passwords/strength.js';
 import { GUESS_SCENARIOS, STRENGTH_LABELS } from '../../../src/shared/passwords.js';
 
 describe('strength estimate (zxcvbn-ts)', () => {

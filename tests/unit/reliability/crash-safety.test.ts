@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { Vault } from '../../../src/core/vault.js';
 import { count, report } from '../../support/stress.js';
 import { FAST_KDF, PASSWORD, tempVaultPath } from '../../support/temp-vault.js';
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import { Vault } from '../../../src/core/vault.js';
 import { count, report } from '../../support/stress.js';
 import { FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
 

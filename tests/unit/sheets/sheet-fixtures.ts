@@ -1,7 +1,7 @@
 import { seededRandom } from '../../support/seeded-random.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import type { Vault } from '../../../src/main/vault/vault.js';
-import type { FixedClock } from '../../../src/main/vault/clock.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import type { Vault } from '../../../src/core/vault.js';
+import type { FixedClock } from '../../../src/core/clock.js';
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 

@@ -16,7 +16,7 @@ import {
 import { findSecretsInFiles, secretForms } from '../../support/secret-scan.js';
 import { createTestVault, tempFolder } from '../../support/temp-vault.js';
 import { fillKitVault, makeCodes } from './sheet-fixtures.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { Vault } from '../../../src/core/vault.js';
 import { createTestVault, PASSWORD } from '../../support/temp-vault.js';
 
 const issuers = (vault: Vault) => vault.accounts.list().map((account) => account.issuer);

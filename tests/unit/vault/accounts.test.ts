@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseOtpauthUri } from '../../../src/main/vault/otp/otpauth.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { parseOtpauthUri } from '../../../src/core/otp/otpauth.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
 

@@ -3,9 +3,9 @@ import {
   LOGIN_KIND,
   LoginRecordSchema,
   MAX_PASSWORD_HISTORY,
-} from '../../../src/main/vault/logins/login-records.js';
-import type { RecordStore } from '../../../src/main/vault/storage/records.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+} from '../../../src/core/logins/login-records.js';
+import type { RecordStore } from '../../../src/core/storage/records.js';
+import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
 import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
 import { createTestVault } from '../../support/temp-vault.js';
 

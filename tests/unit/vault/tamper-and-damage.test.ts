@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import { Vault } from '../../../src/core/vault.js';
 import { createTestVault, PASSWORD } from '../../support/temp-vault.js';
 
 async function vaultWithTwoAccounts() {

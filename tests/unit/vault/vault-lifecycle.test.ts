@@ -3,9 +3,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
-import { makeSeed } from '../../../src/main/vault/otp/seed.js';
-import { IDLE_CHECKPOINT_MS } from '../../../src/main/vault/storage/database.js';
-import { Vault } from '../../../src/main/vault/vault.js';
+import { makeSeed } from '../../../src/core/otp/seed.js';
+import { IDLE_CHECKPOINT_MS } from '../../../src/core/storage/database.js';
+import { Vault } from '../../../src/core/vault.js';
 import {
   createTestVault,
   FAST_KDF,
@@ -146,7 +146,7 @@ describe('errors a person can tell apart', () => {
     vault.close();
     // Simulate a future version: bump the format and recompute the header checksum as it would.
     const { sha256 } = await import('@noble/hashes/sha2.js');
-    const { encodeFields } = await import('../../../src/main/vault/crypto/bytes.js');
+    const { encodeFields } = await import('../../../src/core/crypto/bytes.js');
     const db = new Database(path);
     const row = db.prepare('SELECT * FROM vault_header').get() as {
       magic: string;

@@ -1,10 +1,8 @@
 import type { SeedInputData } from '../../../shared/contract/account-methods.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { OtpSeed } from '../../../shared/domain.js';
-import { groupBase32 } from '../../vault/otp/base32-secret.js';
-import { parseOtpauthUri } from '../../vault/otp/otpauth.js';
-import { makeSeed } from '../../vault/otp/seed.js';
 import type { AppSession } from '../app-session.js';
+import { groupBase32, parseOtpauthUri, makeSeed } from '../../../core/index.js';
 
 type AccountHandlers = Pick<
   Handlers,

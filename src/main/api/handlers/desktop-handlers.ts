@@ -1,10 +1,9 @@
 import type { CodeStep, CopyResult } from '../../../shared/contract/desktop-methods.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
-import { codeForCounter } from '../../vault/otp/codes.js';
-import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
 import type { DesktopServices } from '../desktop-services.js';
+import { codeForCounter, type Vault } from '../../../core/index.js';
 
 type DesktopHandlers = Pick<
   Handlers,

@@ -2,11 +2,10 @@ import { basename } from 'node:path';
 import type { FileExportFormat } from '../../../shared/contract/file-methods.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
-import { replacePrivateFile } from '../../vault/exporters/private-file.js';
-import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
 import type { DesktopServices, SaveFileRequest } from '../desktop-services.js';
 import { needDesktop } from './desktop-handlers.js';
+import { replacePrivateFile, type Vault } from '../../../core/index.js';
 
 type ExportFileHandlers = Pick<Handlers, 'exportToFile'>;
 

@@ -2,10 +2,13 @@ import type { AccountHealth, HealthOverview } from '../../../shared/contract/hea
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
 import type { HealthReport } from '../../../shared/health.js';
-import { type ClockCheck, measureClockOffset } from '../../vault/clock-check/sntp.js';
-import { checkHealth } from '../../vault/health/health.js';
-import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
+import {
+  type ClockCheck,
+  measureClockOffset,
+  checkHealth,
+  type Vault,
+} from '../../../core/index.js';
 
 type HealthHandlers = Pick<
   Handlers,

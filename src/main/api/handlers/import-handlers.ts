@@ -3,11 +3,14 @@ import type { Handlers } from '../../../shared/contract/index.js';
 import type { ImportPreviewResult } from '../../../shared/contract/import-methods.js';
 import { VaultError } from '../../../shared/errors.js';
 import type { ImportFormat } from '../../../shared/import-export.js';
-import { systemClock } from '../../vault/clock.js';
-import { type ImportPlan, previewOf } from '../../vault/importers/import-plan.js';
-import type { ImportFileInput } from '../../vault/importers/import-service.js';
-import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
+import {
+  systemClock,
+  type ImportPlan,
+  previewOf,
+  type ImportFileInput,
+  type Vault,
+} from '../../../core/index.js';
 
 type ImportHandlers = Pick<
   Handlers,

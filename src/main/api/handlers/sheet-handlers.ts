@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
-import { restoreVault, verifyVaultFile } from '../../vault/backups/restore.js';
 import type { AppSession } from '../app-session.js';
+import { restoreVault, verifyVaultFile } from '../../../core/index.js';
 
 type SheetHandlers = Pick<
   Handlers,

@@ -1,11 +1,10 @@
 import { basename } from 'node:path';
 import type { Handlers, ValidInputOf } from '../../../shared/contract/index.js';
 import type { RenderedSheet } from '../../../shared/sheets.js';
-import { replacePrivateFile } from '../../vault/exporters/private-file.js';
-import type { Vault } from '../../vault/vault.js';
 import type { AppSession } from '../app-session.js';
 import type { DesktopServices } from '../desktop-services.js';
 import { needDesktop } from './desktop-handlers.js';
+import { replacePrivateFile, type Vault } from '../../../core/index.js';
 
 type SheetOutputHandlers = Pick<Handlers, 'saveSheetPdf' | 'printSheet'>;
 type SheetRequest = ValidInputOf<'saveSheetPdf'>;

@@ -1,0 +1,72 @@
+import type { AccountInput } from '../../shared/domain.js';
+import { invalidInput } from '../../shared/errors.js';
+
+export const MAX_NAME_LENGTH = 200;
+export const MAX_NOTES_LENGTH = 20_000;
+
+export interface CleanAccountFields {
+  issuer: string;
+  accountName: string;
+  url: string;
+  notes: string;
+  tags: string[];
+}
+
+export const MAX_TAGS = 50;
+
+/** Tags: trimmed, non-empty, no duplicates (ignoring case), in the order given. */
+export function cleanTags(tags: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const clean: string[] = [];
+  for (const raw of tags ?? []) {
+    const tag = cleanText(raw, 'tag', 100);
+    if (tag === '' || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    clean.push(tag);
+  }
+  if (clean.length > MAX_TAGS) throw invalidInput(`An account can have at most ${MAX_TAGS} tags.`);
+  return clean;
+}
+
+function cleanText(value: string | undefined, what: string, max: number): string {
+  const text = (value ?? '').trim();
+  if (text.length > max)
+    throw invalidInput(`The ${what} is too long (${text.length} characters; at most ${max}).`);
+  // eslint-disable-next-line no-control-regex
+  if (what !== 'notes' && /[\u0000-\u001f\u007f]/.test(text)) {
+    throw invalidInput(`The ${what} contains a control character.`);
+  }
+  return text;
+}
+
+/** A sign-in URL; a bare host gets https:// in front, anything but http(s) is refused. */
+export function cleanUrl(value: string | undefined): string {
+  const text = (value ?? '').trim();
+  if (text === '') return '';
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw invalidInput(`"${text}" is not a valid URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidInput(`"${text}" is not a web address (only http and https URLs are kept).`);
+  }
+  return url.toString();
+}
+
+export function cleanAccountFields(input: AccountInput): CleanAccountFields {
+  const issuer = cleanText(input.issuer, 'issuer', MAX_NAME_LENGTH);
+  const accountName = cleanText(input.accountName, 'account name', MAX_NAME_LENGTH);
+  if (issuer === '' && accountName === '') {
+    throw invalidInput('An account needs an issuer (the site or service) or an account name.');
+  }
+  return {
+    issuer,
+    accountName,
+    url: cleanUrl(input.url),
+    notes: cleanText(input.notes, 'notes', MAX_NOTES_LENGTH),
+    tags: cleanTags(input.tags),
+  };
+}

@@ -1,0 +1,120 @@
+import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import type { BackupFileInfo, BackupResult, BackupStatus } from '../../shared/backups.js';
+import { VaultError } from '../../shared/errors.js';
+import { copyVault } from '../backup/vault-copy.js';
+import { ensurePrivateFolder } from '../exporters/private-file.js';
+import type { SettingsService } from '../settings/settings.js';
+import { removeVaultFiles } from '../storage/database.js';
+import type { Vault } from '../vault.js';
+import type { VaultContext } from '../vault-context.js';
+import { backupFileName, backupFolderFor, listBackupFiles } from './backup-files.js';
+import { BACKUP_STATE_ID, BACKUP_STATE_KIND, type BackupState } from './backup-state.js';
+import { type ChangeTracker, readBackupState } from './change-tracker.js';
+import { planRotation } from './rotation.js';
+
+const MAX_NAME_ATTEMPTS = 100;
+
+/**
+ * Encrypted backups of the vault: copies through SQLite's online backup (same
+ * format, same password), each checked by decrypting every record before it
+ * counts, kept in a `backups` folder beside the vault and rotated.
+ */
+export class BackupService {
+  constructor(
+    private readonly context: VaultContext,
+    private readonly vault: Vault,
+    private readonly changes: ChangeTracker,
+    private readonly settings: SettingsService,
+  ) {}
+
+  folder(): string {
+    return backupFolderFor(this.vault.path);
+  }
+
+  state(): BackupState {
+    return this.context.read(() => readBackupState(this.context.records()));
+  }
+
+  status(): BackupStatus {
+    const state = this.state();
+    return {
+      ...state,
+      folder: this.folder(),
+      unsavedChanges: Math.max(0, state.changes - state.savedChanges),
+    };
+  }
+
+  /** This vault's backups in its backups folder, newest first. */
+  list(): BackupFileInfo[] {
+    return listBackupFiles(this.vault.path);
+  }
+
+  /**
+   * Backs the vault up now: into the backups folder (then rotates it), or to `out`
+   * (a file that must not exist yet). The copy is checked with the vault's key
+   * (SQLite integrity, every record decrypts); one that fails is deleted and
+   * reported as VAULT_DAMAGED. Only a checked copy counts as holding the changes.
+   */
+  async create(options: { out?: string } = {}): Promise<BackupResult> {
+    this.context.records();
+    const at = this.context.clock.now();
+    const path = options.out === undefined ? this.freePath(at) : resolve(options.out);
+    if (options.out === undefined) ensurePrivateFolder(this.folder());
+    const copy = await copyVault(this.vault, path);
+    let inspection;
+    try {
+      inspection = this.vault.inspectCopy(copy.path);
+    } catch (error) {
+      removeVaultFiles(copy.path);
+      throw error;
+    }
+    if (inspection.problems.length > 0) {
+      removeVaultFiles(copy.path);
+      throw new VaultError(
+        'VAULT_DAMAGED',
+        `The backup did not check out, so it was deleted: ${inspection.problems.join(' ')} Run \`sparekey verify\` on the vault.`,
+      );
+    }
+    const saved = inspection.state.changes;
+    this.changes.quietly(() =>
+      this.context.write(() => {
+        const records = this.context.records();
+        const state = readBackupState(records);
+        const savedChanges = Math.max(state.savedChanges, saved);
+        records.put(BACKUP_STATE_KIND, BACKUP_STATE_ID, null, {
+          ...state,
+          savedChanges,
+          lastBackupAt: at,
+          lastBackupFile: copy.path,
+          // A change made while the copy was taken is in no backup: count it from then.
+          oldestUnsavedChangeAt: state.changes > savedChanges ? at : null,
+        } satisfies BackupState);
+      }),
+    );
+    const removed = options.out === undefined ? this.rotate(at) : [];
+    return { path: copy.path, at, bytes: copy.bytes, records: inspection.records, removed };
+  }
+
+  /** Deletes the backups rotation does not keep (never a `before-restore` copy); returns their paths. */
+  rotate(now: number = this.context.clock.now()): string[] {
+    const settings = this.settings.get();
+    const automatic = this.list().filter((file) => file.kind === 'backup');
+    const { remove } = planRotation(automatic, now, {
+      keepLast: settings.backupKeepLast,
+      keepDays: settings.backupKeepDays,
+    });
+    for (const file of remove) rmSync(file.path, { force: true });
+    return remove.map((file) => file.path);
+  }
+
+  private freePath(at: number): string {
+    const folder = this.folder();
+    const taken = new Set(this.list().map((file) => file.name));
+    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+      const name = backupFileName(this.vault.path, at, 'backup', attempt);
+      if (!taken.has(name)) return join(folder, name);
+    }
+    throw new VaultError('REFUSED', `Too many backups at the same instant in ${folder}.`);
+  }
+}

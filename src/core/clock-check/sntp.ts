@@ -1,0 +1,86 @@
+import { createSocket } from 'node:dgram';
+import { VaultError } from '../../shared/errors.js';
+import { type Clock, systemClock } from '../clock.js';
+
+/** The result of comparing this machine's clock with a network time server. */
+export interface ClockCheck {
+  /** How far the system clock is behind (+) or ahead (−) of the server, in ms. */
+  offsetMs: number;
+  roundTripMs: number;
+  server: string;
+  /** Epoch ms of the check, by the system clock. */
+  checkedAt: number;
+}
+
+export interface SntpOptions {
+  port?: number;
+  timeoutMs?: number;
+  clock?: Clock;
+}
+
+const NTP_PACKET_LENGTH = 48;
+/** Seconds from 1900-01-01 (NTP era 0) to 1970-01-01. */
+const NTP_TO_UNIX_SECONDS = 2_208_988_800;
+
+function writeTimestamp(packet: Buffer, offset: number, epochMs: number): void {
+  const seconds = Math.floor(epochMs / 1000) + NTP_TO_UNIX_SECONDS;
+  const fraction = Math.round(((epochMs % 1000) / 1000) * 2 ** 32);
+  packet.writeUInt32BE(seconds >>> 0, offset);
+  packet.writeUInt32BE(Math.min(fraction, 2 ** 32 - 1), offset + 4);
+}
+
+function readTimestamp(packet: Buffer, offset: number): number {
+  const seconds = packet.readUInt32BE(offset);
+  const fraction = packet.readUInt32BE(offset + 4);
+  return (seconds - NTP_TO_UNIX_SECONDS) * 1000 + (fraction / 2 ** 32) * 1000;
+}
+
+/**
+ * One SNTP exchange (RFC 4330) with `server`: the clock offset and round trip.
+ * This is the only network access Sparekey makes, and only when the user asks.
+ */
+export function measureClockOffset(server: string, options: SntpOptions = {}): Promise<ClockCheck> {
+  const clock = options.clock ?? systemClock;
+  const port = options.port ?? 123;
+  const timeoutMs = options.timeoutMs ?? 5000;
+  return new Promise((resolve, reject) => {
+    const socket = createSocket(server.includes(':') ? 'udp6' : 'udp4');
+    const fail = (message: string) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(new VaultError('IO_ERROR', `The time check with ${server} failed: ${message}.`));
+    };
+    const timer = setTimeout(() => fail(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
+
+    const request = Buffer.alloc(NTP_PACKET_LENGTH);
+    request[0] = (0 << 6) | (4 << 3) | 3; // no leap warning, version 4, client mode
+    const sentAt = clock.now();
+    writeTimestamp(request, 40, sentAt);
+    const originate = request.subarray(40, 48);
+
+    socket.on('error', (error) => fail(error.message));
+    socket.on('message', (response) => {
+      const receivedAt = clock.now();
+      if (response.length < NTP_PACKET_LENGTH) return fail('the answer is too short');
+      const mode = (response[0] ?? 0) & 0x07;
+      const stratum = response[1] ?? 0;
+      if (mode !== 4) return fail('the answer is not from a time server');
+      if (stratum === 0) return fail("the server refused to answer (kiss-o'-death)");
+      if (!response.subarray(24, 32).equals(originate))
+        return fail('the answer does not match the question');
+      const serverReceived = readTimestamp(response, 32);
+      const serverSent = readTimestamp(response, 40);
+      clearTimeout(timer);
+      socket.close();
+      resolve({
+        offsetMs: Math.round((serverReceived - sentAt + (serverSent - receivedAt)) / 2),
+        roundTripMs: Math.max(0, receivedAt - sentAt - (serverSent - serverReceived)),
+        server,
+        checkedAt: receivedAt,
+      });
+    });
+    socket.send(request, port, server, (error) => {
+      if (error) fail(error.message);
+    });
+  });
+}

@@ -1,0 +1,175 @@
+import type { z } from 'zod';
+import { OTP_TYPES, type OtpSeed, type OtpType } from '../../shared/domain.js';
+import { invalidInput, isVaultError } from '../../shared/errors.js';
+import { cleanAccountFields, cleanUrl } from '../accounts/account-input.js';
+import { MAX_PASSWORD_LENGTH } from '../logins/logins.js';
+import { decodeBase32Secret, encodeBase32Secret } from '../otp/base32-secret.js';
+import { makeSeed, type SeedInput } from '../otp/seed.js';
+import type { EntryNote, ImportedEntry, ImportedLogin, ReadResult } from './import-types.js';
+
+/** What a converter knows about one entry; missing text fields are empty. */
+export interface EntryFields {
+  issuer?: string | null | undefined;
+  accountName?: string | null | undefined;
+  url?: string | null | undefined;
+  notes?: string | null | undefined;
+  tags?: readonly (string | null | undefined)[] | undefined;
+  seed: OtpSeed | null;
+  login?: ImportedLogin | null | undefined;
+  warnings?: string[] | undefined;
+}
+
+/** "entry 3 (GitHub)" — 1-based, with a name when there is one. */
+export function entryLabel(index: number, name?: string | null): string {
+  const shown = (name ?? '').trim().slice(0, 60);
+  return shown ? `entry ${index + 1} (${shown})` : `entry ${index + 1}`;
+}
+
+/**
+ * Validates an entry the way the vault will (names, notes, tags, URL, login),
+ * so a commit never fails half-way; throws INVALID_INPUT naming the problem.
+ * An address that is not a web address is not kept, and the entry says so.
+ */
+export function buildEntry(label: string, fields: EntryFields): ImportedEntry {
+  const warnings = [...(fields.warnings ?? [])];
+  let url = '';
+  try {
+    url = cleanUrl(fields.url ?? '');
+  } catch {
+    warnings.push(`the address "${fields.url}" was not kept: it is not a web address`);
+  }
+  const clean = cleanAccountFields({
+    issuer: fields.issuer ?? '',
+    accountName: fields.accountName ?? '',
+    url,
+    notes: fields.notes ?? '',
+    tags: (fields.tags ?? []).filter((tag): tag is string => typeof tag === 'string'),
+  });
+  let login: ImportedLogin | null = null;
+  if (fields.login) {
+    if (fields.login.password.length > MAX_PASSWORD_LENGTH) {
+      throw invalidInput(`the password is longer than ${MAX_PASSWORD_LENGTH} characters`);
+    }
+    const urls: string[] = [];
+    for (const address of fields.login.urls) {
+      try {
+        const cleaned = cleanUrl(address);
+        if (cleaned !== '' && cleaned !== clean.url && !urls.includes(cleaned)) urls.push(cleaned);
+      } catch {
+        warnings.push(`the address "${address}" was not kept: it is not a web address`);
+      }
+    }
+    const username = fields.login.username.trim();
+    if (username !== '' || fields.login.password !== '' || urls.length > 0) {
+      login = { username, password: fields.login.password, urls };
+    }
+  }
+  return { label, ...clean, seed: fields.seed, login, warnings };
+}
+
+/** The type of a seed as another app names it (any case); other kinds are refused by name. */
+export function otpTypeOf(name: string): OtpType {
+  const type = name.trim().toLowerCase();
+  if (!(OTP_TYPES as readonly string[]).includes(type)) {
+    throw invalidInput(`${name} codes are not supported by Sparekey`);
+  }
+  return type as OtpType;
+}
+
+/** A seed from its parts; the secret as Base32 text or raw bytes. Throws INVALID_INPUT. */
+export function seedFrom(
+  input: Omit<SeedInput, 'secret'> & { secret: string | Uint8Array },
+): OtpSeed {
+  const secret = typeof input.secret === 'string' ? input.secret : encodeBase32Secret(input.secret);
+  if (secret.length === 0) throw invalidInput('the secret is empty');
+  return makeSeed({ ...input, secret });
+}
+
+/**
+ * Base32 the way password managers decode it: trailing bits that do not fill a
+ * byte are dropped, whatever the length (Bitwarden shows codes for such secrets).
+ */
+export function decodeBase32Leniently(text: string): Uint8Array {
+  const compact = text.replace(/[\s-]/g, '').replace(/=+$/, '');
+  const wholeBytes = Math.floor((compact.length * 5) / 8);
+  const leftoverBits = (compact.length * 5) % 8;
+  // One more zero character makes any length decodable; the extra byte is cut off.
+  const decoded = decodeBase32Secret(leftoverBits >= 5 ? `${compact}A` : compact);
+  return decoded.subarray(0, wholeBytes);
+}
+
+/** The first problem zod found, as a phrase: `"digits": expected number, received string`. */
+export function describeSchemaError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue === undefined) return 'its structure is not as expected';
+  const where = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the value';
+  return `${where}: ${issue.message}`;
+}
+
+/** Parses one entry against its schema; throws INVALID_INPUT describing the first problem. */
+export function parseEntry<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInput(describeSchemaError(parsed.error));
+  return parsed.data;
+}
+
+/** Collects a file's entries: each converted on its own, a failure recorded with its reason. */
+export class EntryCollector {
+  readonly entries: ImportedEntry[] = [];
+  readonly skipped: EntryNote[] = [];
+  readonly failed: EntryNote[] = [];
+
+  /** Runs `convert`; a VaultError it throws becomes this entry's failure. */
+  add(label: string, convert: () => ImportedEntry | ImportedEntry[]): void {
+    const converted = this.attempt(label, convert);
+    if (converted !== undefined) {
+      this.entries.push(...(Array.isArray(converted) ? converted : [converted]));
+    }
+  }
+
+  /** Runs `fn`; a VaultError it throws becomes the failure of `label`, and the result is undefined. */
+  attempt<T>(label: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (error) {
+      if (!isVaultError(error)) throw error;
+      this.failed.push({ label, reason: error.message.replace(/\.$/, '') });
+      return undefined;
+    }
+  }
+
+  /**
+   * Converts each raw entry of a list on its own, labelled "entry N (name)" with
+   * the name `nameOf` finds in it (the entry is not validated yet: any shape).
+   */
+  each(
+    items: readonly unknown[],
+    nameOf: (raw: Record<string, unknown>) => unknown,
+    convert: (raw: unknown, label: string) => ImportedEntry | ImportedEntry[],
+  ): void {
+    items.forEach((raw, index) => {
+      const name =
+        typeof raw === 'object' && raw !== null ? nameOf(raw as Record<string, unknown>) : null;
+      const label = entryLabel(index, typeof name === 'string' ? name : null);
+      this.add(label, () => convert(raw, label));
+    });
+  }
+
+  skip(label: string, reason: string): void {
+    this.skipped.push({ label, reason });
+  }
+
+  fail(label: string, reason: string): void {
+    this.failed.push({ label, reason });
+  }
+
+  result(extra: Partial<ReadResult> = {}): ReadResult {
+    return {
+      entries: this.entries,
+      skipped: this.skipped,
+      failed: this.failed,
+      batchParts: [],
+      ...extra,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The core's one public entry: everything Sparekey does, without Electron. The desktop
+ * handlers (src/main/api), the shell and the CLI import the core from here and from
+ * nowhere deeper (an ESLint rule enforces it); tests may reach inside.
+ */
+
+// The vault and what it is opened with.
+export { Vault, type VaultOptions, MIN_PASSWORD_LENGTH } from './vault.js';
+export { type Clock, FixedClock, systemClock } from './clock.js';
+export { type Random, systemRandom } from './random.js';
+export { DEFAULT_KDF_COST, type KdfCost } from './crypto/kdf.js';
+export { defaultVaultPath } from './paths.js';
+export { type VaultSettings, VaultSettingsSchema } from './settings/settings-schema.js';
+
+// Authenticator seeds and their codes.
+export { parseOtpauthUri, formatOtpauthUri, type OtpauthEntry } from './otp/otpauth.js';
+export { makeSeed, type SeedInput } from './otp/seed.js';
+export { decodeBase32Secret, encodeBase32Secret, groupBase32 } from './otp/base32-secret.js';
+export { codeForCounter } from './otp/codes.js';
+
+// Backup codes, passwords, health.
+export type { CodeTarget } from './backup-codes/backup-codes.js';
+export { generatePassword } from './passwords/passwords.js';
+export { checkHealth } from './health/health.js';
+export { type ClockCheck, measureClockOffset } from './clock-check/sntp.js';
+
+// Files: copies, backups, restores, imports and exports.
+export { copyVault } from './backup/vault-copy.js';
+export { listBackupFiles } from './backups/backup-files.js';
+export {
+  type BackupTiming,
+  DEFAULT_BACKUP_TIMING,
+  nextBackupAt,
+} from './backups/backup-schedule.js';
+export { restoreVault, verifyVaultFile } from './backups/restore.js';
+export { writePrivateFile, replacePrivateFile } from './exporters/private-file.js';
+export type { SeedExportFormat } from './exporters/export-service.js';
+export { type ImportPlan, previewOf } from './importers/import-plan.js';
+export type { ImportFileInput } from './importers/import-service.js';

@@ -1,0 +1,229 @@
+import { VaultError, invalidInput } from '../../shared/errors.js';
+import {
+  type AccountRecovery,
+  type ContactKind,
+  METHOD_CONTACT_KIND,
+  METHOD_LABELS,
+  METHOD_NEEDS_DEVICE,
+  type MethodKind,
+  type TwoFactorMethod,
+} from '../../shared/recovery.js';
+import { cleanUrl } from '../accounts/account-input.js';
+import { ACCOUNT_KIND, AccountRecordSchema } from '../accounts/account-records.js';
+import { CONTACT_KIND, ContactRecordSchema } from '../contacts/contact-records.js';
+import { displayContactValue } from '../contacts/contact-values.js';
+import type { VaultContext } from '../vault-context.js';
+import {
+  EMPTY_RECOVERY,
+  RECOVERY_KIND,
+  type RecoveryRecord,
+  RecoveryRecordSchema,
+} from './recovery-records.js';
+
+export interface NewMethod {
+  kind: MethodKind;
+  contactId?: string | null | undefined;
+  device?: string | undefined;
+}
+
+export interface RecoveryPatch {
+  supportUrl?: string | undefined;
+  recoveryNotes?: string | undefined;
+}
+
+const MAX_METHODS = 30;
+
+/** An account's 2FA methods, recovery contacts, support URL, notes and last test. */
+export class RecoveryService {
+  constructor(private readonly vault: VaultContext) {}
+
+  get(accountId: string): AccountRecovery {
+    return this.vault.read(() => {
+      this.requireAccount(accountId);
+      return { accountId, ...this.read(accountId) };
+    });
+  }
+
+  /** Every account's recovery record that has been set (keyed by account id), in one pass. */
+  all(): Map<string, AccountRecovery> {
+    return this.vault.read(
+      () =>
+        new Map(
+          this.vault
+            .records()
+            .list(RECOVERY_KIND, RecoveryRecordSchema)
+            .map((stored) => [stored.id, { accountId: stored.id, ...stored.value }]),
+        ),
+    );
+  }
+
+  addMethod(accountId: string, input: NewMethod): TwoFactorMethod {
+    let added: TwoFactorMethod | undefined;
+    this.change(accountId, (current) => {
+      const contactKind = METHOD_CONTACT_KIND[input.kind];
+      const label = METHOD_LABELS[input.kind];
+      let contactId: string | null = null;
+      if (contactKind !== undefined) {
+        if (!input.contactId) {
+          throw invalidInput(
+            `${label} sends codes to ${contactNoun(contactKind)}: say which contact.`,
+          );
+        }
+        const contact = this.contact(input.contactId);
+        if (contact.kind !== contactKind) {
+          throw invalidInput(
+            `${label} needs ${contactNoun(contactKind)}, not ${displayContactValue(contact.kind, contact.value)}.`,
+          );
+        }
+        if (contact.retiredAt !== null) {
+          throw new VaultError(
+            'REFUSED',
+            `${displayContactValue(contact.kind, contact.value)} is retired; add a contact you control.`,
+          );
+        }
+        contactId = input.contactId;
+      } else if (input.contactId) {
+        throw invalidInput(`${label} does not send codes to a contact.`);
+      }
+      const device = (input.device ?? '').trim();
+      if (device.length > 200)
+        throw invalidInput('The device name is too long (at most 200 characters).');
+      if (device !== '' && !METHOD_NEEDS_DEVICE.includes(input.kind)) {
+        throw invalidInput(`${label} is not tied to a device.`);
+      }
+      const duplicate = current.methods.find(
+        (method) =>
+          method.kind === input.kind &&
+          method.contactId === contactId &&
+          method.device.toLowerCase() === device.toLowerCase(),
+      );
+      if (duplicate)
+        throw invalidInput(
+          `${accountLabelFor(this.vault, accountId)} already has this ${label} method.`,
+        );
+      if (current.methods.length >= MAX_METHODS)
+        throw invalidInput(`An account can have at most ${MAX_METHODS} methods.`);
+      added = {
+        id: this.vault.newId(),
+        kind: input.kind,
+        contactId,
+        device,
+        addedAt: this.vault.clock.now(),
+      };
+      return { ...current, methods: [...current.methods, added] };
+    });
+    return added as TwoFactorMethod;
+  }
+
+  removeMethod(accountId: string, methodId: string): AccountRecovery {
+    return this.change(accountId, (current) => {
+      if (!current.methods.some((method) => method.id === methodId)) {
+        throw new VaultError('NOT_FOUND', `That account has no method with id ${methodId}.`);
+      }
+      return { ...current, methods: current.methods.filter((method) => method.id !== methodId) };
+    });
+  }
+
+  addRecoveryContact(accountId: string, contactId: string): AccountRecovery {
+    return this.change(accountId, (current) => {
+      const contact = this.contact(contactId);
+      if (contact.retiredAt !== null) {
+        throw new VaultError(
+          'REFUSED',
+          `${displayContactValue(contact.kind, contact.value)} is retired; add a contact you control.`,
+        );
+      }
+      if (current.recoveryContactIds.includes(contactId)) {
+        throw invalidInput(
+          `${displayContactValue(contact.kind, contact.value)} is already a recovery contact of this account.`,
+        );
+      }
+      return { ...current, recoveryContactIds: [...current.recoveryContactIds, contactId] };
+    });
+  }
+
+  removeRecoveryContact(accountId: string, contactId: string): AccountRecovery {
+    return this.change(accountId, (current) => {
+      if (!current.recoveryContactIds.includes(contactId)) {
+        throw new VaultError(
+          'NOT_FOUND',
+          'That contact is not a recovery contact of this account.',
+        );
+      }
+      return {
+        ...current,
+        recoveryContactIds: current.recoveryContactIds.filter((id) => id !== contactId),
+      };
+    });
+  }
+
+  update(accountId: string, patch: RecoveryPatch): AccountRecovery {
+    return this.change(accountId, (current) => {
+      const notes = patch.recoveryNotes?.trim();
+      if (notes !== undefined && notes.length > 20_000)
+        throw invalidInput('The recovery notes are too long (at most 20,000 characters).');
+      return {
+        ...current,
+        supportUrl:
+          patch.supportUrl === undefined ? current.supportUrl : cleanUrl(patch.supportUrl),
+        recoveryNotes: notes ?? current.recoveryNotes,
+      };
+    });
+  }
+
+  /** "I just tested this sign-in" (or on a given date). */
+  markTested(accountId: string, at: number = this.vault.clock.now()): AccountRecovery {
+    if (at > this.vault.clock.now()) throw invalidInput('The test date is in the future.');
+    return this.vault.write(() => {
+      this.requireAccount(accountId);
+      const next: RecoveryRecord = { ...this.read(accountId), lastTestedAt: at };
+      this.vault.records().put(RECOVERY_KIND, accountId, accountId, next);
+      return { accountId, ...next };
+    });
+  }
+
+  /** Applies one change to an account's recovery record, in one transaction, stamping `changedAt`. */
+  private change(
+    accountId: string,
+    apply: (current: RecoveryRecord) => RecoveryRecord,
+  ): AccountRecovery {
+    return this.vault.write(() => {
+      this.requireAccount(accountId);
+      const next: RecoveryRecord = {
+        ...apply(this.read(accountId)),
+        changedAt: this.vault.clock.now(),
+      };
+      this.vault.records().put(RECOVERY_KIND, accountId, accountId, next);
+      return { accountId, ...next };
+    });
+  }
+
+  private read(accountId: string): RecoveryRecord {
+    return (
+      this.vault.records().get(RECOVERY_KIND, accountId, RecoveryRecordSchema)?.value ??
+      EMPTY_RECOVERY
+    );
+  }
+
+  private contact(contactId: string) {
+    const stored = this.vault.records().get(CONTACT_KIND, contactId, ContactRecordSchema);
+    if (stored === undefined)
+      throw new VaultError('NOT_FOUND', `There is no contact with id ${contactId}.`);
+    return stored.value;
+  }
+
+  private requireAccount(accountId: string): void {
+    if (this.vault.records().get(ACCOUNT_KIND, accountId, AccountRecordSchema) === undefined) {
+      throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
+    }
+  }
+}
+
+function contactNoun(kind: ContactKind): string {
+  return kind === 'phone' ? 'a phone number' : 'an e-mail address';
+}
+
+function accountLabelFor(vault: VaultContext, accountId: string): string {
+  const account = vault.records().get(ACCOUNT_KIND, accountId, AccountRecordSchema)?.value;
+  return account ? account.issuer || account.accountName : 'This account';
+}
