@@ -1,32 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { OtpSeed } from '../../src/shared/domain.js';
 import { decodeBase32Secret } from '../../src/core/otp/base32-secret.js';
 import { codeForCounter, timeBasedCodes } from '../../src/core/otp/codes.js';
 
 /**
- * The real export files of other apps, kept read-only in the shared corpus
- * (never copied into this repository); see its EXPECTED.md.
+ * The real export files of other apps, copied unchanged into the repository's test
+ * fixtures; where each came from is in tests/fixtures/importers/SOURCES.md, what each
+ * must yield in EXPECTED.md beside it.
  */
-function findCorpus(): string {
-  const candidates = [
-    process.env.SPAREKEY_CORPUS,
-    // Beside the repository (as CI checks it out), or beside a worktree's parent folder.
-    '../shared/corpus/importers',
-    '../../shared/corpus/importers',
-  ].filter((path): path is string => Boolean(path));
-  const found = candidates
-    .map((path) => resolve(path))
-    .find((path) => existsSync(join(path, 'EXPECTED.md')));
-  if (found === undefined) {
-    throw new Error(
-      `The importer corpus is missing: looked in ${candidates.join(', ')}; set SPAREKEY_CORPUS to its folder.`,
-    );
-  }
-  return found;
-}
-
-export const CORPUS = findCorpus();
+export const CORPUS = resolve(import.meta.dirname, '../fixtures/importers');
 
 export function corpusPath(relative: string): string {
   return join(CORPUS, relative);
