@@ -25,7 +25,7 @@ export { checkHealth } from './health/health.js';
 export { type ClockCheck, measureClockOffset } from './clock-check/sntp.js';
 
 // Files: copies, backups, restores, imports and exports.
-export { copyVault } from './backup/vault-copy.js';
+export { copyVault } from './backups/vault-copy.js';
 export { listBackupFiles } from './backups/backup-files.js';
 export {
   type BackupTiming,

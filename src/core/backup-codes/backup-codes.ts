@@ -27,12 +27,12 @@ import {
 } from './code-status.js';
 import { nearestCodes } from './code-suggestions.js';
 import { cleanCode, MAX_CODES_PER_SET, normalizeCode } from './code-text.js';
+import { DAY_MS } from '../../shared/durations.js';
 
 /** A pasted block longer than this is not a page of backup codes. */
 export const MAX_BLOCK_LENGTH = 100_000;
 export const MAX_LABEL_LENGTH = 100;
 export const MAX_NOTE_LENGTH = 500;
-const DAY_MS = 24 * 60 * 60 * 1000;
 const EARLIEST_ISSUE_DATE = Date.UTC(2000, 0, 1);
 
 export interface AddCodesInput {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { BackupFileInfo, BackupResult, BackupStatus } from '../../shared/backups.js';
 import { VaultError } from '../../shared/errors.js';
-import { copyVault } from '../backup/vault-copy.js';
+import { copyVault } from './vault-copy.js';
 import { ensurePrivateFolder } from '../exporters/private-file.js';
 import type { SettingsService } from '../settings/settings.js';
 import { removeVaultFiles } from '../storage/database.js';

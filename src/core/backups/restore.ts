@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, copyFileSync, constants, existsSync, openSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isVaultError, VaultError } from '../../shared/errors.js';
-import { copyVault } from '../backup/vault-copy.js';
+import { copyVault } from './vault-copy.js';
 import { ensurePrivateFolder } from '../exporters/private-file.js';
 import type { Clock } from '../clock.js';
 import { removeVaultFiles } from '../storage/database.js';

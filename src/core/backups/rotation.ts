@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../shared/durations.js';
 /** How many automatic backups are kept (vault settings `backupKeepLast`, `backupKeepDays`). */
 export interface RotationPolicy {
   /** The newest this many are always kept. */
@@ -5,8 +6,6 @@ export interface RotationPolicy {
   /** Besides, the newest backup of each of this many days (UTC, today included) is kept. */
   keepDays: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Which backups to keep and which to delete at `now`: the last `keepLast`, plus

@@ -5,7 +5,7 @@ import {
   type ContactUse,
   METHOD_LABELS,
 } from '../../shared/recovery.js';
-import { accountName } from '../health/health-rule.js';
+import { accountFullName } from '../../shared/account-names.js';
 
 /**
  * Every way each account depends on `contact`: a 2FA method that sends to it, or
@@ -21,7 +21,7 @@ export function contactUses(
   for (const account of accounts) {
     const recovery = recoveries.get(account.id);
     if (recovery === undefined) continue;
-    const label = accountName(account);
+    const label = accountFullName(account);
     const where = recovery.supportUrl || account.url;
     const at = where ? ` (${where})` : '';
     for (const method of recovery.methods) {

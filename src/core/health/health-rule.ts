@@ -38,11 +38,3 @@ export interface HealthRule {
   id: string;
   check(snapshot: HealthSnapshot): HealthFinding[];
 }
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** "GitHub (octocat)" for messages. */
-export function accountName(account: Pick<AccountSummary, 'issuer' | 'accountName'>): string {
-  if (account.issuer && account.accountName) return `${account.issuer} (${account.accountName})`;
-  return account.issuer || account.accountName;
-}

@@ -13,6 +13,7 @@ import {
   type SheetPrintRecord,
   SheetPrintRecordSchema,
 } from './sheet-records.js';
+import { DAY_MS } from '../../shared/durations.js';
 
 /** Which accounts a sheet is for: chosen ones (in that order), or every account (the emergency kit). */
 export type SheetSelection = { accountIds: readonly string[] } | { all: true };
@@ -29,8 +30,6 @@ export interface SheetPrintFacts {
   /** The last time a set of backup codes was added or replaced, or null. */
   codeSetsChangedAt: number | null;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function sheetPrintOf(accountId: string, record: SheetPrintRecord): SheetPrint {
   const { printedAt, paper, includeUsed } = record;

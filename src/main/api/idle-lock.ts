@@ -1,6 +1,5 @@
+import { MINUTE_MS } from '../../shared/durations.js';
 import type { TimerHandle, Timers } from './timers.js';
-
-export const MINUTE_MS = 60_000;
 
 /** Whether the app has been idle long enough to lock (0 minutes: never). */
 export function isIdleLongEnough(now: number, lastActivity: number, minutes: number): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IdleLock, isIdleLongEnough, MINUTE_MS } from '../../../src/main/api/idle-lock.js';
+import { IdleLock, isIdleLongEnough } from '../../../src/main/api/idle-lock.js';
+import { MINUTE_MS } from '../../../src/shared/durations.js';
 import { FixedClock } from '../../../src/core/clock.js';
 import { ManualTimers } from '../../support/manual-timers.js';
 

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyVault } from '../../../src/core/backup/vault-copy.js';
+import { copyVault } from '../../../src/core/backups/vault-copy.js';
 import { backupFolderFor, listBackupFiles } from '../../../src/core/backups/backup-files.js';
 import { restoreVault, verifyVaultFile } from '../../../src/core/backups/restore.js';
 import { FixedClock } from '../../../src/core/clock.js';

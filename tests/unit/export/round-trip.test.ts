@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OtpSeed } from '../../../src/shared/domain.js';
-import { copyVault } from '../../../src/core/backup/vault-copy.js';
+import { copyVault } from '../../../src/core/backups/vault-copy.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
 import { codesOf, REFERENCE } from '../../support/corpus.js';

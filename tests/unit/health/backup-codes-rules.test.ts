@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodesStatus } from '../../../src/shared/backup-codes.js';
 import { checkHealth, runRules } from '../../../src/core/health/health.js';
 import type { HealthSnapshot } from '../../../src/core/health/health-rule.js';
-import { backupCodesRule } from '../../../src/core/health/rules/backup-codes.js';
+import { backupCodesRule } from '../../../src/core/health/rules/backup-code-rules.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 
 const account = (id: string, issuer: string, accountName = '') =>

@@ -1,6 +1,6 @@
 import { accountFixture, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../../src/core/health/health-rule.js';
+import { DAY_MS } from '../../../src/shared/durations.js';
 import { checkHealth } from '../../../src/core/health/health.js';
 import { passwordWeakRule } from '../../../src/core/health/rules/password-rules.js';
 import type { StrengthScore } from '../../../src/shared/passwords.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupState } from '../../../src/core/backups/backup-state.js';
-import { backupStale } from '../../../src/core/health/rules/backup-rules.js';
+import { backupStale } from '../../../src/core/health/rules/vault-backup-rules.js';
 import { sheetOutdated } from '../../../src/core/health/rules/sheet-rules.js';
 import { checkHealth } from '../../../src/core/health/health.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeView } from '../../../src/shared/domain.js';
-import { CodeFeed } from '../../../src/renderer/src/codes/code-feed.js';
+import { CodeFeed } from '../../../src/renderer/src/live-codes/code-feed.js';
 
 function view(accountId: string, current: string, secondsRemaining: number): CodeView {
   return {

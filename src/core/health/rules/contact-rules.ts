@@ -1,7 +1,9 @@
 import type { HealthFinding } from '../../../shared/health.js';
 import { contactUses } from '../../contacts/contact-uses.js';
 import { accountFactors } from '../account-factors.js';
-import { accountName, DAY_MS, type HealthRule } from '../health-rule.js';
+import { type HealthRule } from '../health-rule.js';
+import { accountFullName } from '../../../shared/account-names.js';
+import { DAY_MS } from '../../../shared/durations.js';
 
 /** A retired phone or e-mail that an account still sends codes to, or uses for recovery: critical. */
 export const retiredContactInUse: HealthRule = {
@@ -78,8 +80,8 @@ export const noRecoveryContact: HealthRule = {
         severity: new Set(kinds).size >= 2 ? 'info' : 'warning',
         accountId: account.id,
         title: 'No recovery contact',
-        message: `${accountName(account)} has no recovery phone or e-mail recorded. If every second factor fails, the site has no way to reach you.`,
-        fix: `Add a recovery phone or e-mail in ${accountName(account)}'s security settings (if it offers one), then record it here.`,
+        message: `${accountFullName(account)} has no recovery phone or e-mail recorded. If every second factor fails, the site has no way to reach you.`,
+        fix: `Add a recovery phone or e-mail in ${accountFullName(account)}'s security settings (if it offers one), then record it here.`,
         fixTarget: 'methods',
       }));
   },

@@ -1,5 +1,7 @@
 import { accountFactors } from '../account-factors.js';
-import { accountName, DAY_MS, type HealthRule } from '../health-rule.js';
+import { type HealthRule } from '../health-rule.js';
+import { accountFullName } from '../../../shared/account-names.js';
+import { DAY_MS } from '../../../shared/durations.js';
 
 /** A sign-in nobody has tested for longer than the limit (counted from when the account was added if never). */
 export const untestedSignIn: HealthRule = {
@@ -19,9 +21,9 @@ export const untestedSignIn: HealthRule = {
           title: tested === null ? 'Sign-in never tested' : `Sign-in not tested for ${days} days`,
           message:
             tested === null
-              ? `You have not recorded a test of signing in to ${accountName(account)} since adding it ${days} days ago. A recovery path nobody has tried may not work when needed.`
-              : `You last tested signing in to ${accountName(account)} ${days} days ago.`,
-          fix: `Sign out of ${accountName(account)} on one device and back in with the second factor you would rely on; then mark the sign-in tested.`,
+              ? `You have not recorded a test of signing in to ${accountFullName(account)} since adding it ${days} days ago. A recovery path nobody has tried may not work when needed.`
+              : `You last tested signing in to ${accountFullName(account)} ${days} days ago.`,
+          fix: `Sign out of ${accountFullName(account)} on one device and back in with the second factor you would rely on; then mark the sign-in tested.`,
           fixTarget: 'account' as const,
         },
       ];

@@ -1,7 +1,8 @@
 import type { HealthFinding } from '../../../shared/health.js';
 import { METHOD_LABELS } from '../../../shared/recovery.js';
 import { accountFactors, phoneOnly } from '../account-factors.js';
-import { accountName, type HealthRule } from '../health-rule.js';
+import { type HealthRule } from '../health-rule.js';
+import { accountFullName } from '../../../shared/account-names.js';
 
 /** SMS (or voice, or WhatsApp) is the only way in. */
 export const phoneOnlyRule: HealthRule = {
@@ -14,8 +15,8 @@ export const phoneOnlyRule: HealthRule = {
         severity: 'warning',
         accountId: account.id,
         title: `${[...new Set(kinds)].map((kind) => METHOD_LABELS[kind]).join(' / ')} is the only way in`,
-        message: `${accountName(account)} can only be opened with a code sent to your phone. Carrier outages, a ported or stolen number, spam filters and roaming all lock you out.`,
-        fix: `In ${accountName(account)}'s security settings, add an authenticator app (keep its seed here) and save its backup codes here; keep SMS only as a fallback.`,
+        message: `${accountFullName(account)} can only be opened with a code sent to your phone. Carrier outages, a ported or stolen number, spam filters and roaming all lock you out.`,
+        fix: `In ${accountFullName(account)}'s security settings, add an authenticator app (keep its seed here) and save its backup codes here; keep SMS only as a fallback.`,
         fixTarget: 'methods',
       }));
   },
@@ -34,8 +35,8 @@ export const singleMethod: HealthRule = {
           severity: 'warning',
           accountId: account.id,
           title: `${only} is the only second factor`,
-          message: `${accountName(account)} has a single second factor (${only}). If it is lost or stops working, you are locked out.`,
-          fix: `Add a second way in at ${accountName(account)}: backup codes (store them here), a security key, or an authenticator on another device.`,
+          message: `${accountFullName(account)} has a single second factor (${only}). If it is lost or stops working, you are locked out.`,
+          fix: `Add a second way in at ${accountFullName(account)}: backup codes (store them here), a security key, or an authenticator on another device.`,
           fixTarget: 'methods',
         };
       });
@@ -58,7 +59,7 @@ export const seedOnlyHere: HealthRule = {
         severity: 'info',
         accountId: account.id,
         title: 'Authenticator only in Sparekey',
-        message: `The authenticator seed of ${accountName(account)} exists only in this vault. If this computer and its backups are lost, so are the codes.`,
+        message: `The authenticator seed of ${accountFullName(account)} exists only in this vault. If this computer and its backups are lost, so are the codes.`,
         fix: 'Enrol the seed in an authenticator app on your phone as well (export it as a QR code from the account), and record where in Sparekey.',
         fixTarget: 'methods',
       });
@@ -86,8 +87,8 @@ export const seedNotHere: HealthRule = {
         severity: 'warning',
         accountId: account.id,
         title: 'Authenticator seed only on a phone',
-        message: `${accountName(account)}'s authenticator lives only in ${where}. If that phone is lost, reset or replaced, the codes go with it.`,
-        fix: `Add the seed here: re-enrol the authenticator at ${accountName(account)} (or export it from the app) and paste its otpauth link or setup key into the account.`,
+        message: `${accountFullName(account)}'s authenticator lives only in ${where}. If that phone is lost, reset or replaced, the codes go with it.`,
+        fix: `Add the seed here: re-enrol the authenticator at ${accountFullName(account)} (or export it from the app) and paste its otpauth link or setup key into the account.`,
         fixTarget: 'account',
       });
     }

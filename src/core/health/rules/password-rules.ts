@@ -2,7 +2,9 @@ import type { AccountSummary } from '../../../shared/domain.js';
 import type { HealthFinding } from '../../../shared/health.js';
 import { STRENGTH_LABELS, WEAK_SCORE_MAX } from '../../../shared/passwords.js';
 import type { PasswordFacts } from '../../logins/logins.js';
-import { accountName, DAY_MS, type HealthRule, type HealthSnapshot } from '../health-rule.js';
+import { type HealthRule, type HealthSnapshot } from '../health-rule.js';
+import { accountFullName } from '../../../shared/account-names.js';
+import { DAY_MS } from '../../../shared/durations.js';
 
 /** Each stored password with its account, in the order accounts are listed. */
 function passwordsByAccount(
@@ -35,7 +37,7 @@ export const passwordWeakRule: HealthRule = {
         severity: 'warning',
         accountId: account.id,
         title: 'Weak password',
-        message: `The password of ${accountName(account)} is ${STRENGTH_LABELS[facts.score]} (strength ${facts.score} of 4): someone trying common passwords, words and patterns could find it, and then only the second factor stands in the way.`,
+        message: `The password of ${accountFullName(account)} is ${STRENGTH_LABELS[facts.score]} (strength ${facts.score} of 4): someone trying common passwords, words and patterns could find it, and then only the second factor stands in the way.`,
         fix: `Change it at ${site(account)} to a generated password (Generate on the account, or \`sparekey generate\`), then save the new one here.`,
         fixTarget: 'login',
       })),
@@ -57,8 +59,8 @@ export const passwordReusedRule: HealthRule = {
           accountId: account.id,
           relatedAccountIds: sharing.map((other) => other.id),
           title: `Same password as ${facts.sameAs.length} other account${facts.sameAs.length === 1 ? '' : 's'}`,
-          message: `${accountName(account)} has the same password as ${listNames(sharing.map(accountName))}. If any of these sites leaks it, the others can be opened with it too.`,
-          fix: `Give ${accountName(account)} a password of its own: generate one, change it at ${site(account)}, then save the new one here.`,
+          message: `${accountFullName(account)} has the same password as ${listNames(sharing.map(accountFullName))}. If any of these sites leaks it, the others can be opened with it too.`,
+          fix: `Give ${accountFullName(account)} a password of its own: generate one, change it at ${site(account)}, then save the new one here.`,
           fixTarget: 'login',
         };
       });
@@ -85,7 +87,7 @@ export const passwordOldRule: HealthRule = {
           severity: 'info',
           accountId: account.id,
           title: 'Password not changed for a long time',
-          message: `The password of ${accountName(account)} was last changed ${days} days ago, on ${new Date(changedAt).toISOString().slice(0, 10)}; your limit is ${maxDays} days.`,
+          message: `The password of ${accountFullName(account)} was last changed ${days} days ago, on ${new Date(changedAt).toISOString().slice(0, 10)}; your limit is ${maxDays} days.`,
           fix: `Change it at ${site(account)} and save the new one here, or raise or turn off the limit (passwordMaxAgeDays) in the settings.`,
           fixTarget: 'login',
         };

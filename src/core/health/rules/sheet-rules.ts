@@ -1,6 +1,7 @@
 import { formatDay } from '../../../shared/dates.js';
 import type { HealthFinding } from '../../../shared/health.js';
-import { accountName, type HealthRule } from '../health-rule.js';
+import { type HealthRule } from '../health-rule.js';
+import { accountFullName } from '../../../shared/account-names.js';
 
 /**
  * A printed recovery sheet that no longer matches the vault: its backup codes
@@ -43,7 +44,7 @@ export const sheetOutdated: HealthRule = {
         }
       }
       if (serious.length === 0 && minor.length === 0) return [];
-      const name = accountName(account);
+      const name = accountFullName(account);
       const reasons = [...serious, ...minor];
       return [
         {

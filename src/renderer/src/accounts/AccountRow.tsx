@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import type { AccountFlag } from '../../../shared/contract/health-methods.js';
-import { ENDING_SECONDS, shownCode } from '../codes/code-display.js';
-import { LiveCountdownRing, useLiveRowCode } from '../codes/LiveCodes.js';
+import { ENDING_SECONDS, shownCode } from '../live-codes/code-display.js';
+import { LiveCountdownRing, useLiveRowCode } from '../live-codes/LiveCodes.js';
 import { flagLabel } from '../health/flags.js';
 import { SeverityBadge } from '../ui/Severity.js';
 import { Avatar } from './Avatar.js';

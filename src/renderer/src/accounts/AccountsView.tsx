@@ -15,7 +15,7 @@ import { call } from '../api.js';
 import type { AccountSection, NavRequest } from '../app/navigation.js';
 import { useVaultData } from '../app/vault-data.js';
 import { byUrgency } from '../health/flags.js';
-import { useCopyCode } from '../codes/useCopyCode.js';
+import { useCopyCode } from '../live-codes/useCopyCode.js';
 import { PlusIcon, SearchIcon, WarningIcon } from '../ui/icons.js';
 import { AccountDetail } from './AccountDetail.js';
 import { AccountForm } from './AccountForm.js';

@@ -12,7 +12,7 @@ import { ContactsView } from '../contacts/ContactsView.js';
 import { HealthView } from '../health/HealthView.js';
 import { SettingsView } from '../settings/SettingsView.js';
 import { ImportExportView } from '../transfer/ImportExportView.js';
-import { CodeFeedProvider } from '../codes/LiveCodes.js';
+import { CodeFeedProvider } from '../live-codes/LiveCodes.js';
 import { SheetsView } from '../sheets/SheetsView.js';
 import {
   AccountsIcon,

@@ -1,6 +1,5 @@
+import { DAY_MS } from '../../../shared/durations.js';
 import { formatDay } from '../../../shared/dates.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export { formatDay };
 

@@ -1,7 +1,6 @@
 import { formatDay } from '../../../shared/dates.js';
 import type { HealthRule } from '../health-rule.js';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { HOUR_MS } from '../../../shared/durations.js';
 
 /**
  * Changes to the vault that no backup holds: info while recent (the desktop app

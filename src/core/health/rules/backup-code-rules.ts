@@ -1,6 +1,7 @@
 import type { HealthFinding } from '../../../shared/health.js';
 import { accountFactors } from '../account-factors.js';
-import { accountName, type HealthRule } from '../health-rule.js';
+import { type HealthRule } from '../health-rule.js';
+import { accountFullName } from '../../../shared/account-names.js';
 
 /**
  * `codes.all-used` (critical): every code of the account's current set is used.
@@ -14,7 +15,7 @@ export const backupCodesRule: HealthRule = {
     for (const status of snapshot.codes) {
       const account = accounts.get(status.accountId);
       if (account === undefined) continue;
-      const name = accountName(account);
+      const name = accountFullName(account);
       const site = account.issuer || name;
       if (status.level === 'exhausted') {
         findings.push({
@@ -58,7 +59,7 @@ export const noBackupCodesRule: HealthRule = {
       .map(({ account, recovery }) => {
         const recorded =
           recovery?.methods.some((method) => method.kind === 'backup-codes') ?? false;
-        const name = accountName(account);
+        const name = accountFullName(account);
         return {
           ruleId: 'codes.none-stored',
           severity: recorded ? 'warning' : 'info',
