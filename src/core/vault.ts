@@ -11,6 +11,7 @@ import { HistoryService } from './history/history.js';
 import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrations } from './storage/schema.js';
+import { ContactDirectory } from './contacts/contact-directory.js';
 import { ContactService } from './contacts/contacts.js';
 import { ExportService } from './exporters/export-service.js';
 import { ImportService } from './importers/import-service.js';
@@ -123,18 +124,37 @@ export class Vault {
       newId: () => toHex(this.random.bytes(8)),
       onLock: (listener) => this.lockListeners.push(listener),
     };
-    this.accounts = new AccountService(this.context);
-    this.settings = new SettingsService(this.context);
-    this.logins = new LoginService(this.context);
-    this.history = new HistoryService(this.context);
-    this.recovery = new RecoveryService(this.context);
-    this.contacts = new ContactService(this.context, this.accounts, this.recovery, this.history);
-    this.backupCodes = new BackupCodeService(this.context, this.history, this.settings);
-    this.passwords = new PasswordService(this.context);
-    this.imports = new ImportService(this.context, this.accounts, this.logins);
-    this.exports = new ExportService(this.context, this.accounts);
-    this.backups = new BackupService(this.context, this, this.changes, this.settings);
-    this.sheets = new SheetService(this.context, this);
+    // Each service gets the context and the services whose data it reads, nothing more
+    // (docs/architecture.md draws these dependencies).
+    const context = this.context;
+    this.accounts = new AccountService(context);
+    this.settings = new SettingsService(context);
+    this.history = new HistoryService(context, this.accounts);
+    this.logins = new LoginService(context, this.accounts);
+    const contactDirectory = new ContactDirectory(context);
+    this.recovery = new RecoveryService(context, this.accounts, contactDirectory);
+    this.contacts = new ContactService(
+      context,
+      contactDirectory,
+      this.accounts,
+      this.recovery,
+      this.history,
+    );
+    this.backupCodes = new BackupCodeService(context, this.accounts, this.history, this.settings);
+    this.passwords = new PasswordService(context, this.accounts, this.logins);
+    this.imports = new ImportService(context, this.accounts, this.logins);
+    this.exports = new ExportService(context, this.accounts);
+    this.backups = new BackupService(context, this.changes, this.settings, (path) =>
+      this.inspectCopy(path),
+    );
+    this.sheets = new SheetService(
+      context,
+      this.accounts,
+      this.backupCodes,
+      this.contacts,
+      this.recovery,
+      this.history,
+    );
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */

@@ -1,8 +1,11 @@
 import type { AccountInput } from '../../shared/domain.js';
 import { invalidInput } from '../../shared/errors.js';
-
-export const MAX_NAME_LENGTH = 200;
-export const MAX_NOTES_LENGTH = 20_000;
+import {
+  MAX_NAME_LENGTH,
+  MAX_NOTES_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+} from '../../shared/input-limits.js';
 
 export interface CleanAccountFields {
   issuer: string;
@@ -12,14 +15,12 @@ export interface CleanAccountFields {
   tags: string[];
 }
 
-export const MAX_TAGS = 50;
-
 /** Tags: trimmed, non-empty, no duplicates (ignoring case), in the order given. */
 export function cleanTags(tags: readonly string[] | undefined): string[] {
   const seen = new Set<string>();
   const clean: string[] = [];
   for (const raw of tags ?? []) {
-    const tag = cleanText(raw, 'tag', 100);
+    const tag = cleanText(raw, 'tag', MAX_TAG_LENGTH);
     if (tag === '' || seen.has(tag.toLowerCase())) continue;
     seen.add(tag.toLowerCase());
     clean.push(tag);

@@ -1,3 +1,4 @@
+// Past 300 lines on purpose: one parser whose passes share the same token rules; split up, each part would need them all.
 import type {
   DuplicateCode,
   FoundCode,

@@ -1,5 +1,6 @@
 import type {
   CodeSetView,
+  RevealedCodeSet,
   CodesLevel,
   CodesStatus,
   CodeUsageSummary,
@@ -104,6 +105,25 @@ export function setView(set: StoredSet): CodeSetView {
       length: code.normalized.length,
       usedAt: code.usedAt,
       note: code.note,
+    })),
+  };
+}
+
+/** Current sets first, then newest first. */
+export function currentFirst(a: SetForStatus, b: SetForStatus): number {
+  return (
+    Number(a.value.state === 'replaced') - Number(b.value.state === 'replaced') || newestFirst(a, b)
+  );
+}
+
+/** The set's view with each code's text, for showing them. */
+export function revealedView(set: StoredSet): RevealedCodeSet {
+  const view = setView(set);
+  return {
+    ...view,
+    codes: view.codes.map((state, index) => ({
+      ...state,
+      code: set.value.codes[index]?.code ?? '',
     })),
   };
 }

@@ -4,7 +4,6 @@ import { invalidInput } from '../../shared/errors.js';
 export const MAX_CODE_LENGTH = 64;
 /** Shorter than this is a PIN or a one-time code, not a backup code. */
 export const MIN_CODE_LENGTH = 4;
-export const MAX_CODES_PER_SET = 100;
 
 /**
  * The form matching compares: Unicode-compatible (full-width digits become

@@ -6,7 +6,6 @@ import { copyVault } from './vault-copy.js';
 import { ensurePrivateFolder } from '../exporters/private-file.js';
 import type { SettingsService } from '../settings/settings.js';
 import { removeVaultFiles } from '../storage/database.js';
-import type { Vault } from '../vault.js';
 import type { VaultContext } from '../vault-context.js';
 import { backupFileName, backupFolderFor, listBackupFiles } from './backup-files.js';
 import { BACKUP_STATE_ID, BACKUP_STATE_KIND, type BackupState } from './backup-state.js';
@@ -14,6 +13,15 @@ import { type ChangeTracker, readBackupState } from './change-tracker.js';
 import { planRotation } from './rotation.js';
 
 const MAX_NAME_ATTEMPTS = 100;
+
+/** What checking a copy of the vault with the vault's key found. */
+export interface CopyInspection {
+  problems: string[];
+  /** Records decrypted. */
+  records: number;
+  /** The copy's change count and backup bookkeeping, as it was when copied. */
+  state: BackupState;
+}
 
 /**
  * Encrypted backups of the vault: copies through SQLite's online backup (same
@@ -23,13 +31,14 @@ const MAX_NAME_ATTEMPTS = 100;
 export class BackupService {
   constructor(
     private readonly context: VaultContext,
-    private readonly vault: Vault,
     private readonly changes: ChangeTracker,
     private readonly settings: SettingsService,
+    /** Checks a copy of this vault with its key (the vault's `inspectCopy`). */
+    private readonly inspectCopy: (path: string) => CopyInspection,
   ) {}
 
   folder(): string {
-    return backupFolderFor(this.vault.path);
+    return backupFolderFor(this.context.db.path);
   }
 
   state(): BackupState {
@@ -47,7 +56,7 @@ export class BackupService {
 
   /** This vault's backups in its backups folder, newest first. */
   list(): BackupFileInfo[] {
-    return listBackupFiles(this.vault.path);
+    return listBackupFiles(this.context.db.path);
   }
 
   /**
@@ -61,10 +70,10 @@ export class BackupService {
     const at = this.context.clock.now();
     const path = options.out === undefined ? this.freePath(at) : resolve(options.out);
     if (options.out === undefined) ensurePrivateFolder(this.folder());
-    const copy = await copyVault(this.vault, path);
+    const copy = await copyVault({ database: this.context.db }, path);
     let inspection;
     try {
-      inspection = this.vault.inspectCopy(copy.path);
+      inspection = this.inspectCopy(copy.path);
     } catch (error) {
       removeVaultFiles(copy.path);
       throw error;
@@ -112,7 +121,7 @@ export class BackupService {
     const folder = this.folder();
     const taken = new Set(this.list().map((file) => file.name));
     for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-      const name = backupFileName(this.vault.path, at, 'backup', attempt);
+      const name = backupFileName(this.context.db.path, at, 'backup', attempt);
       if (!taken.has(name)) return join(folder, name);
     }
     throw new VaultError('REFUSED', `Too many backups at the same instant in ${folder}.`);

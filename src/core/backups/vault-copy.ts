@@ -3,7 +3,6 @@ import { VaultError } from '../../shared/errors.js';
 import { PRIVATE_FILE_MODE } from '../exporters/private-file.js';
 import { removeVaultFiles, VaultDatabase } from '../storage/database.js';
 import { readHeader } from '../storage/header.js';
-import type { Vault } from '../vault.js';
 
 export interface VaultCopy {
   path: string;
@@ -19,9 +18,13 @@ export interface VaultCopy {
  * 0600, never over an existing file, as one self-contained file (a rollback
  * journal, so opening it read-only creates nothing beside it), and is checked,
  * opened read-only (SQLite integrity and the vault header), before this
- * returns; a failed copy is removed.
+ * returns; a failed copy is removed. `source` is an open vault (a `Vault`, or
+ * anything holding its database).
  */
-export async function copyVault(vault: Vault, destination: string): Promise<VaultCopy> {
+export async function copyVault(
+  source: { readonly database: VaultDatabase },
+  destination: string,
+): Promise<VaultCopy> {
   try {
     closeSync(openSync(destination, 'wx', PRIVATE_FILE_MODE));
   } catch (error) {
@@ -35,7 +38,7 @@ export async function copyVault(vault: Vault, destination: string): Promise<Vaul
     throw new VaultError('IO_ERROR', `Cannot create ${destination}: ${(error as Error).message}`);
   }
   try {
-    await vault.database.backupTo(destination, { singleFile: true });
+    await source.database.backupTo(destination, { singleFile: true });
     const copy = VaultDatabase.openExisting(destination, undefined, true);
     try {
       const problems = copy.integrityCheck();

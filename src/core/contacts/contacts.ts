@@ -1,8 +1,10 @@
 import { VaultError, invalidInput } from '../../shared/errors.js';
+import { MAX_CONTACT_LABEL_LENGTH } from '../../shared/input-limits.js';
 import type { Contact, ContactKind, ContactUse } from '../../shared/recovery.js';
-import { collator } from '../accounts/accounts.js';
+import { collator } from '../accounts/account-order.js';
 import type { VaultContext } from '../vault-context.js';
-import { CONTACT_KIND, type ContactRecord, ContactRecordSchema } from './contact-records.js';
+import { type ContactDirectory, toContact } from './contact-directory.js';
+import { CONTACT_KIND, type ContactRecord } from './contact-records.js';
 import { contactUses } from './contact-uses.js';
 import { displayContactValue, normalizeContactValue } from './contact-values.js';
 import type { RecoveryService } from '../recovery/recovery.js';
@@ -23,20 +25,18 @@ export interface RetireResult {
   affected: ContactUse[];
 }
 
-function toContact(id: string, record: ContactRecord): Contact {
-  return { id, ...record, display: displayContactValue(record.kind, record.value) };
-}
-
 function cleanLabel(label: string | undefined): string {
   const text = (label ?? '').trim();
-  if (text.length > 100) throw invalidInput('The label is too long (at most 100 characters).');
+  if (text.length > MAX_CONTACT_LABEL_LENGTH)
+    throw invalidInput(`The label is too long (at most ${MAX_CONTACT_LABEL_LENGTH} characters).`);
   return text;
 }
 
 /** Phone numbers and e-mail addresses: records of their own that accounts point to. */
 export class ContactService {
   constructor(
-    private readonly vault: VaultContext,
+    private readonly context: VaultContext,
+    private readonly directory: ContactDirectory,
     private readonly accounts: AccountService,
     private readonly recovery: RecoveryService,
     private readonly history: HistoryService,
@@ -45,7 +45,7 @@ export class ContactService {
   add(input: NewContact): Contact {
     const value = normalizeContactValue(input.kind, input.value);
     const label = cleanLabel(input.label);
-    return this.vault.write(() => {
+    return this.context.write(() => {
       const existing = this.list().find(
         (contact) => contact.kind === input.kind && contact.value === value,
       );
@@ -54,7 +54,7 @@ export class ContactService {
           `${existing.display} is already a contact${existing.label ? ` ("${existing.label}")` : ''}.`,
         );
       }
-      const now = this.vault.clock.now();
+      const now = this.context.clock.now();
       const record: ContactRecord = {
         kind: input.kind,
         value,
@@ -64,26 +64,18 @@ export class ContactService {
         createdAt: now,
         updatedAt: now,
       };
-      const id = this.vault.newId();
-      this.vault.records().put(CONTACT_KIND, id, null, record);
+      const id = this.context.newId();
+      this.context.records().put(CONTACT_KIND, id, null, record);
       return toContact(id, record);
     });
   }
 
   list(): Contact[] {
-    return this.vault
-      .read(() => this.vault.records().list(CONTACT_KIND, ContactRecordSchema))
-      .map((stored) => toContact(stored.id, stored.value))
-      .sort(
-        (a, b) =>
-          Number(a.retiredAt !== null) - Number(b.retiredAt !== null) ||
-          a.kind.localeCompare(b.kind) ||
-          collator.compare(a.label || a.display, b.label || b.display),
-      );
+    return this.directory.list();
   }
 
   get(id: string): Contact {
-    return this.vault.read(() => toContact(id, this.getRecord(id)));
+    return this.directory.get(id);
   }
 
   /** Finds the contact a person means: its id (or a prefix), its value, or its label. */
@@ -129,7 +121,7 @@ export class ContactService {
   }
 
   update(id: string, patch: { label?: string | undefined; value?: string | undefined }): Contact {
-    return this.vault.write(() => {
+    return this.context.write(() => {
       const current = this.getRecord(id);
       const value =
         patch.value === undefined
@@ -148,16 +140,16 @@ export class ContactService {
         ...current,
         value,
         label: patch.label === undefined ? current.label : cleanLabel(patch.label),
-        updatedAt: this.vault.clock.now(),
+        updatedAt: this.context.clock.now(),
       };
-      this.vault.records().put(CONTACT_KIND, id, null, record);
+      this.context.records().put(CONTACT_KIND, id, null, record);
       return toContact(id, record);
     });
   }
 
   /** "I still control this": records the date it was last confirmed. */
-  confirm(id: string, at: number = this.vault.clock.now()): Contact {
-    return this.vault.write(() => {
+  confirm(id: string, at: number = this.context.clock.now()): Contact {
+    return this.context.write(() => {
       const current = this.getRecord(id);
       if (current.retiredAt !== null) {
         throw new VaultError(
@@ -165,14 +157,14 @@ export class ContactService {
           `${displayContactValue(current.kind, current.value)} is retired; reinstate it first if you control it again.`,
         );
       }
-      if (at > this.vault.clock.now())
+      if (at > this.context.clock.now())
         throw invalidInput('The confirmation date is in the future.');
       const record: ContactRecord = {
         ...current,
         confirmedAt: at,
-        updatedAt: this.vault.clock.now(),
+        updatedAt: this.context.clock.now(),
       };
-      this.vault.records().put(CONTACT_KIND, id, null, record);
+      this.context.records().put(CONTACT_KIND, id, null, record);
       return toContact(id, record);
     });
   }
@@ -182,12 +174,12 @@ export class ContactService {
    * returns every account that still depends on it, with what to change where.
    */
   retire(id: string): RetireResult {
-    return this.vault.write(() => {
+    return this.context.write(() => {
       const current = this.getRecord(id);
-      const now = this.vault.clock.now();
+      const now = this.context.clock.now();
       const record: ContactRecord =
         current.retiredAt === null ? { ...current, retiredAt: now, updatedAt: now } : current;
-      this.vault.records().put(CONTACT_KIND, id, null, record);
+      this.context.records().put(CONTACT_KIND, id, null, record);
       const contact = toContact(id, record);
       const affected = this.uses(contact);
       if (current.retiredAt === null) {
@@ -204,21 +196,21 @@ export class ContactService {
 
   /** Undoes a retirement (a mistaken click, or the number came back). */
   reinstate(id: string): Contact {
-    return this.vault.write(() => {
+    return this.context.write(() => {
       const current = this.getRecord(id);
       const record: ContactRecord = {
         ...current,
         retiredAt: null,
-        updatedAt: this.vault.clock.now(),
+        updatedAt: this.context.clock.now(),
       };
-      this.vault.records().put(CONTACT_KIND, id, null, record);
+      this.context.records().put(CONTACT_KIND, id, null, record);
       return toContact(id, record);
     });
   }
 
   /** Removes a contact no account uses any more. */
   remove(id: string): void {
-    this.vault.write(() => {
+    this.context.write(() => {
       const contact = toContact(id, this.getRecord(id));
       const uses = this.uses(contact);
       if (uses.length > 0) {
@@ -227,19 +219,16 @@ export class ContactService {
           `${contact.display} is still used by ${[...new Set(uses.map((use) => use.accountLabel))].join(', ')}; change those accounts first, or retire the contact instead.`,
         );
       }
-      this.vault.records().delete(CONTACT_KIND, id);
+      this.context.records().delete(CONTACT_KIND, id);
     });
   }
 
   /** Every account that sends codes to the contact or uses it for recovery. */
   uses(contact: Pick<Contact, 'id' | 'kind' | 'display'>): ContactUse[] {
-    return this.vault.read(() => contactUses(contact, this.accounts.list(), this.recovery.all()));
+    return this.context.read(() => contactUses(contact, this.accounts.list(), this.recovery.all()));
   }
 
   private getRecord(id: string): ContactRecord {
-    const stored = this.vault.records().get(CONTACT_KIND, id, ContactRecordSchema);
-    if (stored === undefined)
-      throw new VaultError('NOT_FOUND', `There is no contact with id ${id}.`);
-    return stored.value;
+    return this.directory.record(id);
   }
 }

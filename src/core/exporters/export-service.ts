@@ -48,13 +48,13 @@ function left(account: AccountSummary, reason: string): NotExported {
  */
 export class ExportService {
   constructor(
-    private readonly vault: VaultContext,
+    private readonly context: VaultContext,
     private readonly accounts: AccountService,
   ) {}
 
   /** The accounts to export with their seeds; those without a seed are listed as left out. */
   select(accountIds?: readonly string[]): Selection {
-    return this.vault.read(() => {
+    return this.context.read(() => {
       const all = this.accounts.list();
       const wanted =
         accountIds === undefined
@@ -95,7 +95,7 @@ export class ExportService {
     const selection = this.select(accountIds);
     return {
       ...selection,
-      text: await aegisVaultFile(selection.accounts, this.vault.random, password),
+      text: await aegisVaultFile(selection.accounts, this.context.random, password),
     };
   }
 
@@ -111,7 +111,7 @@ export class ExportService {
     return {
       accounts: compatible,
       notExported: selection.notExported,
-      links: googleTransferLinks(compatible, this.vault.random),
+      links: googleTransferLinks(compatible, this.context.random),
     };
   }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HistoryDetail, HistoryEvent } from '../../shared/history.js';
-import { VaultError, invalidInput } from '../../shared/errors.js';
-import { ACCOUNT_KIND } from '../accounts/account-records.js';
+import { invalidInput } from '../../shared/errors.js';
+import type { AccountService } from '../accounts/accounts.js';
 import type { VaultContext } from '../vault-context.js';
 
 /** One encrypted record per event; parent = the account, so removing the account removes its history. */
@@ -31,25 +31,25 @@ const EVENT_TYPE = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
  * and its history entry are committed together or not at all.
  */
 export class HistoryService {
-  constructor(private readonly vault: VaultContext) {}
+  constructor(
+    private readonly context: VaultContext,
+    private readonly accounts: AccountService,
+  ) {}
 
   /** Records an event for an account (joining the caller's transaction when there is one). */
   record(accountId: string, event: NewHistoryEvent): HistoryEvent {
     if (!EVENT_TYPE.test(event.type)) {
       throw invalidInput(`"${event.type}" is not an event type (feature.action, lower case).`);
     }
-    return this.vault.write(() => {
-      const records = this.vault.records();
-      if (!records.has(ACCOUNT_KIND, accountId)) {
-        throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
-      }
-      const id = this.vault.newId();
+    return this.context.write(() => {
+      this.accounts.requireExists(accountId);
+      const id = this.context.newId();
       const value = {
         type: event.type,
-        at: event.at ?? this.vault.clock.now(),
+        at: event.at ?? this.context.clock.now(),
         detail: event.detail ?? {},
       };
-      records.put(EVENT_KIND, id, accountId, value);
+      this.context.records().put(EVENT_KIND, id, accountId, value);
       return { id, accountId, ...value };
     });
   }
@@ -57,8 +57,8 @@ export class HistoryService {
   /** An account's events in the order they happened, optionally only those of one feature (`codes`). */
   list(accountId: string, options: { feature?: string } = {}): HistoryEvent[] {
     const prefix = options.feature === undefined ? null : `${options.feature}.`;
-    return this.vault
-      .read(() => this.vault.records().list(EVENT_KIND, EventRecordSchema, accountId))
+    return this.context
+      .read(() => this.context.records().list(EVENT_KIND, EventRecordSchema, accountId))
       .filter((stored) => prefix === null || stored.value.type.startsWith(prefix))
       .map((stored) => ({ id: stored.id, accountId, ...stored.value }));
   }

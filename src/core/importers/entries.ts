@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { OTP_TYPES, type OtpSeed, type OtpType } from '../../shared/domain.js';
 import { invalidInput, isVaultError } from '../../shared/errors.js';
 import { cleanAccountFields, cleanUrl } from '../accounts/account-input.js';
-import { MAX_PASSWORD_LENGTH } from '../logins/logins.js';
+import { MAX_PASSWORD_LENGTH } from '../../shared/input-limits.js';
 import { decodeBase32Secret, encodeBase32Secret } from '../otp/base32-secret.js';
 import { makeSeed, type SeedInput } from '../otp/seed.js';
 import type { EntryNote, ImportedEntry, ImportedLogin, ReadResult } from './import-types.js';

@@ -6,7 +6,6 @@ import type {
 } from '../../shared/import-export.js';
 import { isVaultError, VaultError } from '../../shared/errors.js';
 import type { AccountService } from '../accounts/accounts.js';
-import { OTP_KIND, OtpRecordSchema } from '../accounts/account-records.js';
 import { decodeBase32Secret } from '../otp/base32-secret.js';
 import type { LoginService } from '../logins/logins.js';
 import type { VaultContext } from '../vault-context.js';
@@ -59,7 +58,7 @@ export class ImportService {
   private readonly open = new WeakSet<ImportPlan>();
 
   constructor(
-    private readonly vault: VaultContext,
+    private readonly context: VaultContext,
     private readonly accounts: AccountService,
     private readonly logins: LoginService,
   ) {}
@@ -115,7 +114,7 @@ export class ImportService {
     failed.push(...missingBatchParts(batchParts));
 
     const plan: ImportPlan = { files: plannedFiles, entries, skipped, failed };
-    this.vault.read(() => this.markDuplicates(plan.entries));
+    this.context.read(() => this.markDuplicates(plan.entries));
     this.open.add(plan);
     return plan;
   }
@@ -131,7 +130,7 @@ export class ImportService {
         'This import was already committed, or was not previewed in this vault; preview it again.',
       );
     }
-    const outcome = this.vault.write(() => {
+    const outcome = this.context.write(() => {
       this.markDuplicates(plan.entries);
       const imported: string[] = [];
       for (const entry of plan.entries) {
@@ -201,12 +200,7 @@ export class ImportService {
   /** Sets `duplicateOf` on entries whose seed (or, without one, names) is in the vault or earlier in the plan. */
   private markDuplicates(entries: PlannedEntry[]): void {
     const known = new Map<string, DuplicateOf>();
-    const secrets = new Map(
-      this.vault
-        .records()
-        .list(OTP_KIND, OtpRecordSchema)
-        .map((record) => [record.id, record.value.secret]),
-    );
+    const secrets = this.accounts.seedSecrets();
     for (const account of this.accounts.list()) {
       const secret = secrets.get(account.id);
       const key =

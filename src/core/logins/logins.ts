@@ -1,4 +1,6 @@
 import { VaultError, invalidInput } from '../../shared/errors.js';
+import { MAX_PASSWORD_LENGTH } from '../../shared/input-limits.js';
+import type { AccountSummary } from '../../shared/domain.js';
 import type {
   LoginDetails,
   LoginView,
@@ -6,11 +8,7 @@ import type {
   StrengthScore,
 } from '../../shared/passwords.js';
 import { cleanUrl } from '../accounts/account-input.js';
-import {
-  ACCOUNT_KIND,
-  type AccountRecord,
-  AccountRecordSchema,
-} from '../accounts/account-records.js';
+import type { AccountService } from '../accounts/accounts.js';
 import { accountWords, estimateStrength, STRENGTH_MODEL } from '../passwords/strength.js';
 import type { VaultContext } from '../vault-context.js';
 import {
@@ -42,7 +40,15 @@ export interface PasswordFacts {
   sameAs: string[];
 }
 
-export const MAX_PASSWORD_LENGTH = 4096;
+/** What a password's strength estimate takes from its account: the names, as guessable words. */
+type AccountNames = Pick<AccountSummary, 'issuer' | 'accountName'>;
+
+/** The score stored with the password, or null when it is missing or from another estimator. */
+function storedScore(login: LoginRecord): StrengthScore | null {
+  return login.strength !== null && login.strength.model === STRENGTH_MODEL
+    ? login.strength.score
+    : null;
+}
 
 function viewOf(login: LoginRecord): LoginView {
   return {
@@ -59,10 +65,13 @@ function viewOf(login: LoginRecord): LoginView {
  * `revealPassword` and `revealHistory`.
  */
 export class LoginService {
-  constructor(private readonly vault: VaultContext) {}
+  constructor(
+    private readonly context: VaultContext,
+    private readonly accounts: AccountService,
+  ) {}
 
   get(accountId: string): LoginView | null {
-    return this.vault.read(() => {
+    return this.context.read(() => {
       this.requireAccount(accountId);
       const login = this.read(accountId);
       return login === null ? null : viewOf(login);
@@ -71,7 +80,7 @@ export class LoginService {
 
   /** `get`, plus the stored password's strength score and the size of its history. */
   details(accountId: string): LoginDetails | null {
-    return this.vault.read(() => {
+    return this.context.read(() => {
       const account = this.requireAccount(accountId);
       const login = this.read(accountId);
       if (login === null) return null;
@@ -92,9 +101,9 @@ export class LoginService {
       throw invalidInput(`The password is too long (at most ${MAX_PASSWORD_LENGTH} characters).`);
     }
     const urls = input.urls?.map((url) => cleanUrl(url)).filter((url) => url !== '');
-    return this.vault.write(() => {
+    return this.context.write(() => {
       const account = this.requireAccount(accountId);
-      const now = this.vault.clock.now();
+      const now = this.context.clock.now();
       const current = this.read(accountId);
       const previous = current?.password ?? '';
       const password = input.password ?? previous;
@@ -116,7 +125,7 @@ export class LoginService {
             : this.estimate(account, username, password)
           : (current?.strength ?? null),
       };
-      const records = this.vault.records();
+      const records = this.context.records();
       if (passwordChanged && previous !== '') {
         const entries = [
           { password: previous, setAt: current?.passwordChangedAt ?? null, replacedAt: now },
@@ -133,7 +142,7 @@ export class LoginService {
 
   /** The password itself, for an explicit reveal or copy only. */
   revealPassword(accountId: string): string {
-    return this.vault.read(() => {
+    return this.context.read(() => {
       this.requireAccount(accountId);
       const password = this.read(accountId)?.password ?? '';
       if (password === '')
@@ -144,7 +153,7 @@ export class LoginService {
 
   /** The previous passwords, newest first, for an explicit reveal only. */
   revealHistory(accountId: string): PasswordHistoryEntry[] {
-    return this.vault.read(() => {
+    return this.context.read(() => {
       this.requireAccount(accountId);
       return this.historyOf(accountId);
     });
@@ -152,9 +161,9 @@ export class LoginService {
 
   /** Forgets the previous passwords of an account (the current one stays). */
   clearHistory(accountId: string): void {
-    this.vault.write(() => {
+    this.context.write(() => {
       this.requireAccount(accountId);
-      this.vault.records().delete(PASSWORD_HISTORY_KIND, accountId);
+      this.context.records().delete(PASSWORD_HISTORY_KIND, accountId);
     });
   }
 
@@ -164,26 +173,35 @@ export class LoginService {
    * leave this method.
    */
   passwordFacts(): PasswordFacts[] {
-    return this.vault.read(() => {
-      const records = this.vault.records();
+    return this.context.read(() => {
+      const records = this.context.records();
       // Which accounts exist, without decrypting them: an account is read only to
       // estimate a password whose stored score is missing or from another estimator.
-      const accountIds = new Set(records.ids(ACCOUNT_KIND));
+      const accountIds = new Set(this.accounts.ids());
       const byPassword = new Map<string, string[]>();
       const facts: PasswordFacts[] = [];
+      const unscored: { fact: PasswordFacts; login: LoginRecord }[] = [];
       records.each(LOGIN_KIND, LoginRecordSchema, ({ id, value: login }) => {
         if (login.password === '' || !accountIds.has(id)) return;
         const key = login.password.normalize('NFC');
         const sharing = byPassword.get(key) ?? [];
         sharing.push(id);
         byPassword.set(key, sharing);
-        facts.push({
+        const stored = storedScore(login);
+        const fact = {
           accountId: id,
           passwordChangedAt: login.passwordChangedAt,
-          score: this.scoreOf(() => this.requireAccount(id), login),
+          score: stored ?? 0,
           sameAs: sharing,
-        });
+        };
+        if (stored === null) unscored.push({ fact, login });
+        facts.push(fact);
       });
+      // After the pass: reading an account is a transaction of its own, which SQLite
+      // refuses while `each` is still stepping through the logins.
+      for (const { fact, login } of unscored) {
+        fact.score = this.scoreOf(() => this.accounts.get(fact.accountId), login);
+      }
       // Each fact holds its group's list; keep the others in it, not itself.
       return facts.map((fact) => ({
         ...fact,
@@ -192,7 +210,7 @@ export class LoginService {
     });
   }
 
-  private estimate(account: AccountRecord, username: string, password: string): StoredStrength {
+  private estimate(account: AccountNames, username: string, password: string): StoredStrength {
     const { score, guessesLog10 } = estimateStrength(
       password,
       accountWords(account.issuer, account.accountName, username),
@@ -201,28 +219,22 @@ export class LoginService {
   }
 
   /** The stored score, or a fresh estimate (reading the account) when it is missing or from another estimator. */
-  private scoreOf(account: () => AccountRecord, login: LoginRecord): StrengthScore {
-    if (login.strength !== null && login.strength.model === STRENGTH_MODEL)
-      return login.strength.score;
-    return this.estimate(account(), login.username, login.password).score;
+  private scoreOf(account: () => AccountNames, login: LoginRecord): StrengthScore {
+    return storedScore(login) ?? this.estimate(account(), login.username, login.password).score;
   }
 
   private historyOf(accountId: string): PasswordHistoryEntry[] {
     return (
-      this.vault.records().get(PASSWORD_HISTORY_KIND, accountId, PasswordHistoryRecordSchema)?.value
-        .entries ?? []
+      this.context.records().get(PASSWORD_HISTORY_KIND, accountId, PasswordHistoryRecordSchema)
+        ?.value.entries ?? []
     );
   }
 
   private read(accountId: string): LoginRecord | null {
-    return this.vault.records().get(LOGIN_KIND, accountId, LoginRecordSchema)?.value ?? null;
+    return this.context.records().get(LOGIN_KIND, accountId, LoginRecordSchema)?.value ?? null;
   }
 
-  private requireAccount(accountId: string): AccountRecord {
-    const stored = this.vault.records().get(ACCOUNT_KIND, accountId, AccountRecordSchema);
-    if (stored === undefined) {
-      throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
-    }
-    return stored.value;
+  private requireAccount(accountId: string): AccountNames {
+    return this.accounts.get(accountId);
   }
 }

@@ -1,11 +1,10 @@
-import { VaultError } from '../../shared/errors.js';
 import type {
   GeneratedPassword,
   GeneratorOptions,
   PasswordStrength,
 } from '../../shared/passwords.js';
-import { ACCOUNT_KIND, AccountRecordSchema } from '../accounts/account-records.js';
-import { LOGIN_KIND, LoginRecordSchema } from '../logins/login-records.js';
+import type { AccountService } from '../accounts/accounts.js';
+import type { LoginService } from '../logins/logins.js';
 import type { Random } from '../random.js';
 import type { VaultContext } from '../vault-context.js';
 import { generatePassphrase, generateRandomPassword } from './generator.js';
@@ -22,10 +21,14 @@ export function generatePassword(random: Random, options: GeneratorOptions): Gen
 
 /** The generator and the strength estimate, on the vault's randomness and accounts. */
 export class PasswordService {
-  constructor(private readonly vault: VaultContext) {}
+  constructor(
+    private readonly context: VaultContext,
+    private readonly accounts: AccountService,
+    private readonly logins: LoginService,
+  ) {}
 
   generate(options: GeneratorOptions): GeneratedPassword {
-    return generatePassword(this.vault.random, options);
+    return generatePassword(this.context.random, options);
   }
 
   /**
@@ -34,12 +37,9 @@ export class PasswordService {
    */
   estimate(password: string, accountId?: string): PasswordStrength {
     if (accountId === undefined) return estimateStrength(password);
-    const words = this.vault.read(() => {
-      const records = this.vault.records();
-      const account = records.get(ACCOUNT_KIND, accountId, AccountRecordSchema)?.value;
-      if (account === undefined)
-        throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
-      const username = records.get(LOGIN_KIND, accountId, LoginRecordSchema)?.value.username;
+    const words = this.context.read(() => {
+      const account = this.accounts.get(accountId);
+      const username = this.logins.get(accountId)?.username;
       return accountWords(account.issuer, account.accountName, username);
     });
     return estimateStrength(password, words);

@@ -1,4 +1,10 @@
+import { accountLabel } from '../../shared/account-names.js';
 import { VaultError, invalidInput } from '../../shared/errors.js';
+import {
+  MAX_DEVICE_LENGTH,
+  MAX_METHODS,
+  MAX_RECOVERY_NOTES_LENGTH,
+} from '../../shared/input-limits.js';
 import {
   type AccountRecovery,
   type ContactKind,
@@ -9,8 +15,8 @@ import {
   type TwoFactorMethod,
 } from '../../shared/recovery.js';
 import { cleanUrl } from '../accounts/account-input.js';
-import { ACCOUNT_KIND, AccountRecordSchema } from '../accounts/account-records.js';
-import { CONTACT_KIND, ContactRecordSchema } from '../contacts/contact-records.js';
+import type { AccountService } from '../accounts/accounts.js';
+import type { ContactDirectory } from '../contacts/contact-directory.js';
 import { displayContactValue } from '../contacts/contact-values.js';
 import type { VaultContext } from '../vault-context.js';
 import {
@@ -31,14 +37,16 @@ export interface RecoveryPatch {
   recoveryNotes?: string | undefined;
 }
 
-const MAX_METHODS = 30;
-
 /** An account's 2FA methods, recovery contacts, support URL, notes and last test. */
 export class RecoveryService {
-  constructor(private readonly vault: VaultContext) {}
+  constructor(
+    private readonly context: VaultContext,
+    private readonly accounts: AccountService,
+    private readonly contacts: ContactDirectory,
+  ) {}
 
   get(accountId: string): AccountRecovery {
-    return this.vault.read(() => {
+    return this.context.read(() => {
       this.requireAccount(accountId);
       return { accountId, ...this.read(accountId) };
     });
@@ -46,10 +54,10 @@ export class RecoveryService {
 
   /** Every account's recovery record that has been set (keyed by account id), in one pass. */
   all(): Map<string, AccountRecovery> {
-    return this.vault.read(
+    return this.context.read(
       () =>
         new Map(
-          this.vault
+          this.context
             .records()
             .list(RECOVERY_KIND, RecoveryRecordSchema)
             .map((stored) => [stored.id, { accountId: stored.id, ...stored.value }]),
@@ -86,8 +94,10 @@ export class RecoveryService {
         throw invalidInput(`${label} does not send codes to a contact.`);
       }
       const device = (input.device ?? '').trim();
-      if (device.length > 200)
-        throw invalidInput('The device name is too long (at most 200 characters).');
+      if (device.length > MAX_DEVICE_LENGTH)
+        throw invalidInput(
+          `The device name is too long (at most ${MAX_DEVICE_LENGTH} characters).`,
+        );
       if (device !== '' && !METHOD_NEEDS_DEVICE.includes(input.kind)) {
         throw invalidInput(`${label} is not tied to a device.`);
       }
@@ -99,16 +109,16 @@ export class RecoveryService {
       );
       if (duplicate)
         throw invalidInput(
-          `${accountLabelFor(this.vault, accountId)} already has this ${label} method.`,
+          `${accountLabel(this.accounts.get(accountId))} already has this ${label} method.`,
         );
       if (current.methods.length >= MAX_METHODS)
         throw invalidInput(`An account can have at most ${MAX_METHODS} methods.`);
       added = {
-        id: this.vault.newId(),
+        id: this.context.newId(),
         kind: input.kind,
         contactId,
         device,
-        addedAt: this.vault.clock.now(),
+        addedAt: this.context.clock.now(),
       };
       return { ...current, methods: [...current.methods, added] };
     });
@@ -160,8 +170,10 @@ export class RecoveryService {
   update(accountId: string, patch: RecoveryPatch): AccountRecovery {
     return this.change(accountId, (current) => {
       const notes = patch.recoveryNotes?.trim();
-      if (notes !== undefined && notes.length > 20_000)
-        throw invalidInput('The recovery notes are too long (at most 20,000 characters).');
+      if (notes !== undefined && notes.length > MAX_RECOVERY_NOTES_LENGTH)
+        throw invalidInput(
+          `The recovery notes are too long (at most ${MAX_RECOVERY_NOTES_LENGTH.toLocaleString('en')} characters).`,
+        );
       return {
         ...current,
         supportUrl:
@@ -172,12 +184,12 @@ export class RecoveryService {
   }
 
   /** "I just tested this sign-in" (or on a given date). */
-  markTested(accountId: string, at: number = this.vault.clock.now()): AccountRecovery {
-    if (at > this.vault.clock.now()) throw invalidInput('The test date is in the future.');
-    return this.vault.write(() => {
+  markTested(accountId: string, at: number = this.context.clock.now()): AccountRecovery {
+    if (at > this.context.clock.now()) throw invalidInput('The test date is in the future.');
+    return this.context.write(() => {
       this.requireAccount(accountId);
       const next: RecoveryRecord = { ...this.read(accountId), lastTestedAt: at };
-      this.vault.records().put(RECOVERY_KIND, accountId, accountId, next);
+      this.context.records().put(RECOVERY_KIND, accountId, accountId, next);
       return { accountId, ...next };
     });
   }
@@ -187,43 +199,33 @@ export class RecoveryService {
     accountId: string,
     apply: (current: RecoveryRecord) => RecoveryRecord,
   ): AccountRecovery {
-    return this.vault.write(() => {
+    return this.context.write(() => {
       this.requireAccount(accountId);
       const next: RecoveryRecord = {
         ...apply(this.read(accountId)),
-        changedAt: this.vault.clock.now(),
+        changedAt: this.context.clock.now(),
       };
-      this.vault.records().put(RECOVERY_KIND, accountId, accountId, next);
+      this.context.records().put(RECOVERY_KIND, accountId, accountId, next);
       return { accountId, ...next };
     });
   }
 
   private read(accountId: string): RecoveryRecord {
     return (
-      this.vault.records().get(RECOVERY_KIND, accountId, RecoveryRecordSchema)?.value ??
+      this.context.records().get(RECOVERY_KIND, accountId, RecoveryRecordSchema)?.value ??
       EMPTY_RECOVERY
     );
   }
 
   private contact(contactId: string) {
-    const stored = this.vault.records().get(CONTACT_KIND, contactId, ContactRecordSchema);
-    if (stored === undefined)
-      throw new VaultError('NOT_FOUND', `There is no contact with id ${contactId}.`);
-    return stored.value;
+    return this.contacts.get(contactId);
   }
 
   private requireAccount(accountId: string): void {
-    if (this.vault.records().get(ACCOUNT_KIND, accountId, AccountRecordSchema) === undefined) {
-      throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
-    }
+    this.accounts.requireExists(accountId);
   }
 }
 
 function contactNoun(kind: ContactKind): string {
   return kind === 'phone' ? 'a phone number' : 'an e-mail address';
-}
-
-function accountLabelFor(vault: VaultContext, accountId: string): string {
-  const account = vault.records().get(ACCOUNT_KIND, accountId, AccountRecordSchema)?.value;
-  return account ? account.issuer || account.accountName : 'This account';
 }

@@ -11,14 +11,14 @@ const SETTINGS_ID = 'vault';
 
 /** The vault's settings, encrypted like every other record; defaults fill what was never set. */
 export class SettingsService {
-  constructor(private readonly vault: VaultContext) {}
+  constructor(private readonly context: VaultContext) {}
 
   get(): VaultSettings {
-    return this.vault.read(() => this.read());
+    return this.context.read(() => this.read());
   }
 
   update(patch: VaultSettingsPatch): VaultSettings {
-    return this.vault.write(() => {
+    return this.context.write(() => {
       const parsed = VaultSettingsSchema.safeParse({ ...this.read(), ...patch });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -26,13 +26,13 @@ export class SettingsService {
           `The setting ${issue?.path.join('.') ?? ''} is invalid: ${issue?.message ?? 'bad value'}.`,
         );
       }
-      this.vault.records().put(SETTINGS_KIND, SETTINGS_ID, null, parsed.data);
+      this.context.records().put(SETTINGS_KIND, SETTINGS_ID, null, parsed.data);
       return parsed.data;
     });
   }
 
   private read(): VaultSettings {
-    const stored = this.vault.records().get(SETTINGS_KIND, SETTINGS_ID, VaultSettingsSchema);
+    const stored = this.context.records().get(SETTINGS_KIND, SETTINGS_ID, VaultSettingsSchema);
     return stored?.value ?? VaultSettingsSchema.parse({});
   }
 }

@@ -1,11 +1,17 @@
 import type { AccountSummary, OtpSeed } from '../../shared/domain.js';
 import { type Contact, METHOD_LABELS } from '../../shared/recovery.js';
-import { CODE_SET_KIND, CodeSetRecordSchema } from '../backup-codes/code-set-records.js';
-import { newestFirst } from '../backup-codes/code-status.js';
+import type { AccountService } from '../accounts/accounts.js';
+import type { BackupCodeService } from '../backup-codes/backup-codes.js';
 import { groupBase32 } from '../otp/base32-secret.js';
-import type { Vault } from '../vault.js';
-import type { VaultContext } from '../vault-context.js';
-import type { SheetAccount, SheetCodeSet } from './sheet-document.js';
+import type { RecoveryService } from '../recovery/recovery.js';
+import type { SheetAccount } from './sheet-document.js';
+
+/** The features a sheet shows: each read through its own service. */
+export interface SheetSources {
+  accounts: Pick<AccountService, 'revealSeed'>;
+  backupCodes: Pick<BackupCodeService, 'setsForSheet'>;
+  recovery: Pick<RecoveryService, 'get'>;
+}
 
 /** "TOTP, SHA1, 6 digits, every 30 s" / "HOTP, SHA1, 6 digits, counter 12 when printed" / "Steam Guard". */
 function seedDescription(seed: OtpSeed): string {
@@ -24,40 +30,16 @@ function contactLine(contact: Contact | undefined): string {
   return `${contact.display}${label}${retired}`;
 }
 
-/** The current code sets of an account with their codes' text, for printing. */
-export function sheetCodeSets(context: VaultContext, accountId: string): SheetCodeSet[] {
-  return context
-    .records()
-    .list(CODE_SET_KIND, CodeSetRecordSchema, accountId)
-    .map((stored) => ({ id: stored.id, accountId, value: stored.value }))
-    .filter((set) => set.value.state === 'current')
-    .sort(newestFirst)
-    .map(({ value }) => ({
-      label: value.label,
-      issuedAt: value.issuedAt,
-      total: value.codes.length,
-      unused: value.codes.flatMap((code, index) =>
-        code.usedAt === null ? [{ number: index + 1, code: code.code }] : [],
-      ),
-      used: value.codes.flatMap((code, index) =>
-        code.usedAt === null
-          ? []
-          : [{ number: index + 1, code: code.code, usedAt: code.usedAt, note: code.note }],
-      ),
-    }));
-}
-
 /** One account's part of a sheet. Call inside a read transaction. */
 export function sheetAccount(
-  vault: Vault,
-  context: VaultContext,
+  features: SheetSources,
   account: AccountSummary,
   contacts: ReadonlyMap<string, Contact>,
 ): SheetAccount {
-  const recovery = vault.recovery.get(account.id);
+  const recovery = features.recovery.get(account.id);
   let seed: SheetAccount['seed'] = null;
   if (account.otp !== null) {
-    const revealed = vault.accounts.revealSeed(account.id);
+    const revealed = features.accounts.revealSeed(account.id);
     seed = {
       uri: revealed.uri,
       groupedSecret: groupBase32(revealed.seed.secret),
@@ -70,7 +52,7 @@ export function sheetAccount(
     accountName: account.accountName,
     url: account.url,
     seed,
-    codeSets: sheetCodeSets(context, account.id),
+    codeSets: features.backupCodes.setsForSheet(account.id),
     methods: recovery.methods.map((method) => {
       const label = METHOD_LABELS[method.kind];
       if (method.contactId !== null) {

@@ -1,4 +1,5 @@
 import type { SheetPaper } from '../../shared/sheets.js';
+import type { PrintableCodeSet } from '../backup-codes/printable-codes.js';
 
 /** Everything one account's part of a sheet shows, gathered from one snapshot of the vault. */
 export interface SheetAccount {
@@ -26,13 +27,8 @@ export interface SheetSeed {
   description: string;
 }
 
-export interface SheetCodeSet {
-  label: string;
-  issuedAt: number;
-  total: number;
-  unused: { number: number; code: string }[];
-  used: { number: number; code: string; usedAt: number; note: string }[];
-}
+/** A current set of backup codes with their text, as the backup codes feature gives it. */
+export type SheetCodeSet = PrintableCodeSet;
 
 export interface SheetDocument {
   accounts: SheetAccount[];

@@ -2,8 +2,11 @@ import type { AccountSummary } from '../../shared/domain.js';
 import { VaultError, invalidInput } from '../../shared/errors.js';
 import type { Contact } from '../../shared/recovery.js';
 import type { RenderedSheet, SheetOptions, SheetPrint } from '../../shared/sheets.js';
-import { CODE_SET_KIND, CodeSetRecordSchema } from '../backup-codes/code-set-records.js';
-import type { Vault } from '../vault.js';
+import type { AccountService } from '../accounts/accounts.js';
+import type { BackupCodeService } from '../backup-codes/backup-codes.js';
+import type { ContactService } from '../contacts/contacts.js';
+import type { HistoryService } from '../history/history.js';
+import type { RecoveryService } from '../recovery/recovery.js';
 import type { VaultContext } from '../vault-context.js';
 import { sheetAccount } from './sheet-data.js';
 import type { SheetDocument } from './sheet-document.js';
@@ -44,7 +47,11 @@ function sheetPrintOf(accountId: string, record: SheetPrintRecord): SheetPrint {
 export class SheetService {
   constructor(
     private readonly context: VaultContext,
-    private readonly vault: Vault,
+    private readonly accounts: AccountService,
+    private readonly backupCodes: BackupCodeService,
+    private readonly contacts: ContactService,
+    private readonly recovery: RecoveryService,
+    private readonly history: HistoryService,
   ) {}
 
   /** The sheet's HTML. It holds the accounts' secrets: the caller writes it only where the user chose. */
@@ -52,13 +59,16 @@ export class SheetService {
     const printedAt = this.context.clock.now();
     const document: SheetDocument = this.context.read(() => {
       const accounts = this.select(selection);
+      const sources = {
+        accounts: this.accounts,
+        backupCodes: this.backupCodes,
+        recovery: this.recovery,
+      };
       const contacts = new Map<string, Contact>(
-        this.vault.contacts.list().map((contact) => [contact.id, contact]),
+        this.contacts.list().map((contact) => [contact.id, contact]),
       );
       return {
-        accounts: accounts.map((account) =>
-          sheetAccount(this.vault, this.context, account, contacts),
-        ),
+        accounts: accounts.map((account) => sheetAccount(sources, account, contacts)),
         printedAt,
         paper: options.paper,
         includeUsed: options.includeUsed,
@@ -96,10 +106,10 @@ export class SheetService {
       if (printedAt < now - DAY_MS) {
         throw invalidInput('The print date is more than a day ago: render the sheet again.');
       }
-      const contacts = new Map(this.vault.contacts.list().map((contact) => [contact.id, contact]));
+      const contacts = new Map(this.contacts.list().map((contact) => [contact.id, contact]));
       return ids.map((accountId) => {
-        const account = this.vault.accounts.get(accountId);
-        const recovery = this.vault.recovery.get(accountId);
+        const account = this.accounts.get(accountId);
+        const recovery = this.recovery.get(accountId);
         const listed = [
           ...recovery.methods.flatMap((method) => (method.contactId ? [method.contactId] : [])),
           ...recovery.recoveryContactIds,
@@ -117,7 +127,7 @@ export class SheetService {
           }),
         };
         this.context.records().put(SHEET_PRINT_KIND, accountId, accountId, record);
-        this.vault.history.record(accountId, {
+        this.history.record(accountId, {
           type: 'sheets.print',
           at: printedAt,
           detail: {
@@ -140,7 +150,7 @@ export class SheetService {
   /** When the account's sheet was last printed, or null if never. */
   lastPrinted(accountId: string): SheetPrint | null {
     return this.context.read(() => {
-      this.vault.accounts.get(accountId);
+      this.accounts.get(accountId);
       const stored = this.context
         .records()
         .get(SHEET_PRINT_KIND, accountId, SheetPrintRecordSchema);
@@ -166,20 +176,14 @@ export class SheetService {
         .list(SHEET_PRINT_KIND, SheetPrintRecordSchema)
         .flatMap((stored) => {
           const accountId = stored.id;
-          const sets = this.context.records().list(CODE_SET_KIND, CodeSetRecordSchema, accountId);
-          const setChanges = sets.flatMap((set) =>
-            set.value.replacedAt === null
-              ? [set.value.addedAt]
-              : [set.value.addedAt, set.value.replacedAt],
-          );
           return [
             {
               accountId,
               printedAt: stored.value.printedAt,
               seedPrinted: stored.value.seedPrinted,
               printedContacts: stored.value.contacts,
-              seedChangedAt: this.vault.accounts.seedChangedAt(accountId),
-              codeSetsChangedAt: setChanges.length === 0 ? null : Math.max(...setChanges),
+              seedChangedAt: this.accounts.seedChangedAt(accountId),
+              codeSetsChangedAt: this.backupCodes.lastSetChange(accountId),
             },
           ];
         }),
@@ -187,7 +191,7 @@ export class SheetService {
   }
 
   private select(selection: SheetSelection): AccountSummary[] {
-    const accounts = this.vault.accounts.list();
+    const accounts = this.accounts.list();
     if ('all' in selection) {
       if (accounts.length === 0) {
         throw new VaultError('NOT_FOUND', 'The vault has no accounts to print yet.');

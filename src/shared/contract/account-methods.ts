@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { type AccountSummary, type CodeView, OTP_ALGORITHMS, OTP_TYPES } from '../domain.js';
+import {
+  MAX_NAME_LENGTH,
+  MAX_NOTES_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  MAX_URL_LENGTH,
+} from '../input-limits.js';
 import { method } from './define.js';
 
 export const AccountIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Not an account id.');
 
-const name = z.string().max(200);
-const notes = z.string().max(20_000);
-const url = z.string().max(2048);
+const name = z.string().max(MAX_NAME_LENGTH);
+const notes = z.string().max(MAX_NOTES_LENGTH);
+const url = z.string().max(MAX_URL_LENGTH);
+const tags = z.array(z.string().max(MAX_TAG_LENGTH)).max(MAX_TAGS);
 
 /** A seed as a person gives it: an otpauth:// URI, or a secret with its parameters. */
 export const SeedInputSchema = z.union([
@@ -30,7 +38,7 @@ export const AddAccountSchema = z
     accountName: name.optional(),
     url: url.optional(),
     notes: notes.optional(),
-    tags: z.array(z.string().max(100)).max(50).optional(),
+    tags: tags.optional(),
     seed: SeedInputSchema.optional(),
   })
   .strict();
@@ -42,7 +50,7 @@ export const UpdateAccountSchema = z
     accountName: name.optional(),
     url: url.optional(),
     notes: notes.optional(),
-    tags: z.array(z.string().max(100)).max(50).optional(),
+    tags: tags.optional(),
   })
   .strict();
 

@@ -8,24 +8,32 @@ import type {
   CodeUseResult,
   RevealedCodeSet,
 } from '../backup-codes.js';
+import {
+  MAX_CODE_BLOCK_LENGTH,
+  MAX_CODE_NOTE_LENGTH,
+  MAX_CODE_SET_LABEL_LENGTH,
+  MAX_CODE_TEXT_LENGTH,
+  MAX_CODES_PER_SET,
+} from '../input-limits.js';
 import { AccountIdSchema } from './account-methods.js';
 import { method, noInput } from './define.js';
 
 export const SetIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Not a code set id.');
 /** A pasted page of codes; bounded so a pasted novel is refused before it is parsed. */
-const BlockSchema = z.string().min(1, 'Paste the codes.').max(100_000);
-const NoteSchema = z.string().max(500);
-export const CodeNumberSchema = z.number().int().min(1).max(100);
+const BlockSchema = z.string().min(1, 'Paste the codes.').max(MAX_CODE_BLOCK_LENGTH);
+const NoteSchema = z.string().max(MAX_CODE_NOTE_LENGTH);
+const CodeTextSchema = z.string().min(1).max(MAX_CODE_TEXT_LENGTH);
+export const CodeNumberSchema = z.number().int().min(1).max(MAX_CODES_PER_SET);
 
 export const AddBackupCodesSchema = z
   .object({
     accountId: AccountIdSchema,
     /** The block as the site shows it; or `codes`, e.g. as confirmed after a preview. */
     text: BlockSchema.optional(),
-    codes: z.array(z.string().min(1).max(200)).min(1).max(100).optional(),
+    codes: z.array(CodeTextSchema).min(1).max(MAX_CODES_PER_SET).optional(),
     /** When the site issued the codes (epoch ms); default now. */
     issuedAt: z.number().int().optional(),
-    label: z.string().max(100).optional(),
+    label: z.string().max(MAX_CODE_SET_LABEL_LENGTH).optional(),
     /** Required when the account has current codes: did the site replace them? */
     replace: z.boolean().optional(),
     /** Save what `text` holds although the preview had doubts (the person checked it). */
@@ -81,7 +89,7 @@ export const backupCodeMethods = {
     z
       .object({
         accountId: AccountIdSchema,
-        code: z.string().min(1).max(200),
+        code: CodeTextSchema,
         note: NoteSchema.optional(),
       })
       .strict(),

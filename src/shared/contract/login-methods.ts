@@ -7,19 +7,24 @@ import {
   type PasswordHistoryEntry,
   type PasswordStrength,
 } from '../passwords.js';
+import {
+  MAX_LOGIN_URLS,
+  MAX_PASSWORD_LENGTH,
+  MAX_URL_LENGTH,
+  MAX_USERNAME_LENGTH,
+} from '../input-limits.js';
 import { AccountIdSchema } from './account-methods.js';
 import { method } from './define.js';
 
-/** Bounded like the core's MAX_PASSWORD_LENGTH. */
-const AccountPasswordSchema = z.string().max(4096);
+const AccountPasswordSchema = z.string().max(MAX_PASSWORD_LENGTH);
 
 export const SetLoginSchema = z
   .object({
     id: AccountIdSchema,
-    username: z.string().max(500).optional(),
+    username: z.string().max(MAX_USERNAME_LENGTH).optional(),
     /** A new password; '' removes it (the old one goes to the history); absent leaves it. */
     password: AccountPasswordSchema.optional(),
-    urls: z.array(z.string().max(2048)).max(20).optional(),
+    urls: z.array(z.string().max(MAX_URL_LENGTH)).max(MAX_LOGIN_URLS).optional(),
   })
   .strict();
 

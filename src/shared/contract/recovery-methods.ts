@@ -7,6 +7,13 @@ import {
   METHOD_KINDS,
   type TwoFactorMethod,
 } from '../recovery.js';
+import {
+  MAX_CONTACT_LABEL_LENGTH,
+  MAX_CONTACT_VALUE_LENGTH,
+  MAX_DEVICE_LENGTH,
+  MAX_RECOVERY_NOTES_LENGTH,
+  MAX_URL_LENGTH,
+} from '../input-limits.js';
 import { AccountIdSchema } from './account-methods.js';
 import { method, noInput } from './define.js';
 
@@ -26,8 +33,8 @@ export const recoveryMethods = {
     z
       .object({
         kind: z.enum(CONTACT_KINDS),
-        value: z.string().min(1).max(320),
-        label: z.string().max(100).optional(),
+        value: z.string().min(1).max(MAX_CONTACT_VALUE_LENGTH),
+        label: z.string().max(MAX_CONTACT_LABEL_LENGTH).optional(),
         confirmedAt: PastInstantSchema.nullable().optional(),
       })
       .strict(),
@@ -36,8 +43,8 @@ export const recoveryMethods = {
     z
       .object({
         id: ContactIdSchema,
-        label: z.string().max(100).optional(),
-        value: z.string().min(1).max(320).optional(),
+        label: z.string().max(MAX_CONTACT_LABEL_LENGTH).optional(),
+        value: z.string().min(1).max(MAX_CONTACT_VALUE_LENGTH).optional(),
       })
       .strict(),
   ).returns<Contact>(),
@@ -57,7 +64,7 @@ export const recoveryMethods = {
         accountId: AccountIdSchema,
         kind: z.enum(METHOD_KINDS),
         contactId: ContactIdSchema.nullable().optional(),
-        device: z.string().max(200).optional(),
+        device: z.string().max(MAX_DEVICE_LENGTH).optional(),
       })
       .strict(),
   ).returns<TwoFactorMethod>(),
@@ -68,8 +75,8 @@ export const recoveryMethods = {
     z
       .object({
         accountId: AccountIdSchema,
-        supportUrl: z.string().max(2048).optional(),
-        recoveryNotes: z.string().max(20_000).optional(),
+        supportUrl: z.string().max(MAX_URL_LENGTH).optional(),
+        recoveryNotes: z.string().max(MAX_RECOVERY_NOTES_LENGTH).optional(),
       })
       .strict(),
   ).returns<AccountRecovery>(),
