@@ -1,5 +1,6 @@
 import { VaultError } from '../shared/errors.js';
 import type { Terminal } from './terminal.js';
+import { SECOND_MS } from '../shared/durations.js';
 
 export interface Clipboard {
   write(text: string): Promise<void>;
@@ -45,7 +46,7 @@ export async function copyThenClear(
   await clipboard.write(text);
   onCopied();
   if (seconds <= 0) return 'kept';
-  await wait(seconds * 1000);
+  await wait(seconds * SECOND_MS);
   let current: string | null;
   try {
     current = await clipboard.read();

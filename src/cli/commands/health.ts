@@ -5,6 +5,7 @@ import type { CommandModule } from '../command-kit.js';
 import { accountLabel } from '../account-format.js';
 import type { Output } from '../output.js';
 import { checkHealth, type ClockCheck, measureClockOffset } from '../../core/index.js';
+import { SECOND_MS } from '../../shared/durations.js';
 
 const BADGE: Record<Severity, string> = {
   critical: '✖ CRITICAL',
@@ -82,7 +83,7 @@ export const healthCommand: CommandModule = (program, sessionFor) => {
             try {
               clockCheck = await measureClockOffset(server);
               session.output.note(
-                `Clock offset against ${server}: ${(clockCheck.offsetMs / 1000).toFixed(1)} s.`,
+                `Clock offset against ${server}: ${(clockCheck.offsetMs / SECOND_MS).toFixed(1)} s.`,
               );
             } catch (error) {
               if (!isVaultError(error)) throw error;

@@ -1,4 +1,5 @@
 import type { BackupState } from './backup-state.js';
+import { DAY_MS, MINUTE_MS, SECOND_MS } from '../../shared/durations.js';
 
 /** When the desktop app backs up on its own. */
 export interface BackupTiming {
@@ -13,10 +14,10 @@ export interface BackupTiming {
 }
 
 export const DEFAULT_BACKUP_TIMING: BackupTiming = {
-  quietMs: 30_000,
-  maxDelayMs: 10 * 60_000,
-  intervalMs: 24 * 60 * 60_000,
-  retryMs: 5 * 60_000,
+  quietMs: 30 * SECOND_MS,
+  maxDelayMs: 10 * MINUTE_MS,
+  intervalMs: DAY_MS,
+  retryMs: 5 * MINUTE_MS,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { createSocket } from 'node:dgram';
 import { VaultError } from '../../shared/errors.js';
 import { type Clock, systemClock } from '../clock.js';
+import { SECOND_MS } from '../../shared/durations.js';
 
 /** The result of comparing this machine's clock with a network time server. */
 export interface ClockCheck {
@@ -23,8 +24,8 @@ const NTP_PACKET_LENGTH = 48;
 const NTP_TO_UNIX_SECONDS = 2_208_988_800;
 
 function writeTimestamp(packet: Buffer, offset: number, epochMs: number): void {
-  const seconds = Math.floor(epochMs / 1000) + NTP_TO_UNIX_SECONDS;
-  const fraction = Math.round(((epochMs % 1000) / 1000) * 2 ** 32);
+  const seconds = Math.floor(epochMs / SECOND_MS) + NTP_TO_UNIX_SECONDS;
+  const fraction = Math.round(((epochMs % SECOND_MS) / SECOND_MS) * 2 ** 32);
   packet.writeUInt32BE(seconds >>> 0, offset);
   packet.writeUInt32BE(Math.min(fraction, 2 ** 32 - 1), offset + 4);
 }
@@ -32,7 +33,7 @@ function writeTimestamp(packet: Buffer, offset: number, epochMs: number): void {
 function readTimestamp(packet: Buffer, offset: number): number {
   const seconds = packet.readUInt32BE(offset);
   const fraction = packet.readUInt32BE(offset + 4);
-  return (seconds - NTP_TO_UNIX_SECONDS) * 1000 + (fraction / 2 ** 32) * 1000;
+  return (seconds - NTP_TO_UNIX_SECONDS) * SECOND_MS + (fraction / 2 ** 32) * SECOND_MS;
 }
 
 /**
@@ -42,7 +43,7 @@ function readTimestamp(packet: Buffer, offset: number): number {
 export function measureClockOffset(server: string, options: SntpOptions = {}): Promise<ClockCheck> {
   const clock = options.clock ?? systemClock;
   const port = options.port ?? 123;
-  const timeoutMs = options.timeoutMs ?? 5000;
+  const timeoutMs = options.timeoutMs ?? 5 * SECOND_MS;
   return new Promise((resolve, reject) => {
     const socket = createSocket(server.includes(':') ? 'udp6' : 'udp4');
     const fail = (message: string) => {
@@ -50,7 +51,7 @@ export function measureClockOffset(server: string, options: SntpOptions = {}): P
       socket.close();
       reject(new VaultError('IO_ERROR', `The time check with ${server} failed: ${message}.`));
     };
-    const timer = setTimeout(() => fail(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
+    const timer = setTimeout(() => fail(`no answer within ${timeoutMs / SECOND_MS} s`), timeoutMs);
 
     const request = Buffer.alloc(NTP_PACKET_LENGTH);
     request[0] = (0 << 6) | (4 << 3) | 3; // no leap warning, version 4, client mode

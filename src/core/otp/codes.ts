@@ -3,6 +3,7 @@ import { generateSync } from '@otplib/hotp';
 import { crypto } from '@otplib/plugin-crypto-noble';
 import type { CodeView, OtpSeed } from '../../shared/domain.js';
 import { decodeBase32Secret } from './base32-secret.js';
+import { SECOND_MS } from '../../shared/durations.js';
 
 /** Short secrets are common in the wild (80-bit seeds); Sparekey must show their codes too. */
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 1 });
@@ -39,7 +40,7 @@ export function codeForCounter(
 
 /** The TOTP time step an instant falls in (RFC 6238, T0 = 0). */
 export function timeStep(seed: OtpSeed, atMs: number): number {
-  return Math.floor(Math.floor(atMs / 1000) / seed.period);
+  return Math.floor(Math.floor(atMs / SECOND_MS) / seed.period);
 }
 
 /** Current, previous and next codes of a TOTP or Steam seed at an instant. */
@@ -47,7 +48,7 @@ export function timeBasedCodes(accountId: string, seed: OtpSeed, atMs: number): 
   const secret = decodeBase32Secret(seed.secret);
   try {
     const step = timeStep(seed, atMs);
-    const elapsed = Math.floor(atMs / 1000) - step * seed.period;
+    const elapsed = Math.floor(atMs / SECOND_MS) - step * seed.period;
     return {
       accountId,
       type: seed.type,

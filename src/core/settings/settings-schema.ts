@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_MS, MINUTE_MS } from '../../shared/durations.js';
 
 /**
  * Per-vault settings, one field per feature, each with its default. Settings a
@@ -11,7 +12,7 @@ export const VaultSettingsSchema = z
       .number()
       .int()
       .min(0)
-      .max(24 * 60)
+      .max(DAY_MS / MINUTE_MS)
       .default(5),
     /** A copied code or secret is cleared from the clipboard after this many seconds (0: never). */
     clipboardClearSeconds: z.number().int().min(0).max(600).default(20),

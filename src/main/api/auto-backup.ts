@@ -1,4 +1,5 @@
 import type { BackupResult } from '../../shared/backups.js';
+import { SECOND_MS } from '../../shared/durations.js';
 import type { AppSession } from './app-session.js';
 import {
   type BackupTiming,
@@ -23,7 +24,7 @@ export interface AutoBackupOptions {
   onError?: (error: unknown) => void;
 }
 
-export const AUTO_BACKUP_POLL_MS = 15_000;
+export const AUTO_BACKUP_POLL_MS = 15 * SECOND_MS;
 
 /**
  * The desktop app's automatic backups: while the vault is unlocked and its

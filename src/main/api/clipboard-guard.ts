@@ -1,4 +1,5 @@
 import type { TimerHandle, Timers } from './timers.js';
+import { SECOND_MS } from '../../shared/durations.js';
 
 /** The system clipboard, as the shell sees it (Electron's, or a test's in-memory one). */
 export interface ClipboardPort {
@@ -30,7 +31,7 @@ export class ClipboardGuard {
       this.timer = this.timers.setTimeout(() => {
         this.timer = null;
         void this.clearIfUnchanged().catch(() => undefined);
-      }, clearAfterSeconds * 1000);
+      }, clearAfterSeconds * SECOND_MS);
     }
   }
 

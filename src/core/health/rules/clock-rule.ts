@@ -1,8 +1,9 @@
 import type { HealthFinding } from '../../../shared/health.js';
 import type { HealthRule } from '../health-rule.js';
+import { SECOND_MS } from '../../../shared/durations.js';
 
 function describeOffset(offsetMs: number): string {
-  const seconds = Math.round(Math.abs(offsetMs) / 1000);
+  const seconds = Math.round(Math.abs(offsetMs) / SECOND_MS);
   return `${seconds} s ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
 }
 
@@ -12,10 +13,10 @@ export const clockDrift: HealthRule = {
   check(snapshot): HealthFinding[] {
     const check = snapshot.clockCheck;
     if (check === null) return [];
-    const toleranceMs = snapshot.settings.clockToleranceSeconds * 1000;
+    const toleranceMs = snapshot.settings.clockToleranceSeconds * SECOND_MS;
     if (Math.abs(check.offsetMs) <= toleranceMs) return [];
     // Beyond a full 30-second step, the code shown is the wrong one for most sites.
-    const severity = Math.abs(check.offsetMs) > 30_000 ? 'critical' : 'warning';
+    const severity = Math.abs(check.offsetMs) > 30 * SECOND_MS ? 'critical' : 'warning';
     return [
       {
         ruleId: 'clock.drift',

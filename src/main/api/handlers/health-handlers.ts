@@ -9,6 +9,7 @@ import {
   checkHealth,
   type Vault,
 } from '../../../core/index.js';
+import { MINUTE_MS } from '../../../shared/durations.js';
 
 type HealthHandlers = Pick<
   Handlers,
@@ -53,7 +54,7 @@ export function healthHandlers(session: AppSession): HealthHandlers {
   const report = (): HealthReport => {
     const vault = session.unlocked();
     const now = session.now();
-    const key = `${vault.changeStamp()}|${Math.floor(now / 60_000)}`;
+    const key = `${vault.changeStamp()}|${Math.floor(now / MINUTE_MS)}`;
     const clockCheck = session.lastClockCheck;
     if (
       memo === null ||

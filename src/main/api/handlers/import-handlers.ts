@@ -11,6 +11,7 @@ import {
   type ImportFileInput,
   type Vault,
 } from '../../../core/index.js';
+import { MINUTE_MS } from '../../../shared/durations.js';
 
 type ImportHandlers = Pick<
   Handlers,
@@ -18,7 +19,7 @@ type ImportHandlers = Pick<
 >;
 
 /** How long a previewed plan (which holds seeds) waits in memory for its commit. */
-export const PLAN_LIFETIME_MS = 15 * 60 * 1000;
+export const PLAN_LIFETIME_MS = 15 * MINUTE_MS;
 const MAX_PENDING_PLANS = 5;
 
 interface PendingPlan {

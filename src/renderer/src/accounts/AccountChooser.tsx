@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import type { AccountSummary } from '../../../shared/domain.js';
-import { accountLabel } from './account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 
 /** Rows drawn at most; the search narrows a long list. */
 const SHOWN = 200;

@@ -11,7 +11,7 @@ import { formatDay } from '../ui/dates.js';
 import { HotpCodes } from '../live-codes/HotpCodes.js';
 import { TimeCodes } from '../live-codes/TimeCodes.js';
 import { EditIcon, ExternalIcon, PrinterIcon, TrashIcon } from '../ui/icons.js';
-import { accountLabel } from './account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { Avatar } from './Avatar.js';
 import { SeedReveal } from './SeedReveal.js';
 import { ErrorMessage } from '../ui/Forms.js';

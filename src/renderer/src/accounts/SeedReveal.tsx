@@ -5,7 +5,7 @@ import { call, errorMessage } from '../api.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { CopyIcon, EyeIcon, KeyIcon } from '../ui/icons.js';
 import { useCopy } from '../ui/useCopy.js';
-import { accountLabel } from './account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { SeedForm } from './SeedForm.js';
 import { ErrorMessage } from '../ui/Forms.js';

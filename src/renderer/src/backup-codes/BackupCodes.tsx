@@ -12,7 +12,7 @@ import type { AccountSummary } from '../../../shared/domain.js';
 import { call } from '../api.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { useVaultData, useVaultQuery } from '../app/vault-data.js';
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { ErrorMessage } from '../ui/Forms.js';
 import { CheckIcon, ListIcon, PlusIcon, UndoIcon } from '../ui/icons.js';
 import { SeverityNote } from '../ui/Severity.js';

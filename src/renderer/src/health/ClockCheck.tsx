@@ -8,12 +8,13 @@ import { CheckIcon, ClockIcon } from '../ui/icons.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { useAction } from '../ui/useAction.js';
+import { SECOND_MS } from '../../../shared/durations.js';
 
 const seconds = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 /** "2.5 s behind", "0.3 s ahead of" */
 function offsetText(check: ClockCheckView): string {
-  const amount = `${seconds.format(Math.abs(check.offsetMs) / 1000)} s`;
+  const amount = `${seconds.format(Math.abs(check.offsetMs) / SECOND_MS)} s`;
   return check.offsetMs > 0 ? `${amount} behind` : `${amount} ahead of`;
 }
 
@@ -49,7 +50,7 @@ export function ClockCheck({ settings, headingRef }: Props) {
     if (automatic) void checkRef.current();
   }, [automatic]);
 
-  const drift = clockCheck !== null && Math.abs(clockCheck.offsetMs) > tolerance * 1000;
+  const drift = clockCheck !== null && Math.abs(clockCheck.offsetMs) > tolerance * SECOND_MS;
   return (
     <SectionCard
       id="health-clock"
@@ -75,7 +76,9 @@ export function ClockCheck({ settings, headingRef }: Props) {
           {automatic ? ' (or open this view, as your settings say)' : ''}.
         </p>
       ) : drift ? (
-        <SeverityNote severity={Math.abs(clockCheck.offsetMs) > 30_000 ? 'critical' : 'warning'}>
+        <SeverityNote
+          severity={Math.abs(clockCheck.offsetMs) > 30 * SECOND_MS ? 'critical' : 'warning'}
+        >
           This computer’s clock is <strong>{offsetText(clockCheck)}</strong> {clockCheck.server}.
           Turn on automatic date and time in the system settings.
         </SeverityNote>

@@ -3,7 +3,7 @@ import { formatDayTime } from '../../../shared/dates.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import { type HealthFinding, SEVERITIES, type Severity } from '../../../shared/health.js';
 import { call } from '../api.js';
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { type NavRequest, useNavigate } from '../app/navigation.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { useVaultQuery } from '../app/vault-data.js';

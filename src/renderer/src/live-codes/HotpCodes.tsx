@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AccountSummary, CodeView, OtpSummary } from '../../../shared/domain.js';
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { call, errorMessage } from '../api.js';
 import { CopyIcon, RefreshIcon } from '../ui/icons.js';
 import { shownCode } from './code-display.js';

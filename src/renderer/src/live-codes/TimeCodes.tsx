@@ -1,5 +1,5 @@
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { CopyIcon } from '../ui/icons.js';
 import { CountdownRing } from './CountdownRing.js';
 import { ENDING_SECONDS, shownCode } from './code-display.js';

@@ -1,4 +1,5 @@
 import type { CodeView } from '../../../shared/domain.js';
+import { SECOND_MS } from '../../../shared/durations.js';
 
 /** getCodes takes at most this many ids; only the codes on screen are asked for. */
 export const MAX_CODE_IDS = 500;
@@ -58,7 +59,7 @@ export class CodeFeed {
 
   /** Refreshes once a second until the returned function is called. */
   start(): () => void {
-    const timer = globalThis.setInterval(() => void this.refresh(), 1000);
+    const timer = globalThis.setInterval(() => void this.refresh(), SECOND_MS);
     return () => globalThis.clearInterval(timer);
   }
 

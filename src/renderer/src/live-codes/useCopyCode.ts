@@ -3,7 +3,7 @@ import type { CodeStep } from '../../../shared/contract/desktop-methods.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import { call } from '../api.js';
 import { useCopy } from '../ui/useCopy.js';
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 
 /** Copies an account's code in main and says so. */
 export function useCopyCode(): (account: AccountSummary, step?: CodeStep) => Promise<void> {

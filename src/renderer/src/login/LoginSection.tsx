@@ -8,7 +8,7 @@ import {
 import { call } from '../api.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { useVaultData, useVaultQuery } from '../app/vault-data.js';
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { formatDay } from '../ui/dates.js';
 import { ErrorMessage } from '../ui/Forms.js';
 import { CheckIcon, CopyIcon, EditIcon, EyeIcon, KeyIcon, PlusIcon } from '../ui/icons.js';

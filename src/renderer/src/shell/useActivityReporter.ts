@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { call } from '../api.js';
+import { SECOND_MS } from '../../../shared/durations.js';
 
 /** At most one report per this many milliseconds: auto-lock counts in minutes. */
-const REPORT_EVERY_MS = 10_000;
+const REPORT_EVERY_MS = 10 * SECOND_MS;
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
 
 /**

@@ -1,4 +1,4 @@
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import type {
   ImportNote,
   ImportPreview,

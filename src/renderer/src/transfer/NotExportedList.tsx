@@ -1,4 +1,4 @@
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { SeverityNote } from '../ui/Severity.js';
 
 /** The accounts an export left out, and why (no seed, a Steam seed in a Google transfer…). */

@@ -1,4 +1,4 @@
-import { accountLabel } from '../accounts/account-label.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { useCallback, useState } from 'react';
 import type { ImportPreviewResult } from '../../../shared/contract/import-methods.js';
 import type { ImportOutcome, ImportPreview } from '../../../shared/import-export.js';
