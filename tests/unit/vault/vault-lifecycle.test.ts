@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { IDLE_CHECKPOINT_MS } from '../../../src/core/storage/database.js';
@@ -212,15 +212,23 @@ describe('checkpoints off the user’s path', () => {
   it('a write waits for its WAL fsync only; the pages reach the vault file once it has been idle', async () => {
     const { vault, path } = await createTestVault();
     const before = statSync(path).size;
-    for (let index = 0; index < 40; index++) {
-      vault.accounts.add({ issuer: `Site ${index}`, notes: 'n'.repeat(2000) });
-    }
-    // Acknowledged and durable in the WAL; nothing copied into the vault file yet.
-    expect(walBytes(path)).toBeGreaterThan(40 * 2000);
-    expect(statSync(path).size).toBe(before);
+    // The idle timer is the database's own setTimeout: Vitest's fake timers drive it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (let index = 0; index < 40; index++) {
+        vault.accounts.add({ issuer: `Site ${index}`, notes: 'n'.repeat(2000) });
+      }
+      // Acknowledged and durable in the WAL; nothing copied into the vault file yet.
+      expect(walBytes(path)).toBeGreaterThan(40 * 2000);
+      expect(statSync(path).size).toBe(before);
 
-    await new Promise((resolve) => setTimeout(resolve, IDLE_CHECKPOINT_MS + 400));
-    expect(statSync(path).size).toBeGreaterThan(before + 40 * 2000);
+      vi.advanceTimersByTime(IDLE_CHECKPOINT_MS - 1);
+      expect(statSync(path).size).toBe(before);
+      vi.advanceTimersByTime(1);
+      expect(statSync(path).size).toBeGreaterThan(before + 40 * 2000);
+    } finally {
+      vi.useRealTimers();
+    }
     vault.close();
     const reopened = await Vault.unlock(path, PASSWORD);
     expect(reopened.accounts.list()).toHaveLength(40);
