@@ -1,7 +1,6 @@
 import { ACME_URI, createVault } from './support/app-actions.js';
 import { E2E_PASSWORD, expect, test } from './support/test-host.js';
-
-const MINUTE = 60_000;
+import { MINUTE_MS, SECOND_MS } from '../../src/shared/durations.js';
 
 test.beforeEach(async ({ app }) => {
   await createVault(app.page);
@@ -12,9 +11,9 @@ test.beforeEach(async ({ app }) => {
 
 test('locks after 5 minutes without input, clears the screen and says why', async ({ app }) => {
   const { page } = app;
-  app.advance(5 * MINUTE - 1_000);
+  await app.advance(5 * MINUTE_MS - SECOND_MS);
   expect(app.session.status().state).toBe('unlocked');
-  app.advance(1_000);
+  await app.advance(SECOND_MS);
   expect(app.session.status().state).toBe('locked');
 
   await expect(page.getByRole('heading', { name: 'Unlock Sparekey' })).toBeVisible();
@@ -29,12 +28,12 @@ test('locks after 5 minutes without input, clears the screen and says why', asyn
 
 test('input in the window postpones the lock', async ({ app }) => {
   const { page } = app;
-  app.advance(4 * MINUTE);
+  await app.advance(4 * MINUTE_MS);
   await page.getByRole('combobox', { name: 'Search accounts' }).press('a');
   await expect.poll(() => app.calls.includes('reportActivity')).toBe(true);
-  app.advance(4 * MINUTE);
+  await app.advance(4 * MINUTE_MS);
   expect(app.session.status().state).toBe('unlocked');
-  app.advance(MINUTE);
+  await app.advance(MINUTE_MS);
   expect(app.session.status().state).toBe('locked');
   await expect(page.getByRole('heading', { name: 'Unlock Sparekey' })).toBeVisible();
 });
@@ -64,6 +63,6 @@ test('the auto-lock time is a setting, applied at once', async ({ app }) => {
   await page.getByLabel('Hide the Sparekey window from screenshots and screen sharing').check();
   await expect.poll(() => app.contentProtection()).toBe(true);
 
-  app.advance(MINUTE);
+  await app.advance(MINUTE_MS);
   await expect(page.getByRole('heading', { name: 'Unlock Sparekey' })).toBeVisible();
 });

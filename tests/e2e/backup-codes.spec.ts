@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type Locator } from '@playwright/test';
-import { createVault, settle } from './support/app-actions.js';
+import { createVault } from './support/app-actions.js';
 import { type AppHost, expect, test } from './support/test-host.js';
+import { SECOND_MS } from '../../src/shared/durations.js';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/code-blocks/${name}`, 'utf8');
 const GITHUB = fixture('github-recovery-codes.txt');
@@ -62,8 +63,7 @@ test('codes appear only on an explicit reveal or copy, both recorded; a copy is 
   );
   expect(app.clipboard.text).toBe('2c439-b7ed2');
   expect(app.calls).toEqual(expect.arrayContaining(['revealBackupCodes', 'copyBackupCode']));
-  app.advance(20_000);
-  await settle(app.page);
+  await app.advance(20 * SECOND_MS);
   expect(app.clipboard.text).toBe('');
 
   // The history says so, newest first, without any code.

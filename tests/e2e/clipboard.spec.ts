@@ -1,5 +1,6 @@
-import { ACME_URI, accountId, createVault, settle } from './support/app-actions.js';
+import { ACME_URI, accountId, createVault } from './support/app-actions.js';
 import { expect, test } from './support/test-host.js';
+import { SECOND_MS } from '../../src/shared/durations.js';
 
 test.describe('copying codes', () => {
   test.beforeEach(async ({ app }) => {
@@ -23,11 +24,9 @@ test.describe('copying codes', () => {
     expect(app.clipboard.text).toBe(codes!.current);
     expect(app.calls).toContain('copyCode');
 
-    app.advance(19_000);
-    await settle(page);
+    await app.advance(19 * SECOND_MS);
     expect(app.clipboard.text).toBe(codes!.current);
-    app.advance(1_000);
-    await settle(page);
+    await app.advance(SECOND_MS);
     expect(app.clipboard.text).toBe('');
   });
 
@@ -35,8 +34,7 @@ test.describe('copying codes', () => {
     await app.page.getByTestId('current-code').click();
     await expect(app.page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
     await app.clipboard.writeText('my own text');
-    app.advance(20_000);
-    await settle(app.page);
+    await app.advance(20 * SECOND_MS);
     expect(app.clipboard.text).toBe('my own text');
   });
 

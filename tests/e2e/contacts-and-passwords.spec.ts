@@ -1,7 +1,6 @@
 import { ACME_URI, accountId, createVault, settle } from './support/app-actions.js';
 import { expect, test } from './support/test-host.js';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../src/shared/durations.js';
 
 test('contacts: add, confirm when stale, edit, retire one nobody uses, reinstate, remove', async ({
   app,
@@ -21,7 +20,7 @@ test('contacts: add, confirm when stale, edit, retire one nobody uses, reinstate
 
   // 200 days later it is stale: the health check says so on the contact; confirming clears it.
   await app.core.updateSettings({ autoLockMinutes: 0 });
-  app.advance(200 * DAY);
+  await app.advance(200 * DAY_MS);
   await page.getByRole('button', { name: 'Accounts' }).click();
   await page.getByRole('button', { name: 'Contacts' }).click();
   await expect(mail).toContainText('me@example.com not confirmed for 200 days');
@@ -119,7 +118,7 @@ test('recovery: the support page opens in the browser, notes are kept, a tested 
   await expect(recovery).toContainText('Call the helpdesk with the invoice number.');
 
   await app.core.updateSettings({ autoLockMinutes: 0 });
-  app.advance(3 * DAY);
+  await app.advance(3 * DAY_MS);
   await recovery.getByRole('button', { name: 'I just tested this sign-in' }).click();
   await expect(recovery.getByTestId('last-tested')).toHaveText('6 May 2026 (today)');
   const id = await accountId(app, 'ACME Co');

@@ -1,5 +1,6 @@
 import { ACME_URI, accountId, coreCode } from './support/app-actions.js';
 import { E2E_PASSWORD, expect, test } from './support/test-host.js';
+import { SECOND_MS } from '../../src/shared/durations.js';
 
 test('first run: create a vault, add an account from an otpauth URI, see its code, lock and unlock', async ({
   app,
@@ -40,7 +41,7 @@ test('first run: create a vault, add an account from an otpauth URI, see its cod
   await expect(list.getByRole('option', { name: /ACME Co/ })).toContainText(expected);
 
   // When the host's clock moves to the next step, the screen follows within a second.
-  app.advance(30_000);
+  await app.advance(30 * SECOND_MS);
   const later = await coreCode(app, id);
   expect(later).not.toBe(expected);
   await expect(page.getByTestId('current-code')).toHaveText(later);
@@ -55,7 +56,7 @@ test('first run: create a vault, add an account from an otpauth URI, see its cod
   await expect(await ring()).toBeVisible();
   const arc = row.locator('.ring-left');
   const offsetBefore = await arc.getAttribute('stroke-dashoffset');
-  app.advance(1_000);
+  await app.advance(SECOND_MS);
   await expect(await ring()).toBeVisible();
   expect(await arc.getAttribute('stroke-dashoffset')).not.toBe(offsetBefore);
 

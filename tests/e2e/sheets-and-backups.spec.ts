@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { decodeQrCodesInFile, pdfPagesAsPng, pdfText } from '../support/pdf.js';
 import { createVault, expectAccessible, screenshot } from './support/app-actions.js';
 import { type AppHost, E2E_PASSWORD, E2E_START, expect, test } from './support/test-host.js';
+import { MINUTE_MS } from '../../src/shared/durations.js';
 
 const BANK_SECRET = 'KUVJJOM753IHTNDSZVCNKL7GII4SJHB4';
 const CODES = ['q7m2k-x9p4a', 'b3n8v-c5w2e', 'h6t1r-y4u8i', 'z2x9c-v7b3n', 'm5k8j-h2g6f'];
 const USED = CODES[1]!;
-const MINUTE = 60_000;
 
 /** A vault with Quokkabank (seed, five codes, one used, a note) and Numbatmail (seed only). */
 async function vaultWithCodes(app: AppHost) {
@@ -72,7 +72,7 @@ test('saves a sheet as PDF where the user chose: every unused code in it, mode 0
   const out = join(app.folder, 'chosen', 'quokkabank.pdf');
   mkdirSync(join(app.folder, 'chosen'));
   app.saveDialog.answers.push(out);
-  app.advance(MINUTE);
+  await app.advance(MINUTE_MS);
   await page.getByRole('button', { name: 'Save as PDF…' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Saved quokkabank.pdf (1 account).' }),
@@ -100,7 +100,7 @@ test('saves a sheet as PDF where the user chose: every unused code in it, mode 0
 
   // Recorded as printed, and shown so; the sheet itself never came to the page.
   expect(await app.core.getSheetPrint({ accountId: bank.id })).toMatchObject({
-    printedAt: E2E_START + MINUTE,
+    printedAt: E2E_START + MINUTE_MS,
     paper: 'a4',
     includeUsed: false,
   });
@@ -129,7 +129,7 @@ test('saves a sheet as PDF where the user chose: every unused code in it, mode 0
 
   // A file the save dialog agreed to replace is swapped in whole, still private, no temp file left.
   app.saveDialog.answers.push(out);
-  app.advance(MINUTE);
+  await app.advance(MINUTE_MS);
   await page.getByRole('button', { name: 'Save as PDF…' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Saved quokkabank.pdf (2 accounts).' }),
@@ -138,7 +138,7 @@ test('saves a sheet as PDF where the user chose: every unused code in it, mode 0
   expect(statSync(out).mode & 0o777).toBe(0o600);
   expect(readdirSync(join(app.folder, 'chosen')).sort()).toEqual(['kit.pdf', 'quokkabank.pdf']);
   expect((await app.core.getSheetPrint({ accountId: bank.id }))?.printedAt).toBe(
-    E2E_START + 2 * MINUTE,
+    E2E_START + 2 * MINUTE_MS,
   );
 });
 
@@ -171,7 +171,7 @@ test('printing marks the sheet printed only when printed; a code change makes it
   expect(sheetFindings((await app.core.getHealth({})).findings)).toEqual([]);
 
   // A code used since printing does not date the sheet (it has tick boxes); replaced codes do.
-  app.advance(MINUTE);
+  await app.advance(MINUTE_MS);
   const [set] = (await app.core.listBackupCodeSets({ accountId: bank.id })).sets;
   await app.core.useBackupCode({ accountId: bank.id, setId: set!.id, number: 3 });
   expect(sheetFindings((await app.core.getHealth({})).findings)).toEqual([]);
@@ -235,7 +235,7 @@ test('backs up now and lists it; restores a backup over the vault, keeping the r
   expect(existsSync(listed[0]!.path)).toBe(true);
 
   // Later changes; then a second backup, newest first in the list.
-  app.advance(MINUTE);
+  await app.advance(MINUTE_MS);
   await app.core.addAccount({ issuer: 'Added after the first backup' });
   await backups.getByRole('button', { name: 'Back up now' }).click();
   await expect(rows).toHaveCount(3);
@@ -244,7 +244,7 @@ test('backs up now and lists it; restores a backup over the vault, keeping the r
   expect(times).toEqual([...times].sort((a, b) => b - a));
 
   // Restore the first backup: a wrong password changes nothing.
-  app.advance(MINUTE);
+  await app.advance(MINUTE_MS);
   await rows
     .nth(2)
     .getByRole('button', { name: /^Restore the backup of/ })
@@ -280,10 +280,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const { bank } = await vaultWithCodes(app);
     await app.core.markSheetPrinted({ accountIds: [bank.id], paper: 'a4', includeUsed: false });
-    app.advance(MINUTE);
+    await app.advance(MINUTE_MS);
     await app.core.addBackupCodes({ accountId: bank.id, codes: ['aaaa-1111'], replace: true });
     await app.core.backUpNow({});
-    app.advance(MINUTE);
+    await app.advance(MINUTE_MS);
     await app.core.addAccount({ issuer: 'Echidna Cloud' });
 
     await page.getByRole('option', { name: /Quokkabank/ }).click();

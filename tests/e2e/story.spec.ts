@@ -8,6 +8,7 @@ import {
   settle,
 } from './support/app-actions.js';
 import { E2E_PASSWORD, expect, test } from './support/test-host.js';
+import { SECOND_MS } from '../../src/shared/durations.js';
 
 const GOOGLE_PAGE = readFileSync('tests/fixtures/code-blocks/google-download.txt', 'utf8');
 
@@ -149,7 +150,7 @@ test('the issue-5 story: codes, backup codes, a retired number, a password, lock
   );
   expect(app.clipboard.text).toBe(stored);
   expect(app.calls).toContain('copyPassword');
-  app.advance(20_000);
+  await app.advance(20 * SECOND_MS);
   await settle(page);
   expect(app.clipboard.text).toBe('');
 

@@ -7,6 +7,7 @@ import {
   screenshot,
 } from './support/app-actions.js';
 import { type AppHost, expect, test } from './support/test-host.js';
+import { SECOND_MS } from '../../src/shared/durations.js';
 
 const SAMPLE = [
   { issuer: 'GitHub', accountName: 'octocat', secret: 'JBSWY3DPEHPK3PXP', tags: ['work'] },
@@ -99,7 +100,7 @@ async function tourViews(
   await shot('accounts');
 
   // The last seconds of a code: the next one is shown in the row and emphasised in the detail.
-  app.advance(25_000);
+  await app.advance(25 * SECOND_MS);
   await expect(page.getByRole('button', { name: /^Next/ })).toContainText(/Next, in \d s/);
   await shot('accounts-last-seconds');
 

@@ -4,13 +4,16 @@ import type { FixedClock } from '../../src/core/clock.js';
 interface Pending {
   id: number;
   due: number;
-  callback: () => void;
+  callback: () => unknown;
 }
 
 /**
- * Timers on a FixedClock: nothing fires until the test advances the clock, and
- * then everything that fell due fires in order. Makes auto-lock and clipboard
- * clearing deterministic, in unit tests and in the e2e host alike.
+ * Timers on a FixedClock: nothing fires until the test says so, by advancing the
+ * clock (everything that falls due fires, in order, each at its instant) or by
+ * firing the next timer. Both return a promise that settles once the work the
+ * fired callbacks started has finished (a callback returns its promise), so a test
+ * awaits the step instead of sleeping. Drives auto-lock, clipboard clearing and
+ * automatic backups, in unit tests and in the e2e host alike.
  */
 export class ManualTimers implements Timers {
   private pending: Pending[] = [];
@@ -18,7 +21,7 @@ export class ManualTimers implements Timers {
 
   constructor(private readonly clock: FixedClock) {}
 
-  setTimeout(callback: () => void, ms: number): TimerHandle {
+  setTimeout(callback: () => unknown, ms: number): TimerHandle {
     const id = this.nextId++;
     this.pending.push({ id, due: this.clock.now() + Math.max(0, ms), callback });
     return { id };
@@ -30,22 +33,38 @@ export class ManualTimers implements Timers {
   }
 
   /** Moves the clock forward by `ms`, firing each timer at its due instant. */
-  advance(ms: number): void {
+  async advance(ms: number): Promise<void> {
     const end = this.clock.now() + ms;
+    const work: unknown[] = [];
     for (;;) {
-      const next = this.pending
-        .filter((timer) => timer.due <= end)
-        .sort((a, b) => a.due - b.due || a.id - b.id)[0];
-      if (next === undefined) break;
-      this.pending = this.pending.filter((timer) => timer !== next);
-      if (next.due > this.clock.now()) this.clock.set(next.due);
-      next.callback();
+      const next = this.earliest();
+      if (next === undefined || next.due > end) break;
+      work.push(this.run(next));
     }
     this.clock.set(end);
+    await Promise.all(work);
   }
 
+  /** Fires the next timer, moving the clock to its due instant if that is later; none pending is a test error. */
+  async fire(): Promise<void> {
+    const next = this.earliest();
+    if (next === undefined) throw new Error('No timer is pending.');
+    await this.run(next);
+  }
+
+  /** How many timers are pending. */
   get count(): number {
     return this.pending.length;
+  }
+
+  private earliest(): Pending | undefined {
+    return [...this.pending].sort((a, b) => a.due - b.due || a.id - b.id)[0];
+  }
+
+  private run(timer: Pending): unknown {
+    this.pending = this.pending.filter((pending) => pending !== timer);
+    if (timer.due > this.clock.now()) this.clock.set(timer.due);
+    return timer.callback();
   }
 }
 

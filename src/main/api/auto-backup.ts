@@ -1,17 +1,13 @@
 import type { BackupResult } from '../../shared/backups.js';
 import { SECOND_MS } from '../../shared/durations.js';
 import type { AppSession } from './app-session.js';
+import type { TimerHandle, Timers } from './timers.js';
 import {
   type BackupTiming,
   DEFAULT_BACKUP_TIMING,
   nextBackupAt,
   type Clock,
 } from '../../core/index.js';
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface AutoBackupOptions {
   clock: Clock;
@@ -34,7 +30,7 @@ export const AUTO_BACKUP_POLL_MS = 15 * SECOND_MS;
  * CLI count too, since the count is kept in the vault. The shell only starts it.
  */
 export class AutoBackup {
-  private timer: unknown = null;
+  private timer: TimerHandle | null = null;
   private busy = false;
   private lastFailureAt: number | null = null;
   private readonly timers: Timers;
@@ -88,10 +84,12 @@ export class AutoBackup {
   }
 
   private schedule(): void {
-    this.timer = this.timers.setTimeout(() => {
-      void this.check().finally(() => {
-        if (this.timer !== null) this.schedule();
-      });
-    }, this.options.pollMs ?? AUTO_BACKUP_POLL_MS);
+    this.timer = this.timers.setTimeout(
+      () =>
+        this.check().finally(() => {
+          if (this.timer !== null) this.schedule();
+        }),
+      this.options.pollMs ?? AUTO_BACKUP_POLL_MS,
+    );
   }
 }

@@ -30,7 +30,7 @@ export class ClipboardGuard {
     if (clearAfterSeconds > 0) {
       this.timer = this.timers.setTimeout(() => {
         this.timer = null;
-        void this.clearIfUnchanged().catch(() => undefined);
+        return this.clearIfUnchanged().catch(() => undefined);
       }, clearAfterSeconds * SECOND_MS);
     }
   }

@@ -1,6 +1,10 @@
-/** A timer scheduler, injected so the shell's timed rules run on a test's clock. */
+/**
+ * A timer scheduler, injected so the shell's timed rules run on a test's clock. A
+ * callback that starts asynchronous work returns its promise: the platform ignores
+ * it, a test's manual timers await it.
+ */
 export interface Timers {
-  setTimeout(callback: () => void, ms: number): TimerHandle;
+  setTimeout(callback: () => unknown, ms: number): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
 }
 

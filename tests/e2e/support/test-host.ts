@@ -24,8 +24,8 @@ export interface AppHost {
   clock: FixedClock;
   /** The system clipboard, as the shell's clipboard port sees it. */
   clipboard: MemoryClipboard;
-  /** Moves the host's clock (the core's and the shell's timers) forward; due timers fire. */
-  advance(ms: number): void;
+  /** Moves the host's clock (the core's and the shell's timers) forward; due timers fire. Settles once their work is done. */
+  advance(ms: number): Promise<void>;
   vaultPath: string;
   /** Whether the window would be hidden from screen capture now. */
   contentProtection(): boolean;

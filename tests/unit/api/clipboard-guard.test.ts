@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClipboardGuard } from '../../../src/main/api/clipboard-guard.js';
 import { FixedClock } from '../../../src/core/clock.js';
 import { ManualTimers, MemoryClipboard } from '../../support/manual-timers.js';
+import { HOUR_MS, SECOND_MS } from '../../../src/shared/durations.js';
 
 function setup() {
   const clock = new FixedClock(0);
@@ -10,19 +11,14 @@ function setup() {
   return { clock, timers, clipboard, guard: new ClipboardGuard(clipboard, timers) };
 }
 
-/** Lets the guard's awaited clipboard calls settle after a timer fired. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe('clipboard clearing (KeePassXC rule)', () => {
   it('clears the copied text after the timeout, not before', async () => {
     const { timers, clipboard, guard } = setup();
     await guard.copy('123456', 20);
     expect(clipboard.text).toBe('123456');
-    timers.advance(19_999);
-    await settle();
+    await timers.advance(19_999);
     expect(clipboard.text).toBe('123456');
-    timers.advance(1);
-    await settle();
+    await timers.advance(1);
     expect(clipboard.text).toBe('');
     expect(guard.pending).toBe(false);
   });
@@ -31,21 +27,18 @@ describe('clipboard clearing (KeePassXC rule)', () => {
     const { timers, clipboard, guard } = setup();
     await guard.copy('123456', 20);
     await clipboard.writeText('my shopping list');
-    timers.advance(20_000);
-    await settle();
+    await timers.advance(20 * SECOND_MS);
     expect(clipboard.text).toBe('my shopping list');
   });
 
   it('a second copy restarts the timeout and only the latest copy is cleared', async () => {
     const { timers, clipboard, guard } = setup();
     await guard.copy('111111', 20);
-    timers.advance(15_000);
+    await timers.advance(15 * SECOND_MS);
     await guard.copy('222222', 20);
-    timers.advance(10_000);
-    await settle();
+    await timers.advance(10 * SECOND_MS);
     expect(clipboard.text).toBe('222222');
-    timers.advance(10_000);
-    await settle();
+    await timers.advance(10 * SECOND_MS);
     expect(clipboard.text).toBe('');
     expect(timers.count).toBe(0);
   });
@@ -54,7 +47,7 @@ describe('clipboard clearing (KeePassXC rule)', () => {
     const { timers, clipboard, guard } = setup();
     await guard.copy('123456', 0);
     expect(timers.count).toBe(0);
-    timers.advance(3_600_000);
+    await timers.advance(HOUR_MS);
     expect(clipboard.text).toBe('123456');
     expect(await guard.clearIfUnchanged()).toBe(true);
     expect(clipboard.text).toBe('');

@@ -8,6 +8,7 @@ import { codeForCounter } from '../../../src/core/otp/codes.js';
 import type { EventName } from '../../../src/shared/contract/index.js';
 import { ManualTimers, MemoryClipboard } from '../../support/manual-timers.js';
 import { FAST_KDF, PASSWORD, T0, tempVaultPath } from '../../support/temp-vault.js';
+import { DAY_MS, MINUTE_MS, SECOND_MS } from '../../../src/shared/durations.js';
 
 const URI = 'otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME';
 const HOTP_URI = 'otpauth://hotp/Bank:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=7';
@@ -47,11 +48,9 @@ describe('copying a code happens in main, and the clipboard is cleared', () => {
     await handlers.copyCode({ id: account.id, step: 'next' });
     expect(clipboard.text).toBe(codes?.next);
 
-    timers.advance(19_000);
-    await settle();
+    await timers.advance(19 * SECOND_MS);
     expect(clipboard.text).toBe(codes?.next);
-    timers.advance(1_000);
-    await settle();
+    await timers.advance(SECOND_MS);
     expect(clipboard.text).toBe('');
   });
 
@@ -61,8 +60,7 @@ describe('copying a code happens in main, and the clipboard is cleared', () => {
     await handlers.updateSettings({ clipboardClearSeconds: 0 });
     expect(await handlers.copyCode({ id: account.id })).toEqual({ clearsAfterSeconds: 0 });
     // Within the auto-lock time (locking would clear it).
-    timers.advance(4 * 60_000);
-    await settle();
+    await timers.advance(4 * MINUTE_MS);
     expect(clipboard.text).not.toBe('');
   });
 
@@ -134,8 +132,7 @@ describe('copying backup codes, passwords and setup keys goes through the same g
     const history = await handlers.getBackupCodeHistory({ accountId: account.id });
     expect(history.events.at(-1)).toMatchObject({ type: 'codes.copy', detail: { number: 3 } });
 
-    timers.advance(20_000);
-    await settle();
+    await timers.advance(20 * SECOND_MS);
     expect(clipboard.text).toBe('');
   });
 
@@ -150,8 +147,7 @@ describe('copying backup codes, passwords and setup keys goes through the same g
     expect(clipboard.text).toBe('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
 
     await clipboard.writeText('my own text');
-    timers.advance(20_000);
-    await settle();
+    await timers.advance(20 * SECOND_MS);
     expect(clipboard.text).toBe('my own text');
   });
 
@@ -193,9 +189,9 @@ describe('copying backup codes, passwords and setup keys goes through the same g
 describe('auto-lock and system events', () => {
   it('locks after the idle time, drops the key, and tells the renderer why', async () => {
     const { handlers, session, timers, sent } = await desktopHost();
-    timers.advance(5 * 60_000 - 1);
+    await timers.advance(5 * MINUTE_MS - 1);
     expect(session.status().state).toBe('unlocked');
-    timers.advance(1);
+    await timers.advance(1);
     expect(session.status().state).toBe('locked');
     expect(sent.at(-1)).toMatchObject({ name: 'locked', payload: { reason: 'idle' } });
     const result = await dispatch(handlers, 'listAccounts', {}, { warn: () => {} });
@@ -204,15 +200,15 @@ describe('auto-lock and system events', () => {
 
   it('reported activity postpones the lock; a new limit from the settings applies at once', async () => {
     const { handlers, session, timers } = await desktopHost();
-    timers.advance(4 * 60_000);
+    await timers.advance(4 * MINUTE_MS);
     await handlers.reportActivity({});
-    timers.advance(4 * 60_000);
+    await timers.advance(4 * MINUTE_MS);
     expect(session.status().state).toBe('unlocked');
 
     await handlers.updateSettings({ autoLockMinutes: 30 });
-    timers.advance(20 * 60_000);
+    await timers.advance(20 * MINUTE_MS);
     expect(session.status().state).toBe('unlocked');
-    timers.advance(10 * 60_000);
+    await timers.advance(10 * MINUTE_MS);
     expect(session.status().state).toBe('locked');
   });
 
@@ -221,7 +217,7 @@ describe('auto-lock and system events', () => {
     await handlers.updateSettings({ autoLockMinutes: 0 });
     await handlers.lockVault({});
     await handlers.unlockVault({ password: PASSWORD });
-    timers.advance(24 * 60 * 60_000);
+    await timers.advance(DAY_MS);
     expect(session.status().state).toBe('unlocked');
   });
 

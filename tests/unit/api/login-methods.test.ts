@@ -1,6 +1,7 @@
 import { unlockedApiHost } from '../../support/api-host.js';
 import { describe, expect, it } from 'vitest';
 import { T0 } from '../../support/temp-vault.js';
+import { MINUTE_MS } from '../../../src/shared/durations.js';
 
 const host = unlockedApiHost;
 
@@ -24,11 +25,11 @@ describe('login methods through the contract', () => {
       historyCount: 0,
     });
     expect(JSON.stringify(await value('getLogin', { id }))).not.toContain('first secret');
-    clock.advance(60_000);
+    clock.advance(MINUTE_MS);
     await value('setLogin', { id, password: 'second secret value' });
     expect(await value('revealPassword', { id })).toEqual({ password: 'second secret value' });
     expect(await value('revealPasswordHistory', { id })).toEqual([
-      { password: 'first secret value', setAt: T0, replacedAt: T0 + 60_000 },
+      { password: 'first secret value', setAt: T0, replacedAt: T0 + MINUTE_MS },
     ]);
     expect(await value('clearPasswordHistory', { id })).toMatchObject({ historyCount: 0 });
     expect(await value('revealPasswordHistory', { id })).toEqual([]);

@@ -11,6 +11,7 @@ import type { Envelope, EventName } from '../../../src/shared/contract/index.js'
 import type { SheetPaper } from '../../../src/shared/sheets.js';
 import { ManualTimers, MemoryClipboard } from '../../support/manual-timers.js';
 import { FAST_KDF, PASSWORD, T0, tempFolder, tempVaultPath } from '../../support/temp-vault.js';
+import { MINUTE_MS } from '../../../src/shared/durations.js';
 
 const CODES = ['q7m2k-x9p4a', 'b3n8v-c5w2e', 'h6t1r-y4u8i'];
 
@@ -195,7 +196,7 @@ describe('printing a recovery sheet from the desktop app', () => {
     expect(await host.handlers.getSheetPrint({ accountId: host.bank.id })).toBeNull();
 
     host.printer.answers.push(true);
-    host.clock.advance(60_000);
+    host.clock.advance(MINUTE_MS);
     const printed = await host.handlers.printSheet({
       accountIds: [host.bank.id],
       paper: 'letter',
@@ -204,7 +205,7 @@ describe('printing a recovery sheet from the desktop app', () => {
     expect(printed.printed).toBe(true);
     expect(await host.handlers.getSheetPrint({ accountId: host.bank.id })).toEqual({
       accountId: host.bank.id,
-      printedAt: T0 + 60_000,
+      printedAt: T0 + MINUTE_MS,
       paper: 'letter',
       includeUsed: false,
     });
@@ -233,7 +234,7 @@ describe('restoring a backup from the desktop app', () => {
     const host = await desktopHost();
     const backup = await host.handlers.backUpNow({});
     const name = backup.path.split('/').pop()!;
-    host.clock.advance(60_000);
+    host.clock.advance(MINUTE_MS);
     await host.handlers.addAccount({ issuer: 'Added after the backup' });
     // The backup opens with the password the vault had then.
     await host.session.unlocked().changePassword(PASSWORD, 'a newer password', FAST_KDF);

@@ -2,14 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodeSetView } from '../../../src/shared/backup-codes.js';
-import { VaultError } from '../../../src/shared/errors.js';
 import { Vault } from '../../../src/core/vault.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { describeCodeEvent } from '../../../src/shared/backup-code-events.js';
+import { DAY_MS, MINUTE_MS } from '../../../src/shared/durations.js';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 const GOOGLE_BLOCK = readFileSync(
   join('tests/fixtures/code-blocks', 'google-download.txt'),
   'utf8',
@@ -27,16 +25,6 @@ const TEN = [
   '6767 8989',
 ];
 
-function caught(action: () => unknown): VaultError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof VaultError) return error;
-    throw error;
-  }
-  throw new Error('expected a VaultError');
-}
-
 async function vaultWithAccount() {
   const { vault, path, clock } = await createTestVault();
   const account = vault.accounts.add({ issuer: 'Google', accountName: 'jane' });
@@ -46,7 +34,7 @@ async function vaultWithAccount() {
 describe('adding a set of codes', () => {
   it('finds the codes in a pasted block and stores them with the issue date, label and state', async () => {
     const { vault, accountId } = await vaultWithAccount();
-    const issuedAt = T0 - 10 * DAY;
+    const issuedAt = T0 - 10 * DAY_MS;
     const { set, status, replacedSetIds } = vault.backupCodes.add(accountId, {
       text: GOOGLE_BLOCK,
       issuedAt,
@@ -75,8 +63,8 @@ describe('adding a set of codes', () => {
 
   it('defaults the issue date to today, and refuses one in the future', async () => {
     const { vault, accountId } = await vaultWithAccount();
-    const error = caught(() =>
-      vault.backupCodes.add(accountId, { codes: TEN, issuedAt: T0 + 3 * DAY }),
+    const error = vaultErrorOf(() =>
+      vault.backupCodes.add(accountId, { codes: TEN, issuedAt: T0 + 3 * DAY_MS }),
     );
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toContain('in the future');
@@ -87,7 +75,7 @@ describe('adding a set of codes', () => {
   it('refuses a doubtful block unless the person accepted it, and names the doubts', async () => {
     const { vault, accountId } = await vaultWithAccount();
     const block = readFileSync('tests/fixtures/code-blocks/handwritten-note.txt', 'utf8');
-    const error = caught(() => vault.backupCodes.add(accountId, { text: block }));
+    const error = vaultErrorOf(() => vault.backupCodes.add(accountId, { text: block }));
     expect(error.code).toBe('REFUSED');
     expect(error.details).toMatchObject({ reason: 'unsure' });
     expect(error.message).toContain('"0800 123 4567" looks like a phone number');
@@ -100,15 +88,16 @@ describe('adding a set of codes', () => {
   it('refuses bad codes, repeated codes and empty text, naming the problem', async () => {
     const { vault, accountId } = await vaultWithAccount();
     expect(
-      caught(() => vault.backupCodes.add(accountId, { codes: ['1234 5678', '1234-5678'] })).message,
+      vaultErrorOf(() => vault.backupCodes.add(accountId, { codes: ['1234 5678', '1234-5678'] }))
+        .message,
     ).toBe('Codes 1 and 2 are the same (1234-5678).');
     expect(
-      caught(() => vault.backupCodes.add(accountId, { codes: ['12.34.56.78'] })).message,
+      vaultErrorOf(() => vault.backupCodes.add(accountId, { codes: ['12.34.56.78'] })).message,
     ).toContain('Code 1 contains "."');
-    expect(caught(() => vault.backupCodes.add(accountId, { text: 'Get new codes' })).message).toBe(
-      'No backup codes were found in the text.',
-    );
-    expect(caught(() => vault.backupCodes.add('0123456789abcdef', { codes: TEN })).code).toBe(
+    expect(
+      vaultErrorOf(() => vault.backupCodes.add(accountId, { text: 'Get new codes' })).message,
+    ).toBe('No backup codes were found in the text.');
+    expect(vaultErrorOf(() => vault.backupCodes.add('0123456789abcdef', { codes: TEN })).code).toBe(
       'NOT_FOUND',
     );
     vault.close();
@@ -119,12 +108,12 @@ describe('adding a set of codes', () => {
     const first = vault.backupCodes.add(accountId, { codes: TEN }).set;
     vault.backupCodes.use(accountId, { code: '1111 2222' });
 
-    const asked = caught(() => vault.backupCodes.add(accountId, { text: GOOGLE_BLOCK }));
+    const asked = vaultErrorOf(() => vault.backupCodes.add(accountId, { text: GOOGLE_BLOCK }));
     expect(asked.code).toBe('REFUSED');
     expect(asked.details).toEqual({ reason: 'has-current-codes', currentSetIds: [first.id] });
     expect(asked.message).toContain('already has 10 backup codes (9 unused)');
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     const second = vault.backupCodes.add(accountId, { text: GOOGLE_BLOCK, replace: true });
     expect(second.replacedSetIds).toEqual([first.id]);
     expect(second.status).toMatchObject({
@@ -134,7 +123,7 @@ describe('adding a set of codes', () => {
       remaining: 10,
     });
     const old = vault.backupCodes.sets(accountId).find((set) => set.id === first.id) as CodeSetView;
-    expect(old).toMatchObject({ state: 'replaced', replacedAt: T0 + DAY, used: 1 });
+    expect(old).toMatchObject({ state: 'replaced', replacedAt: T0 + DAY_MS, used: 1 });
 
     const third = vault.backupCodes.add(accountId, {
       codes: ['abcd-1234-efgh', 'ijkl-5678-mnop'],
@@ -149,10 +138,12 @@ describe('adding a set of codes', () => {
   it('refuses to store the same codes again, or an old replaced list', async () => {
     const { vault, accountId } = await vaultWithAccount();
     vault.backupCodes.add(accountId, { codes: TEN });
-    const again = caught(() => vault.backupCodes.add(accountId, { codes: TEN, replace: true }));
+    const again = vaultErrorOf(() =>
+      vault.backupCodes.add(accountId, { codes: TEN, replace: true }),
+    );
     expect(again.message).toBe('These are already stored (added 3 May 2026); nothing was saved.');
     vault.backupCodes.add(accountId, { text: GOOGLE_BLOCK, replace: true });
-    const old = caught(() => vault.backupCodes.add(accountId, { codes: TEN, replace: true }));
+    const old = vaultErrorOf(() => vault.backupCodes.add(accountId, { codes: TEN, replace: true }));
     expect(old.details).toMatchObject({ reason: 'replaced-codes', repeated: 10 });
     expect(old.message).toContain('from a set that was replaced; they no longer work');
     expect(vault.backupCodes.status(accountId).total).toBe(10);
@@ -180,7 +171,7 @@ describe('using a code', () => {
   it('marks a typed code used, with the time and a note, ignoring case, spaces and dashes', async () => {
     const { vault, clock, accountId } = await vaultWithAccount();
     const { set } = vault.backupCodes.add(accountId, { codes: ['abcd-EFGH-1234', ...TEN] });
-    clock.advance(5 * MINUTE);
+    clock.advance(5 * MINUTE_MS);
     const result = vault.backupCodes.use(
       accountId,
       { code: ' ABCDefgh 1234 ' },
@@ -190,14 +181,14 @@ describe('using a code', () => {
       setId: set.id,
       number: 1,
       code: 'abcd-EFGH-1234',
-      usedAt: T0 + 5 * MINUTE,
+      usedAt: T0 + 5 * MINUTE_MS,
       note: 'signed in on the new laptop',
-      status: { total: 11, used: 1, remaining: 10, changedAt: T0 + 5 * MINUTE },
+      status: { total: 11, used: 1, remaining: 10, changedAt: T0 + 5 * MINUTE_MS },
     });
     expect(vault.backupCodes.sets(accountId)[0]?.codes[0]).toEqual({
       number: 1,
       length: 12,
-      usedAt: T0 + 5 * MINUTE,
+      usedAt: T0 + 5 * MINUTE_MS,
       note: 'signed in on the new laptop',
     });
     vault.close();
@@ -207,8 +198,10 @@ describe('using a code', () => {
     const { vault, clock, accountId } = await vaultWithAccount();
     const { set } = vault.backupCodes.add(accountId, { codes: TEN });
     vault.backupCodes.use(accountId, { code: '55556666' }, 'signed in on the new laptop');
-    clock.advance(DAY);
-    const error = caught(() => vault.backupCodes.use(accountId, { code: '5555-6666' }, 'again'));
+    clock.advance(DAY_MS);
+    const error = vaultErrorOf(() =>
+      vault.backupCodes.use(accountId, { code: '5555-6666' }, 'again'),
+    );
     expect(error.code).toBe('REFUSED');
     expect(error.message).toBe(
       '5555 6666 was already used on 3 May 2026: signed in on the new laptop. Each backup code works only once.',
@@ -220,7 +213,9 @@ describe('using a code', () => {
       usedAt: T0,
       note: 'signed in on the new laptop',
     });
-    const picked = caught(() => vault.backupCodes.use(accountId, { setId: set.id, number: 3 }));
+    const picked = vaultErrorOf(() =>
+      vault.backupCodes.use(accountId, { setId: set.id, number: 3 }),
+    );
     expect(picked.details).toMatchObject({ reason: 'already-used', usedAt: T0 });
     expect(vault.backupCodes.status(accountId)).toMatchObject({ used: 1, changedAt: T0 });
     expect(
@@ -232,7 +227,7 @@ describe('using a code', () => {
   it('offers the code one or two edits away from a typo (a swap counts as one), and says when it was used', async () => {
     const { vault, accountId } = await vaultWithAccount();
     const { set } = vault.backupCodes.add(accountId, { codes: TEN });
-    const swapped = caught(() => vault.backupCodes.use(accountId, { code: '7777 8898' }));
+    const swapped = vaultErrorOf(() => vault.backupCodes.use(accountId, { code: '7777 8898' }));
     expect(swapped.message).toBe(
       "7777 8898 is not one of this account's current backup codes. Did you mean 7777 8888?",
     );
@@ -241,13 +236,15 @@ describe('using a code', () => {
       suggestions: [{ setId: set.id, number: 4, distance: 1, usedAt: null }],
     });
     // 1212 3434 with two swaps → 2112 3443: two edits.
-    const twoEdits = caught(() => vault.backupCodes.use(accountId, { code: '2112 3443' }));
+    const twoEdits = vaultErrorOf(() => vault.backupCodes.use(accountId, { code: '2112 3443' }));
     expect(twoEdits.message).toContain('Did you mean 1212 3434?');
-    expect(caught(() => vault.backupCodes.use(accountId, { code: '2121 4343' })).message).toBe(
-      "2121 4343 is not one of this account's current backup codes.",
-    );
+    expect(
+      vaultErrorOf(() => vault.backupCodes.use(accountId, { code: '2121 4343' })).message,
+    ).toBe("2121 4343 is not one of this account's current backup codes.");
     vault.backupCodes.use(accountId, { code: '77778888' }, 'bank login');
-    expect(caught(() => vault.backupCodes.use(accountId, { code: '7777 8898' })).message).toBe(
+    expect(
+      vaultErrorOf(() => vault.backupCodes.use(accountId, { code: '7777 8898' })).message,
+    ).toBe(
       "7777 8898 is not one of this account's current backup codes. The closest, 7777 8888, was already used on 3 May 2026.",
     );
     expect(vault.backupCodes.status(accountId).used).toBe(1);
@@ -257,9 +254,9 @@ describe('using a code', () => {
   it('refuses a code from a replaced set: it no longer works', async () => {
     const { vault, clock, accountId } = await vaultWithAccount();
     const old = vault.backupCodes.add(accountId, { codes: TEN, label: 'old sheet' }).set;
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     vault.backupCodes.add(accountId, { text: GOOGLE_BLOCK, replace: true });
-    const typed = caught(() => vault.backupCodes.use(accountId, { code: '3333 4444' }));
+    const typed = vaultErrorOf(() => vault.backupCodes.use(accountId, { code: '3333 4444' }));
     expect(typed.message).toBe(
       '3333 4444 is from the set "old sheet" replaced on 4 May 2026; it no longer works. Use a code from the current set.',
     );
@@ -267,10 +264,10 @@ describe('using a code', () => {
       reason: 'replaced',
       setId: old.id,
       number: 2,
-      replacedAt: T0 + DAY,
+      replacedAt: T0 + DAY_MS,
     });
     expect(
-      caught(() => vault.backupCodes.use(accountId, { setId: old.id, number: 2 })).details,
+      vaultErrorOf(() => vault.backupCodes.use(accountId, { setId: old.id, number: 2 })).details,
     ).toMatchObject({ reason: 'replaced' });
     expect(vault.backupCodes.status(accountId).used).toBe(0);
     vault.close();
@@ -281,12 +278,13 @@ describe('using a code', () => {
     const { set } = vault.backupCodes.add(accountId, { codes: TEN });
     expect(vault.backupCodes.use(accountId, { setId: set.id, number: 10 }).code).toBe('6767 8989');
     expect(
-      caught(() => vault.backupCodes.use(accountId, { setId: set.id, number: 11 })).message,
+      vaultErrorOf(() => vault.backupCodes.use(accountId, { setId: set.id, number: 11 })).message,
     ).toBe('The set has 10 codes; there is no code 11.');
     expect(
-      caught(() => vault.backupCodes.use(accountId, { setId: '0123456789abcdef', number: 1 })).code,
+      vaultErrorOf(() => vault.backupCodes.use(accountId, { setId: '0123456789abcdef', number: 1 }))
+        .code,
     ).toBe('NOT_FOUND');
-    expect(caught(() => vault.backupCodes.use(accountId, { code: '--' })).code).toBe(
+    expect(vaultErrorOf(() => vault.backupCodes.use(accountId, { code: '--' })).code).toBe(
       'INVALID_INPUT',
     );
     vault.close();
@@ -296,17 +294,17 @@ describe('using a code', () => {
     const { vault, clock, accountId } = await vaultWithAccount();
     const { set } = vault.backupCodes.add(accountId, { codes: TEN });
     vault.backupCodes.use(accountId, { code: '1111 2222' }, 'first');
-    clock.advance(MINUTE);
+    clock.advance(MINUTE_MS);
     vault.backupCodes.use(accountId, { code: '3333 4444' }, 'mistaken click');
-    clock.advance(MINUTE);
+    clock.advance(MINUTE_MS);
     const undone = vault.backupCodes.undo(accountId);
     expect(undone).toMatchObject({
       setId: set.id,
       number: 2,
       code: '3333 4444',
-      usedAt: T0 + MINUTE,
+      usedAt: T0 + MINUTE_MS,
       note: 'mistaken click',
-      status: { used: 1, remaining: 9, changedAt: T0 + 2 * MINUTE },
+      status: { used: 1, remaining: 9, changedAt: T0 + 2 * MINUTE_MS },
     });
     expect(vault.backupCodes.sets(accountId)[0]?.codes[1]).toMatchObject({
       usedAt: null,
@@ -316,7 +314,7 @@ describe('using a code', () => {
     expect(vault.backupCodes.use(accountId, { code: '33334444' }).number).toBe(2);
     expect(vault.backupCodes.undo(accountId).number).toBe(2);
     expect(vault.backupCodes.undo(accountId).number).toBe(1);
-    const nothing = caught(() => vault.backupCodes.undo(accountId));
+    const nothing = vaultErrorOf(() => vault.backupCodes.undo(accountId));
     expect(nothing).toMatchObject({ code: 'REFUSED', details: { reason: 'nothing-to-undo' } });
     vault.close();
   });
@@ -403,7 +401,7 @@ describe('history', () => {
   it('records every add, replace, reveal, copy, use and undo, without code text', async () => {
     const { vault, clock, accountId } = await vaultWithAccount();
     const first = vault.backupCodes.add(accountId, { codes: TEN }).set;
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     const second = vault.backupCodes.add(accountId, { text: GOOGLE_BLOCK, replace: true }).set;
     vault.backupCodes.reveal(accountId, second.id);
     expect(vault.backupCodes.copy(accountId, second.id, 2)).toBe('0954 0266');
@@ -421,7 +419,7 @@ describe('history', () => {
     ]);
     expect(events[1]?.detail).toEqual({ setId: first.id, bySetId: second.id, unused: 10 });
     expect(events[5]).toMatchObject({
-      at: T0 + DAY,
+      at: T0 + DAY_MS,
       detail: { setId: second.id, number: 2, how: 'typed', note: 'new phone' },
     });
     // Ids are random hex and may contain any four digits by chance: look at everything else.
@@ -462,7 +460,7 @@ describe('durability and scope', () => {
     vault.close();
     const reopened = await Vault.unlock(path, PASSWORD);
     expect(
-      caught(() => reopened.backupCodes.use(accountId, { code: '33334444' })).details,
+      vaultErrorOf(() => reopened.backupCodes.use(accountId, { code: '33334444' })).details,
     ).toMatchObject({
       reason: 'already-used',
       note: 'kept',
@@ -497,7 +495,7 @@ describe('durability and scope', () => {
     expect(reopened.backupCodes.use(accountId, { code: '1111 2222' }).status.remaining).toBe(9);
     expect(reopened.backupCodes.undo(accountId).number).toBe(1);
     // A pass over every set does meet the damage, and says so.
-    expect(caught(() => reopened.backupCodes.statusAll()).code).toBe('VAULT_DAMAGED');
+    expect(vaultErrorOf(() => reopened.backupCodes.statusAll()).code).toBe('VAULT_DAMAGED');
     reopened.close();
   });
 });

@@ -15,21 +15,11 @@ import { restoreVault, verifyVaultFile } from '../../../src/core/backups/restore
 import { FixedClock } from '../../../src/core/clock.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
-import { vaultErrorOf } from '../../support/errors.js';
+import { vaultErrorOf, vaultRejectionOf } from '../../support/errors.js';
 import { createTestVault, FAST_KDF, PASSWORD, T0, tempFolder } from '../../support/temp-vault.js';
+import { DAY_MS, HOUR_MS } from '../../../src/shared/durations.js';
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 const options = { kdfCost: FAST_KDF };
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('counting changes for backups', () => {
   it('counts each write that changed something once, however many records it wrote; not reads, not failures', async () => {
@@ -98,7 +88,7 @@ describe('vault backups', () => {
     const folder = tempFolder();
     const existing = join(folder, 'taken.sparekey');
     writeFileSync(existing, 'my thesis');
-    expect((await rejection(vault.backups.create({ out: existing }))).code).toBe('REFUSED');
+    expect((await vaultRejectionOf(vault.backups.create({ out: existing }))).code).toBe('REFUSED');
     expect(readFileSync(existing, 'utf8')).toBe('my thesis');
     const out = join(folder, 'vault-copy.sparekey');
     const result = await vault.backups.create({ out });
@@ -106,7 +96,7 @@ describe('vault backups', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(result.removed).toEqual([]);
     expect((await verifyVaultFile(out, PASSWORD, options)).problems).toEqual([]);
-    expect(await rejection(copyVault(vault, vault.path))).toMatchObject({ code: 'REFUSED' });
+    expect(await vaultRejectionOf(copyVault(vault, vault.path))).toMatchObject({ code: 'REFUSED' });
     vault.close();
   });
 
@@ -131,7 +121,7 @@ describe('vault backups', () => {
     expect(left.find((file) => file.kind === 'before-restore')?.path).toBe(restoreCopy);
     const automatic = left.filter((file) => file.kind === 'backup').map((file) => file.at);
     const lastTen = made.slice(-10);
-    const dayOf = (at: number) => Math.floor(at / DAY);
+    const dayOf = (at: number) => Math.floor(at / DAY_MS);
     const newestPerDay = new Map<number, number>();
     for (const at of made) {
       if (dayOf(now) - dayOf(at) < 30) newestPerDay.set(dayOf(at), at);
@@ -142,7 +132,7 @@ describe('vault backups', () => {
     expect(automatic.at(-1)).toBe(Date.UTC(2026, 0, 16, 18, 0, 0)); // day 30 back; day 31 is gone
 
     vault.settings.update({ backupKeepLast: 2, backupKeepDays: 0 });
-    clock.advance(HOUR);
+    clock.advance(HOUR_MS);
     vault.accounts.add({ issuer: 'One more' });
     const last = await vault.backups.create();
     expect(listBackupFiles(path).map((file) => file.path)).toEqual([
@@ -202,7 +192,7 @@ describe('verify', () => {
     row.body[10] = (row.body[10] as number) ^ 0x01;
     db.prepare('UPDATE records SET body = ? WHERE rowid = ?').run(row.body, row.rowid);
     db.close();
-    const error = await rejection(verifyVaultFile(file, PASSWORD, options));
+    const error = await vaultRejectionOf(verifyVaultFile(file, PASSWORD, options));
     expect(error.code).toBe('VAULT_DAMAGED');
     expect(error.message).toMatch(/The account record [0-9a-f]{16} does not decrypt\./);
     vault.close();
@@ -212,23 +202,27 @@ describe('verify', () => {
     const { file, vault } = await backupOf();
     const bytes = readFileSync(file);
     truncateSync(file, bytes.length - 1000);
-    expect((await rejection(verifyVaultFile(file, PASSWORD, options))).code).toBe('VAULT_DAMAGED');
+    expect((await vaultRejectionOf(verifyVaultFile(file, PASSWORD, options))).code).toBe(
+      'VAULT_DAMAGED',
+    );
     const page = 4096;
     const corrupt = Buffer.from(bytes);
     corrupt.fill(0x5a, page * 2 + 8, page * 2 + 2000);
     writeFileSync(file, corrupt);
-    expect((await rejection(verifyVaultFile(file, PASSWORD, options))).code).toBe('VAULT_DAMAGED');
+    expect((await vaultRejectionOf(verifyVaultFile(file, PASSWORD, options))).code).toBe(
+      'VAULT_DAMAGED',
+    );
     vault.close();
   });
 
   it('says so for a wrong password and for a file that is not a vault', async () => {
     const { file, vault } = await backupOf();
-    expect((await rejection(verifyVaultFile(file, 'not the password', options))).code).toBe(
+    expect((await vaultRejectionOf(verifyVaultFile(file, 'not the password', options))).code).toBe(
       'WRONG_PASSWORD',
     );
     const notVault = join(tempFolder(), 'notes.txt');
     writeFileSync(notVault, 'hello');
-    expect((await rejection(verifyVaultFile(notVault, PASSWORD, options))).code).toBe(
+    expect((await vaultRejectionOf(verifyVaultFile(notVault, PASSWORD, options))).code).toBe(
       'NOT_A_VAULT',
     );
     vault.close();
@@ -244,12 +238,12 @@ describe('restore', () => {
     });
     vault.backupCodes.add(bank.id, { codes: ['aaaa-1111', 'bbbb-2222'] });
     const backup = await vault.backups.create();
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     vault.accounts.remove(bank.id);
     vault.accounts.add({ issuer: 'Added after the backup' });
     vault.close();
 
-    const refused = await rejection(
+    const refused = await vaultRejectionOf(
       restoreVault({
         from: backup.path,
         to: path,
@@ -331,7 +325,7 @@ describe('restore', () => {
     vault.accounts.add({ issuer: 'Shop' });
     vault.close();
     const before = readFileSync(path);
-    const wrong = await rejection(
+    const wrong = await vaultRejectionOf(
       restoreVault({
         from: backup.path,
         to: path,
@@ -343,7 +337,7 @@ describe('restore', () => {
     );
     expect(wrong.code).toBe('WRONG_PASSWORD');
     truncateSync(backup.path, 4096);
-    const damaged = await rejection(
+    const damaged = await vaultRejectionOf(
       restoreVault({
         from: backup.path,
         to: path,

@@ -4,8 +4,8 @@ import { checkHealth } from '../../../src/core/health/health.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import type { Vault } from '../../../src/core/vault.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
+import { DAY_MS } from '../../../src/shared/durations.js';
 
-const DAY = 24 * 60 * 60 * 1000;
 const SEED = makeSeed({ secret: 'JBSWY3DPEHPK3PXP' });
 
 function findings(vault: Vault, at: number, ruleId: string): HealthFinding[] {
@@ -44,9 +44,9 @@ describe('contacts.stale (180 days by default, configurable)', () => {
     const account = vault.accounts.add({ issuer: 'Bank' });
     vault.recovery.addMethod(account.id, { kind: 'sms', contactId: used.id });
 
-    expect(findings(vault, T0 + 179 * DAY, 'contacts.stale')).toEqual([]);
-    expect(findings(vault, T0 + 180 * DAY, 'contacts.stale')).toEqual([]);
-    const stale = findings(vault, T0 + 181 * DAY, 'contacts.stale');
+    expect(findings(vault, T0 + 179 * DAY_MS, 'contacts.stale')).toEqual([]);
+    expect(findings(vault, T0 + 180 * DAY_MS, 'contacts.stale')).toEqual([]);
+    const stale = findings(vault, T0 + 181 * DAY_MS, 'contacts.stale');
     expect(stale.map((finding) => [finding.contactId === used.id, finding.severity])).toEqual([
       [true, 'warning'],
       [false, 'info'],
@@ -54,19 +54,19 @@ describe('contacts.stale (180 days by default, configurable)', () => {
     expect(stale[0]?.message).toContain('181 days ago. Bank depends on it.');
 
     vault.settings.update({ staleContactDays: 30 });
-    expect(findings(vault, T0 + 31 * DAY, 'contacts.stale')).toHaveLength(2);
+    expect(findings(vault, T0 + 31 * DAY_MS, 'contacts.stale')).toHaveLength(2);
     vault.close();
   });
 
   it('counts from when the contact was added when it was never confirmed, and resets on confirmation', async () => {
     const { vault, clock } = await createTestVault();
     const phone = vault.contacts.add({ kind: 'phone', value: '+12025550143', confirmedAt: null });
-    expect(findings(vault, T0 + 181 * DAY, 'contacts.stale')[0]?.message).toMatch(
+    expect(findings(vault, T0 + 181 * DAY_MS, 'contacts.stale')[0]?.message).toMatch(
       /never confirmed/,
     );
-    clock.set(T0 + 200 * DAY);
+    clock.set(T0 + 200 * DAY_MS);
     vault.contacts.confirm(phone.id);
-    expect(findings(vault, T0 + 200 * DAY + 179 * DAY, 'contacts.stale')).toEqual([]);
+    expect(findings(vault, T0 + 200 * DAY_MS + 179 * DAY_MS, 'contacts.stale')).toEqual([]);
     vault.close();
   });
 });
@@ -150,14 +150,14 @@ describe('habits.untested (180 days by default)', () => {
     const { vault, clock } = await createTestVault();
     const account = vault.accounts.add({ issuer: 'Mail', seed: SEED });
     vault.accounts.add({ issuer: 'No second factor' });
-    expect(findings(vault, T0 + 179 * DAY, 'habits.untested')).toEqual([]);
-    const [never] = findings(vault, T0 + 181 * DAY, 'habits.untested');
+    expect(findings(vault, T0 + 179 * DAY_MS, 'habits.untested')).toEqual([]);
+    const [never] = findings(vault, T0 + 181 * DAY_MS, 'habits.untested');
     expect(never).toMatchObject({ accountId: account.id, title: 'Sign-in never tested' });
 
-    clock.set(T0 + 100 * DAY);
+    clock.set(T0 + 100 * DAY_MS);
     vault.recovery.markTested(account.id);
-    expect(findings(vault, T0 + 279 * DAY, 'habits.untested')).toEqual([]);
-    expect(findings(vault, T0 + 281 * DAY, 'habits.untested')[0]?.title).toBe(
+    expect(findings(vault, T0 + 279 * DAY_MS, 'habits.untested')).toEqual([]);
+    expect(findings(vault, T0 + 281 * DAY_MS, 'habits.untested')[0]?.title).toBe(
       'Sign-in not tested for 181 days',
     );
     vault.close();

@@ -9,9 +9,8 @@ import type { AccountSummary } from '../../../src/shared/domain.js';
 import type { AccountRecovery, Contact } from '../../../src/shared/recovery.js';
 import { snapshotWith } from '../../support/health-snapshot.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
+import { DAY_MS, HOUR_MS } from '../../../src/shared/durations.js';
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 const PRINTED = T0;
 
 const account: AccountSummary = {
@@ -21,8 +20,8 @@ const account: AccountSummary = {
   url: '',
   notes: '',
   tags: [],
-  createdAt: T0 - 100 * DAY,
-  updatedAt: T0 - 100 * DAY,
+  createdAt: T0 - 100 * DAY_MS,
+  updatedAt: T0 - 100 * DAY_MS,
   otp: { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 },
 };
 const phone: Contact = {
@@ -31,10 +30,10 @@ const phone: Contact = {
   value: '+447700900461',
   display: '+44 7700 900461',
   label: '',
-  confirmedAt: T0 - DAY,
+  confirmedAt: T0 - DAY_MS,
   retiredAt: null,
-  createdAt: T0 - 10 * DAY,
-  updatedAt: T0 - DAY,
+  createdAt: T0 - 10 * DAY_MS,
+  updatedAt: T0 - DAY_MS,
 };
 const recovery = (changedAt: number | null): AccountRecovery => ({
   accountId: account.id,
@@ -50,17 +49,17 @@ const printed = (overrides: Partial<SheetPrintFacts> = {}): SheetPrintFacts => (
   printedAt: PRINTED,
   seedPrinted: true,
   printedContacts: [{ id: phone.id, value: phone.value, retired: false }],
-  seedChangedAt: T0 - 50 * DAY,
-  codeSetsChangedAt: T0 - 50 * DAY,
+  seedChangedAt: T0 - 50 * DAY_MS,
+  codeSetsChangedAt: T0 - 50 * DAY_MS,
   ...overrides,
 });
 const check = (facts: SheetPrintFacts, extra: Parameters<typeof snapshotWith>[0] = {}) =>
   sheetOutdated.check(
     snapshotWith({
-      now: T0 + DAY,
+      now: T0 + DAY_MS,
       accounts: [account],
       contacts: [phone],
-      recoveries: new Map([[account.id, recovery(T0 - 50 * DAY)]]),
+      recoveries: new Map([[account.id, recovery(T0 - 50 * DAY_MS)]]),
       sheets: [facts],
       ...extra,
     }),
@@ -136,7 +135,7 @@ describe('habits.sheet-outdated', () => {
         .findings.filter((finding) => finding.ruleId === 'habits.sheet-outdated')
         .map((finding) => finding.severity);
     expect(ids()).toEqual([]);
-    clock.advance(HOUR);
+    clock.advance(HOUR_MS);
     const sheet = await vault.sheets.render(
       { accountIds: [bank.id] },
       { paper: 'a4', includeUsed: false },
@@ -146,13 +145,13 @@ describe('habits.sheet-outdated', () => {
       includeUsed: false,
       printedAt: sheet.printedAt,
     });
-    clock.advance(HOUR);
+    clock.advance(HOUR_MS);
     vault.backupCodes.use(bank.id, { setId: set.id, number: 1 });
     expect(ids()).toEqual([]);
-    clock.advance(HOUR);
+    clock.advance(HOUR_MS);
     vault.backupCodes.add(bank.id, { codes: ['dddd-4444', 'eeee-5555'], replace: true });
     expect(ids()).toEqual(['warning']);
-    clock.advance(HOUR);
+    clock.advance(HOUR_MS);
     vault.sheets.markPrinted([bank.id], { paper: 'a4', includeUsed: false });
     expect(ids()).toEqual([]);
     vault.close();
@@ -163,9 +162,9 @@ describe('backup.stale', () => {
   const state: BackupState = {
     changes: 5,
     lastChangeAt: T0,
-    oldestUnsavedChangeAt: T0 - 2 * HOUR,
+    oldestUnsavedChangeAt: T0 - 2 * HOUR_MS,
     savedChanges: 3,
-    lastBackupAt: T0 - 3 * HOUR,
+    lastBackupAt: T0 - 3 * HOUR_MS,
     lastBackupFile: '/x/backups/v.sparekey',
   };
   const run = (backup: typeof state, now: number, backupStaleHours?: number) =>
@@ -203,9 +202,9 @@ describe('backup.stale', () => {
       '2 changes since the last backup (3 May 2026) are in no backup; the oldest is from 3 May 2026.',
     );
     const start = state.oldestUnsavedChangeAt as number;
-    expect(run(state, start + 24 * HOUR - 1)[0]?.severity).toBe('info');
-    expect(run(state, start + 24 * HOUR)[0]?.severity).toBe('warning');
-    expect(run(state, start + 2 * HOUR, 2)[0]?.severity).toBe('warning');
+    expect(run(state, start + 24 * HOUR_MS - 1)[0]?.severity).toBe('info');
+    expect(run(state, start + 24 * HOUR_MS)[0]?.severity).toBe('warning');
+    expect(run(state, start + 2 * HOUR_MS, 2)[0]?.severity).toBe('warning');
     const never = run({ ...state, savedChanges: 0, lastBackupAt: null }, T0);
     expect(never[0]?.title).toBe('The vault has never been backed up');
   });
@@ -219,7 +218,7 @@ describe('backup.stale', () => {
     expect(stale()).toEqual([]);
     vault.accounts.add({ issuer: 'Forum' });
     expect(stale().map((finding) => finding.severity)).toEqual(['info']);
-    clock.advance(25 * HOUR);
+    clock.advance(25 * HOUR_MS);
     expect(stale().map((finding) => finding.severity)).toEqual(['warning']);
     await vault.backups.create();
     expect(stale()).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { MINUTE_MS } from '../../../src/shared/durations.js';
 
 describe('contacts', () => {
   it('stores phones in E.164 and e-mail in lower case, shows them formatted, and keeps them across a reopen', async () => {
@@ -129,7 +130,7 @@ describe('2FA methods and recovery facts', () => {
       supportUrl: 'accounts.google.com/signin/recovery',
       recoveryNotes: 'Backup phone is Mum',
     });
-    clock.advance(60_000);
+    clock.advance(MINUTE_MS);
     vault.recovery.markTested(account.id);
     vault.recovery.removeMethod(account.id, sms.id);
     vault.close();
@@ -143,8 +144,8 @@ describe('2FA methods and recovery facts', () => {
     expect(recovery).toMatchObject({
       supportUrl: 'https://accounts.google.com/signin/recovery',
       recoveryNotes: 'Backup phone is Mum',
-      lastTestedAt: T0 + 60_000,
-      changedAt: T0 + 60_000,
+      lastTestedAt: T0 + MINUTE_MS,
+      changedAt: T0 + MINUTE_MS,
     });
     reopened.close();
   });

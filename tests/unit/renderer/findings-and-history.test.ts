@@ -4,6 +4,7 @@ import { byUrgency, flagLabel } from '../../../src/renderer/src/health/flags.js'
 import { daysAgo, shortDay } from '../../../src/renderer/src/ui/dates.js';
 import { describeCodeEvent } from '../../../src/shared/backup-code-events.js';
 import type { FixTarget } from '../../../src/shared/health.js';
+import { MINUTE_MS } from '../../../src/shared/durations.js';
 
 const finding = (fixTarget: FixTarget, extra: Record<string, unknown> = {}) => ({
   ruleId: 'some.rule',
@@ -111,7 +112,7 @@ describe('the backup-code history in words', () => {
 describe('dates in the views', () => {
   const now = new Date(2026, 4, 13, 12).getTime();
   it('counts whole days back from main’s clock', () => {
-    expect(daysAgo(now - 60_000, now)).toBe('today');
+    expect(daysAgo(now - MINUTE_MS, now)).toBe('today');
     expect(daysAgo(new Date(2026, 4, 12, 9).getTime(), now)).toBe('yesterday');
     expect(daysAgo(new Date(2026, 4, 1, 12).getTime(), now)).toBe('12 days ago');
   });

@@ -2,6 +2,7 @@ import { seededRandom } from '../../support/seeded-random.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import type { Vault } from '../../../src/core/vault.js';
 import type { FixedClock } from '../../../src/core/clock.js';
+import { DAY_MS } from '../../../src/shared/durations.js';
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -41,7 +42,7 @@ export function fillKitVault(vault: Vault, clock: FixedClock): Map<string, KitAc
     if (codes.length > 0) {
       const { set } = vault.backupCodes.add(account.id, { codes });
       for (const number of usedNumbers) {
-        clock.advance(86_400_000);
+        clock.advance(DAY_MS);
         vault.backupCodes.use(account.id, { setId: set.id, number }, 'signed in on the laptop');
       }
     }

@@ -4,6 +4,7 @@ import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { MINUTE_MS } from '../../../src/shared/durations.js';
 
 describe('accounts', () => {
   it('lists accounts sorted by issuer then account name, ignoring case', async () => {
@@ -23,11 +24,11 @@ describe('accounts', () => {
     const { vault, clock } = await createTestVault();
     const account = vault.accounts.add({ issuer: 'Dropbox' });
     expect(account.createdAt).toBe(T0);
-    clock.advance(60_000);
+    clock.advance(MINUTE_MS);
     const updated = vault.accounts.update(account.id, { notes: 'recovery key in the safe' });
     expect(updated).toMatchObject({
       createdAt: T0,
-      updatedAt: T0 + 60_000,
+      updatedAt: T0 + MINUTE_MS,
       notes: 'recovery key in the safe',
     });
     vault.close();

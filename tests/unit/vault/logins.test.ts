@@ -9,8 +9,7 @@ import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
 import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../../src/shared/durations.js';
 
 describe('logins: username and password stored with the account', () => {
   it('shows whether a password is stored, its date, score and history size, never the password', async () => {
@@ -31,7 +30,7 @@ describe('logins: username and password stored with the account', () => {
     expect(vault.logins.revealPassword(account.id)).toBe('hunter2');
 
     // Changing only the username keeps the password and its date.
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     vault.logins.set(account.id, { username: 'octocat' });
     expect(vault.logins.details(account.id)).toMatchObject({
       username: 'octocat',
@@ -45,13 +44,13 @@ describe('logins: username and password stored with the account', () => {
     const { vault, clock, path } = await createTestVault();
     const { id } = vault.accounts.add({ issuer: 'Bank' });
     vault.logins.set(id, { password: 'first password 1' });
-    clock.advance(10 * DAY);
+    clock.advance(10 * DAY_MS);
     vault.logins.set(id, { password: 'second password 2' });
-    clock.advance(5 * DAY);
+    clock.advance(5 * DAY_MS);
     // Setting the same password again is not a change.
     vault.logins.set(id, { password: 'second password 2' });
     expect(vault.logins.details(id)?.historyCount).toBe(1);
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     vault.logins.set(id, { password: '' });
     expect(vault.logins.details(id)).toMatchObject({
       hasPassword: false,
@@ -64,8 +63,8 @@ describe('logins: username and password stored with the account', () => {
 
     const reopened = await Vault.unlock(path, PASSWORD);
     expect(reopened.logins.revealHistory(id)).toEqual([
-      { password: 'second password 2', setAt: T0 + 10 * DAY, replacedAt: T0 + 16 * DAY },
-      { password: 'first password 1', setAt: T0, replacedAt: T0 + 10 * DAY },
+      { password: 'second password 2', setAt: T0 + 10 * DAY_MS, replacedAt: T0 + 16 * DAY_MS },
+      { password: 'first password 1', setAt: T0, replacedAt: T0 + 10 * DAY_MS },
     ]);
     reopened.logins.clearHistory(id);
     expect(reopened.logins.revealHistory(id)).toEqual([]);
