@@ -205,9 +205,9 @@ export class AccountService {
     );
   }
 
-  /** Whether the account exists; nothing is decrypted. */
+  /** Whether the account exists; nothing is decrypted. One statement: no transaction of its own. */
   exists(id: string): boolean {
-    return this.context.read(() => this.context.records().has(ACCOUNT_KIND, id));
+    return this.context.records().has(ACCOUNT_KIND, id);
   }
 
   /** Throws NOT_FOUND unless the account exists; nothing is decrypted. */
@@ -215,9 +215,9 @@ export class AccountService {
     if (!this.exists(id)) throw new VaultError('NOT_FOUND', `There is no account with id ${id}.`);
   }
 
-  /** Every account's id, in no particular order; nothing is decrypted. */
+  /** Every account's id, in no particular order; nothing is decrypted. One statement. */
   ids(): string[] {
-    return this.context.read(() => this.context.records().ids(ACCOUNT_KIND));
+    return this.context.records().ids(ACCOUNT_KIND);
   }
 
   /**

@@ -14,8 +14,8 @@ import { planRotation } from './rotation.js';
 
 const MAX_NAME_ATTEMPTS = 100;
 
-/** What checking a copy of the vault with the vault's key found. */
-export interface CopyInspection {
+/** What checking a copy of the vault with the vault's key found (`Vault.inspectCopy`). */
+interface CheckedCopy {
   problems: string[];
   /** Records decrypted. */
   records: number;
@@ -34,7 +34,7 @@ export class BackupService {
     private readonly changes: ChangeTracker,
     private readonly settings: SettingsService,
     /** Checks a copy of this vault with its key (the vault's `inspectCopy`). */
-    private readonly inspectCopy: (path: string) => CopyInspection,
+    private readonly inspectCopy: (path: string) => CheckedCopy,
   ) {}
 
   folder(): string {

@@ -72,7 +72,7 @@ export class LoginService {
 
   get(accountId: string): LoginView | null {
     return this.context.read(() => {
-      this.requireAccount(accountId);
+      this.accounts.requireExists(accountId);
       const login = this.read(accountId);
       return login === null ? null : viewOf(login);
     });
@@ -81,12 +81,13 @@ export class LoginService {
   /** `get`, plus the stored password's strength score and the size of its history. */
   details(accountId: string): LoginDetails | null {
     return this.context.read(() => {
-      const account = this.requireAccount(accountId);
+      this.accounts.requireExists(accountId);
       const login = this.read(accountId);
       if (login === null) return null;
       return {
         ...viewOf(login),
-        passwordScore: login.password === '' ? null : this.scoreOf(() => account, login),
+        passwordScore:
+          login.password === '' ? null : this.scoreOf(() => this.accounts.get(accountId), login),
         historyCount: this.historyOf(accountId).length,
       };
     });
@@ -102,7 +103,7 @@ export class LoginService {
     }
     const urls = input.urls?.map((url) => cleanUrl(url)).filter((url) => url !== '');
     return this.context.write(() => {
-      const account = this.requireAccount(accountId);
+      const account = this.accounts.get(accountId);
       const now = this.context.clock.now();
       const current = this.read(accountId);
       const previous = current?.password ?? '';
@@ -143,7 +144,7 @@ export class LoginService {
   /** The password itself, for an explicit reveal or copy only. */
   revealPassword(accountId: string): string {
     return this.context.read(() => {
-      this.requireAccount(accountId);
+      this.accounts.requireExists(accountId);
       const password = this.read(accountId)?.password ?? '';
       if (password === '')
         throw new VaultError('NOT_FOUND', 'This account has no password stored.');
@@ -154,7 +155,7 @@ export class LoginService {
   /** The previous passwords, newest first, for an explicit reveal only. */
   revealHistory(accountId: string): PasswordHistoryEntry[] {
     return this.context.read(() => {
-      this.requireAccount(accountId);
+      this.accounts.requireExists(accountId);
       return this.historyOf(accountId);
     });
   }
@@ -162,7 +163,7 @@ export class LoginService {
   /** Forgets the previous passwords of an account (the current one stays). */
   clearHistory(accountId: string): void {
     this.context.write(() => {
-      this.requireAccount(accountId);
+      this.accounts.requireExists(accountId);
       this.context.records().delete(PASSWORD_HISTORY_KIND, accountId);
     });
   }
@@ -232,9 +233,5 @@ export class LoginService {
 
   private read(accountId: string): LoginRecord | null {
     return this.context.records().get(LOGIN_KIND, accountId, LoginRecordSchema)?.value ?? null;
-  }
-
-  private requireAccount(accountId: string): AccountNames {
-    return this.accounts.get(accountId);
   }
 }
