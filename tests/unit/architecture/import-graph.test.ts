@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -77,6 +77,25 @@ function circles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
+/**
+ * Each feature's record kinds and schemas live in its `*-records.ts`; only files of
+ * that feature's folder may import them. Another feature reads that data through the
+ * owning service. (The backups' `backup-state.ts` is also the state their service
+ * returns, so it is not one of these files.)
+ */
+function recordReadsAcrossFeatures(graph: Map<string, string[]>): string[] {
+  const crossings: string[] = [];
+  for (const [file, targets] of graph) {
+    for (const target of targets) {
+      const owned = target.endsWith('-records.ts');
+      if (owned && dirname(target) !== dirname(file)) {
+        crossings.push(`${relative(root, file)} → ${relative(root, target)}`);
+      }
+    }
+  }
+  return crossings;
+}
+
 describe('the import graph, type-only imports included', () => {
   it('has no circle anywhere in src/', () => {
     const found = circles(importGraph(sourceFiles(join(root, 'src')))).map((component) =>
@@ -107,5 +126,23 @@ describe('the import graph, type-only imports included', () => {
         ]),
       ),
     ).toHaveLength(0);
+  });
+
+  it('no feature imports another feature’s records', () => {
+    expect(recordReadsAcrossFeatures(importGraph(sourceFiles(join(root, 'src'))))).toEqual([]);
+  });
+
+  it('finds a feature importing another’s records (the check itself works)', () => {
+    const sheets = join(root, 'src/core/sheets/sheets.ts');
+    const codeSets = join(root, 'src/core/backup-codes/code-set-records.ts');
+    const service = join(root, 'src/core/backup-codes/backup-codes.ts');
+    expect(
+      recordReadsAcrossFeatures(
+        new Map([
+          [sheets, [codeSets]],
+          [service, [codeSets]],
+        ]),
+      ),
+    ).toEqual(['src/core/sheets/sheets.ts → src/core/backup-codes/code-set-records.ts']);
   });
 });
