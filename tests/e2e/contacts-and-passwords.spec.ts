@@ -1,4 +1,4 @@
-import { ACME_URI, accountId, createVault, settle } from './support/app-actions.js';
+import { ACME_URI, accountId, createVault } from './support/app-actions.js';
 import { expect, test } from './support/test-host.js';
 import { DAY_MS } from '../../src/shared/durations.js';
 
@@ -92,8 +92,7 @@ test('passwords: random options, previous passwords on an explicit reveal, the s
   );
   expect(app.clipboard.text).toBe('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
   await page.getByRole('button', { name: 'Lock' }).click();
-  await settle(page);
-  expect(app.clipboard.text).toBe('');
+  await expect.poll(() => app.clipboard.text).toBe('');
 });
 
 test('recovery: the support page opens in the browser, notes are kept, a tested sign-in is dated', async ({

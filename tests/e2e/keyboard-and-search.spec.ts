@@ -1,4 +1,4 @@
-import { accountId, addAccountsThroughCore, createVault, settle } from './support/app-actions.js';
+import { accountId, addAccountsThroughCore, createVault } from './support/app-actions.js';
 import { expect, test } from './support/test-host.js';
 
 const ISSUERS = ['Amazon', 'Apple', 'GitHub', 'GitLab', 'Google', 'Microsoft'];
@@ -73,7 +73,6 @@ test('search from anywhere with Ctrl+F, move with the arrows, copy with Enter', 
     'true',
   );
   await page.keyboard.press('Enter');
-  await settle(page);
   const [google] = await app.core.getCodes({ ids: [await accountId(app, 'Google')] });
   await expect.poll(() => app.clipboard.text).toBe(google!.current);
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { corpusPath, REFERENCE } from '../support/corpus.js';
 import { findSecretsInFiles, secretForms } from '../support/secret-scan.js';
 import { chromiumLaunchOptions } from './support/browser.js';
-import { createVault, settle } from './support/app-actions.js';
+import { createVault } from './support/app-actions.js';
 import { expect, test as hostTest } from './support/test-host.js';
 
 /**
@@ -81,8 +81,7 @@ test('nothing secret typed, revealed, copied, imported, printed or backed up in 
   await page.getByRole('button', { name: 'Reveal setup key' }).click();
   await expect(page.getByTestId('revealed-secret')).toContainText(SEED.slice(0, 4));
   await page.getByRole('button', { name: 'Copy setup key' }).click();
-  await settle(page);
-  expect(app.clipboard.text).toBe(SEED);
+  await expect.poll(() => app.clipboard.text).toBe(SEED);
 
   // A recovery phone number.
   await page.getByRole('button', { name: 'Contacts' }).click();

@@ -1,12 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  ACME_URI,
-  accountId,
-  coreCode,
-  createVault,
-  screenshot,
-  settle,
-} from './support/app-actions.js';
+import { ACME_URI, accountId, coreCode, createVault, screenshot } from './support/app-actions.js';
 import { E2E_PASSWORD, expect, test } from './support/test-host.js';
 import { SECOND_MS } from '../../src/shared/durations.js';
 
@@ -151,7 +144,6 @@ test('the issue-5 story: codes, backup codes, a retired number, a password, lock
   expect(app.clipboard.text).toBe(stored);
   expect(app.calls).toContain('copyPassword');
   await app.advance(20 * SECOND_MS);
-  await settle(page);
   expect(app.clipboard.text).toBe('');
 
   // Lock and unlock: everything is still there, read back from the vault file.

@@ -46,11 +46,6 @@ export async function accountId(app: AppHost, issuer: string): Promise<string> {
   return account.id;
 }
 
-/** Lets the page's pending promises (clipboard writes, events) settle. */
-export async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
-}
-
 /** An axe-core scan of the page as it is: no serious or critical violation. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
