@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { invalidInput } from '../../../shared/errors.js';
 import { parseOtpauthUri } from '../../otp/otpauth.js';
-import {
-  buildEntry,
-  decodeBase32Leniently,
-  type EntryCollector,
-  parseEntry,
-  seedFrom,
-} from '../entries.js';
+import { buildEntry, type EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import type { ImportedEntry } from '../import-types.js';
 
 /** A Bitwarden item, as its JSON export holds it and as a CSV row is turned into. */
@@ -55,7 +49,8 @@ const LINKED_FIELD = 3;
 
 /**
  * Bitwarden's `login.totp`: an otpauth:// URI, `steam://SECRET`, or a bare Base32
- * secret (TOTP, SHA1, 6 digits, 30 s), decoded as Bitwarden decodes it.
+ * secret (TOTP, SHA1, 6 digits, 30 s), kept as given (Bitwarden, like Sparekey,
+ * drops the leftover bits of a key of any length).
  */
 function totpOf(totp: string): {
   seed: ReturnType<typeof seedFrom>;
@@ -68,8 +63,8 @@ function totpOf(totp: string): {
     return { seed: parsed.seed, issuer: parsed.issuer, accountName: parsed.accountName };
   }
   const steam = /^steam:\/\//i.test(text);
-  const secret = decodeBase32Leniently(steam ? text.slice('steam://'.length) : text);
-  if (secret.length === 0) throw invalidInput('its TOTP secret is empty');
+  const secret = steam ? text.slice('steam://'.length) : text;
+  if (secret.trim() === '') throw invalidInput('its TOTP secret is empty');
   return {
     seed: seedFrom({ type: steam ? 'steam' : 'totp', secret }),
     issuer: '',
