@@ -89,9 +89,13 @@ function fieldNotes(item: BitwardenItem, warnings: string[]): string {
   return lines.length > 0 ? `Fields from Bitwarden:\n${lines.join('\n')}` : '';
 }
 
-export function bitwardenEntry(label: string, item: BitwardenItem, tags: string[]): ImportedEntry {
+export function bitwardenEntry(
+  label: string,
+  item: BitwardenItem,
+  tags: string[],
+  warnings: string[] = [],
+): ImportedEntry {
   const login = item.login ?? {};
-  const warnings: string[] = [];
   const totp = login.totp?.trim() ? totpOf(login.totp) : null;
   const uris = (login.uris ?? []).map((uri) => uri.uri?.trim() ?? '').filter((uri) => uri !== '');
   if ((login.fido2Credentials ?? []).length > 0) {
@@ -115,6 +119,7 @@ export function collectBitwardenItems(
   items: readonly unknown[],
   tagsOf: (item: BitwardenItem) => string[],
   collector: EntryCollector,
+  warningsOf: (item: BitwardenItem) => string[] = () => [],
 ): void {
   collector.each(
     items,
@@ -128,7 +133,7 @@ export function collectBitwardenItems(
         );
         return [];
       }
-      return bitwardenEntry(label, item, tagsOf(item));
+      return bitwardenEntry(label, item, tagsOf(item), warningsOf(item));
     },
   );
 }

@@ -11,7 +11,7 @@ import { collectUriEntries, splitUriText } from '../uri-entries.js';
  * encryptedData, encryptionNonce}`. The key is libsodium's crypto_pwhash (Argon2id
  * v1.3, one lane, memLimit bytes, opsLimit passes); the data is one
  * XChaCha20-Poly1305 secretstream message (encryptionNonce is the stream header)
- * holding otpauth:// links, one a line.
+ * holding otpauth:// links, one a line, whatever its tag.
  */
 
 const ExportSchema = z.object({
@@ -67,11 +67,12 @@ export const enteEncryptedImporter: Importer = {
         });
         const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, key);
         key.fill(0);
+        // The whole export is one message: it authenticates as one chunk or not at
+        // all, so a cut or a second chunk cannot pass. Ente tags it final, but other
+        // writers of the format (and older Ente builds) leave the default tag, which
+        // libsodium decrypts just the same.
         const pulled = sodium.crypto_secretstream_xchacha20poly1305_pull(state, data, null);
         if (!pulled) throw file.wrongPassword(true);
-        if (pulled.tag !== sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
-          throw file.damaged('its encrypted data is truncated (the stream does not end)');
-        }
         let text: string;
         try {
           text = fromUtf8(pulled.message);
