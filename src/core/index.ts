@@ -42,3 +42,4 @@ export { writePrivateFile, replacePrivateFile } from './exporters/private-file.j
 export type { SeedExportFormat } from './exporters/export-service.js';
 export { type ImportPlan, previewOf } from './importers/import-plan.js';
 export type { ImportFileInput } from './importers/import-service.js';
+export { describeBytes, MAX_IMPORT_FILE_BYTES } from './importers/limits.js';

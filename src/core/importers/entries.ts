@@ -131,9 +131,9 @@ export class EntryCollector {
   /** Runs `convert`; a VaultError it throws becomes this entry's failure. */
   add(label: string, convert: () => ImportedEntry | ImportedEntry[]): void {
     const converted = this.attempt(label, convert);
-    if (converted !== undefined) {
-      this.entries.push(...(Array.isArray(converted) ? converted : [converted]));
-    }
+    if (converted === undefined) return;
+    if (Array.isArray(converted)) for (const entry of converted) this.entries.push(entry);
+    else this.entries.push(converted);
   }
 
   /** Runs `fn`; a VaultError it throws becomes the failure of `label`, and the result is undefined. */

@@ -19,6 +19,7 @@ import {
   type PlannedFile,
 } from './import-plan.js';
 import type { BatchPart, Importer, ReadResult } from './import-types.js';
+import { describeBytes, MAX_IMPORT_FILE_BYTES } from './limits.js';
 import { detectImporter, importerFor } from './registry.js';
 
 export interface ImportFileInput {
@@ -43,6 +44,15 @@ export function needsPasswordError(fileName: string): VaultError {
     file: fileName,
     needsPassword: true,
   });
+}
+
+/** Refuses a file past MAX_IMPORT_FILE_BYTES before anything reads it. */
+function checkFileSize(file: FileContent): void {
+  if (file.bytes.length > MAX_IMPORT_FILE_BYTES) {
+    throw file.damaged(
+      `it is ${describeBytes(file.bytes.length)}, larger than any export file (Sparekey reads up to ${describeBytes(MAX_IMPORT_FILE_BYTES)})`,
+    );
+  }
 }
 
 export function isNeedsPasswordError(error: unknown): error is VaultError {
@@ -71,6 +81,7 @@ export class ImportService {
   inspect(files: readonly ImportFileInput[], format?: ImportFormat): PlannedFile[] {
     return files.map((input) => {
       const file = new FileContent(input.name, input.bytes);
+      checkFileSize(file);
       return this.guard(file, () => {
         const importer = format ? importerFor(format) : detectImporter(file);
         const opened = importer.open(file);
@@ -99,6 +110,7 @@ export class ImportService {
 
     for (const input of files) {
       const file = new FileContent(input.name, input.bytes);
+      checkFileSize(file);
       const { importer, result, encrypted } = await this.readFile(file, options);
       plannedFiles.push({
         name: file.name,
@@ -106,13 +118,14 @@ export class ImportService {
         description: result.description ?? `${importer.label}${encrypted ? ' (encrypted)' : ''}`,
         encrypted,
       });
+      // Loops, not push(...list): a file of 250,000 entries would overflow the call stack.
       for (const entry of result.entries)
         entries.push({ ...entry, file: file.name, duplicateOf: null });
-      skipped.push(...result.skipped.map((note) => ({ ...note, file: file.name })));
-      failed.push(...result.failed.map((note) => ({ ...note, file: file.name })));
-      batchParts.push(...result.batchParts.map((part) => ({ ...part, file: file.name })));
+      for (const note of result.skipped) skipped.push({ ...note, file: file.name });
+      for (const note of result.failed) failed.push({ ...note, file: file.name });
+      for (const part of result.batchParts) batchParts.push({ ...part, file: file.name });
     }
-    failed.push(...missingBatchParts(batchParts));
+    for (const note of missingBatchParts(batchParts)) failed.push(note);
 
     const plan: ImportPlan = { files: plannedFiles, entries, skipped, failed };
     this.vault.read(() => this.markDuplicates(plan.entries));
