@@ -18,6 +18,7 @@ export const IMPORT_FORMATS = [
   'freeotp-plus',
   'proton',
   'stratum',
+  'kdbx',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
@@ -28,6 +29,7 @@ export const EXPORT_FORMATS = [
   'aegis',
   'aegis-encrypted',
   'google-qr',
+  'kdbx',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -21,6 +21,7 @@ import {
 
 interface ImportOptions {
   format?: ImportFormat;
+  keyFile?: string;
   dryRun?: boolean;
   yes?: boolean;
   skipUnreadable?: boolean;
@@ -123,6 +124,10 @@ export const importCommand: CommandModule = (program, sessionFor) => {
         'read the files as this format instead of detecting it',
       ).choices(IMPORT_FORMATS),
     )
+    .option(
+      '--key-file <path>',
+      'the key file of a KeePass database (with its password, or alone: press Enter at the password)',
+    )
     .option('--dry-run', 'only show what would be imported; write nothing')
     .option('-y, --yes', 'import without asking')
     .option(
@@ -133,10 +138,18 @@ export const importCommand: CommandModule = (program, sessionFor) => {
       const session = sessionFor(command);
       const out = session.output;
       const files = paths.map(readImportFile);
+      const keyFile = options.keyFile === undefined ? undefined : readImportFile(options.keyFile);
       const result = await session.withVault(async (vault) => {
         const plan = await vault.imports.preview(files, {
           format: options.format,
-          password: (name) => filePassword(session.terminal, name),
+          // A KeePass database with only a key file: no password to ask for off a terminal.
+          password: (name) =>
+            keyFile !== undefined &&
+            !isInteractive(session.terminal) &&
+            !session.terminal.env.SPAREKEY_IMPORT_PASSWORD
+              ? ''
+              : filePassword(session.terminal, name),
+          keyFile: () => keyFile?.bytes,
         });
         const preview = previewOf(plan);
         if (!out.json) printPreview(out, preview);

@@ -36,6 +36,8 @@ export interface PreviewOptions {
    * Returning undefined makes the preview fail with `details.needsPassword`.
    */
   password?: (fileName: string) => string | undefined | Promise<string | undefined>;
+  /** A key file for an encrypted file that takes one (a KeePass database), by file name. */
+  keyFile?: (fileName: string) => Uint8Array | undefined;
 }
 
 /** Thrown when an encrypted file was given without its password. */
@@ -183,7 +185,12 @@ export class ImportService {
         password = await options.password?.(file.name);
         if (password === undefined) throw needsPasswordError(file.name);
       }
-      return { importer, result: await opened.read(password), encrypted: opened.encrypted };
+      const keyFile = opened.encrypted ? options.keyFile?.(file.name) : undefined;
+      return {
+        importer,
+        result: await opened.read(password, keyFile),
+        encrypted: opened.encrypted,
+      };
     });
   }
 

@@ -8,6 +8,7 @@ import { bitwardenJsonImporter } from './formats/bitwarden-json.js';
 import { enteEncryptedImporter } from './formats/ente-encrypted.js';
 import { freeOtpPlusImporter } from './formats/freeotp-plus.js';
 import { googleMigrationImporter, otpauthLinksImporter } from './formats/otpauth-links.js';
+import { kdbxImporter } from './formats/kdbx.js';
 import { protonImporter } from './formats/proton.js';
 import { qrImageImporter } from './formats/qr-image.js';
 import { stratumImporter } from './formats/stratum.js';
@@ -19,6 +20,7 @@ import { twoFasImporter } from './formats/two-fas.js';
  */
 export const IMPORTERS: readonly Importer[] = [
   qrImageImporter,
+  kdbxImporter,
   stratumImporter,
   aegisImporter,
   twoFasImporter,
@@ -50,6 +52,6 @@ export function detectImporter(file: FileContent): Importer {
     );
   }
   throw file.damaged(
-    'its content is not a format Sparekey reads (otpauth:// links, Google Authenticator transfers, QR code images, Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, FreeOTP+, Proton Authenticator, Stratum); use --format to name one',
+    'its content is not a format Sparekey reads (otpauth:// links, Google Authenticator transfers, QR code images, KeePass, Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, FreeOTP+, Proton Authenticator, Stratum); use --format to name one',
   );
 }
