@@ -19,6 +19,10 @@ export const IMPORT_FORMATS = [
   'proton',
   'stratum',
   'kdbx',
+  'steam-mafile',
+  'lastpass',
+  '1password-1pux',
+  'proton-pass',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 

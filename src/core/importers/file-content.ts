@@ -29,6 +29,11 @@ export class FileContent {
     return this.decodedText;
   }
 
+  /** The same file name with other content (what a container holds, once opened). */
+  withBytes(bytes: Uint8Array): FileContent {
+    return new FileContent(this.name, bytes);
+  }
+
   /** True when the text starts like a JSON object or array. */
   get looksLikeJson(): boolean {
     const text = this.text?.trimStart() ?? '';

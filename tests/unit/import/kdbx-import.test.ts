@@ -327,4 +327,3 @@ describe('key derivation past what KeePass writes is refused before deriving', (
   });
 });
 
-void kdbx;
