@@ -5,7 +5,7 @@ import type { ImportPlan } from '../../../src/core/importers/import-plan.js';
 import { decodeBase32Secret } from '../../../src/core/otp/base32-secret.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { codesOf, corpusFile } from '../../support/corpus.js';
-import { kdbx, writeKdbx } from '../../support/kdbx-files.js';
+import { writeKdbx } from '../../support/kdbx-files.js';
 import { createTestVault } from '../../support/temp-vault.js';
 
 /**
