@@ -62,9 +62,11 @@ export const exportCommand: CommandModule = (program, sessionFor) => {
         );
       }
       const password =
-        format === 'aegis-encrypted' || format === 'kdbx'
+        format === 'aegis-encrypted'
           ? await exportPassword(session.terminal)
-          : undefined;
+          : format === 'kdbx'
+            ? await exportPassword(session.terminal, 'the KeePass database')
+            : undefined;
 
       const outcome = await session.withVault(async (vault): Promise<ExportOutcome | null> => {
         if (format === 'sparekey') {
