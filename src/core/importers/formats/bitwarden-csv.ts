@@ -49,22 +49,26 @@ function readRows(text: string): CsvRow[] {
 }
 
 function rowToItem(row: Record<string, string>): BitwardenItem & { folder: string } {
+  // Bitwarden writes the type's name; Bitwarden Authenticator writes its number (1 for a login).
   const type = row.type?.trim().toLowerCase();
+  const numbered = /^\d+$/.test(type ?? '') ? Number(type) : undefined;
   const uris = (row.login_uri ?? '')
     .split(',')
     .map((uri) => uri.trim())
     .filter((uri) => uri !== '');
   return {
     type:
-      type === 'login'
-        ? 1
-        : type === 'note'
-          ? 2
-          : type === 'card'
-            ? 3
-            : type === 'identity'
-              ? 4
-              : 0,
+      numbered !== undefined
+        ? numbered
+        : type === 'login'
+          ? 1
+          : type === 'note'
+            ? 2
+            : type === 'card'
+              ? 3
+              : type === 'identity'
+                ? 4
+                : 0,
     name: row.name ?? '',
     notes: row.notes ?? '',
     folder: row.folder?.trim() ?? '',
