@@ -326,4 +326,3 @@ describe('key derivation past what KeePass writes is refused before deriving', (
     );
   });
 });
-

@@ -425,4 +425,3 @@ describe('Proton Pass', () => {
     );
   });
 });
-

@@ -65,9 +65,8 @@ function keeOtp(text: string): OtpSeed {
 function legacyKeePassXc(seed: string, settings: string | undefined): OtpSeed {
   if (/^otpauth:\/\//i.test(seed.trim())) return parseOtpauthUri(seed).seed;
   const [period, digits] = (settings ?? '').split(';').map((part) => part.trim());
-  if (digits?.toUpperCase() === 'S') {
-    return seedFrom({ type: 'steam', secret: seed, period: period || undefined });
-  }
+  // KeePassXC reads "step;S" as Steam with its own 30-second step, whatever the step says.
+  if (digits?.toUpperCase() === 'S') return seedFrom({ type: 'steam', secret: seed });
   return seedFrom({ secret: seed, period: period || undefined, digits: digits || undefined });
 }
 
@@ -92,9 +91,7 @@ function keePassSecret(prefix: 'TimeOtp' | 'HmacOtp', field: FieldReader): strin
   return null;
 }
 
-function keePassTotp(field: FieldReader): OtpSeed | null {
-  const secret = keePassSecret('TimeOtp', field);
-  if (secret === null) return null;
+function keePassTotp(field: FieldReader, secret: string): OtpSeed {
   const algorithmName = field('TimeOtp-Algorithm')?.trim();
   const algorithm =
     algorithmName === undefined || algorithmName === ''
@@ -115,9 +112,7 @@ function keePassTotp(field: FieldReader): OtpSeed | null {
   );
 }
 
-function keePassHotp(field: FieldReader): OtpSeed | null {
-  const secret = keePassSecret('HmacOtp', field);
-  if (secret === null) return null;
+function keePassHotp(field: FieldReader, secret: string): OtpSeed {
   return inField('HmacOtp-Secret', () =>
     seedFrom({ type: 'hotp', secret, counter: field('HmacOtp-Counter')?.trim() || '0' }),
   );
@@ -153,31 +148,14 @@ export function kdbxOtp(field: FieldReader): KdbxOtp | null {
       }),
     });
   }
-  const hasSecret = (prefix: string) =>
-    ['', '-Hex', '-Base32', '-Base64'].some(
-      (suffix) => field(`${prefix}-Secret${suffix}`) !== undefined,
-    );
-  if (hasSecret('TimeOtp')) {
-    found.push({
-      source: 'TimeOtp-Secret',
-      read: () => ({
-        seed: keePassTotp(field) as OtpSeed,
-        issuer: '',
-        accountName: '',
-        warnings: [],
-      }),
-    });
+  const plain = (seed: OtpSeed): KdbxOtp => ({ seed, issuer: '', accountName: '', warnings: [] });
+  const timeSecret = keePassSecret('TimeOtp', field);
+  if (timeSecret !== null) {
+    found.push({ source: 'TimeOtp-Secret', read: () => plain(keePassTotp(field, timeSecret)) });
   }
-  if (hasSecret('HmacOtp')) {
-    found.push({
-      source: 'HmacOtp-Secret',
-      read: () => ({
-        seed: keePassHotp(field) as OtpSeed,
-        issuer: '',
-        accountName: '',
-        warnings: [],
-      }),
-    });
+  const counterSecret = keePassSecret('HmacOtp', field);
+  if (counterSecret !== null) {
+    found.push({ source: 'HmacOtp-Secret', read: () => plain(keePassHotp(field, counterSecret)) });
   }
   const [first, ...others] = found;
   if (first === undefined) return null;
