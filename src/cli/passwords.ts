@@ -73,10 +73,10 @@ export function accountPassword(terminal: Terminal, label: string): Promise<stri
   ]);
 }
 
-/** The password protecting an encrypted export (for `export --format aegis-encrypted`). */
-export function exportPassword(terminal: Terminal): Promise<string> {
-  return enteredTwice(terminal, 'SPAREKEY_EXPORT_PASSWORD', 'password for the Aegis export', [
-    'Password for the Aegis export: ',
+/** The password protecting an encrypted export (`--format aegis-encrypted` or `kdbx`). */
+export function exportPassword(terminal: Terminal, what = 'the Aegis export'): Promise<string> {
+  return enteredTwice(terminal, 'SPAREKEY_EXPORT_PASSWORD', `password for ${what}`, [
+    `Password for ${what}: `,
     'Repeat it: ',
   ]);
 }

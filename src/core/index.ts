@@ -14,8 +14,13 @@ export { type VaultSettings, VaultSettingsSchema } from './settings/settings-sch
 
 // Authenticator seeds and their codes.
 export { parseOtpauthUri, formatOtpauthUri, type OtpauthEntry } from './otp/otpauth.js';
-export { makeSeed, type SeedInput } from './otp/seed.js';
-export { decodeBase32Secret, encodeBase32Secret, groupBase32 } from './otp/base32-secret.js';
+export { makeSeed, seedWarnings, type SeedInput } from './otp/seed.js';
+export {
+  compactBase32Secret,
+  decodeBase32Secret,
+  encodeBase32Secret,
+  groupBase32,
+} from './otp/base32-secret.js';
 export { codeForCounter } from './otp/codes.js';
 
 // Backup codes, passwords, health.
@@ -37,3 +42,4 @@ export { writePrivateFile, replacePrivateFile } from './exporters/private-file.j
 export type { SeedExportFormat } from './exporters/export-service.js';
 export { type ImportPlan, previewOf } from './importers/import-plan.js';
 export type { ImportFileInput } from './importers/import-service.js';
+export { describeBytes, MAX_IMPORT_FILE_BYTES } from './importers/limits.js';

@@ -17,7 +17,15 @@ export const MAX_DIGITS = 8;
 /** Everything needed to compute codes, secret included. Lives in the main process only. */
 export interface OtpSeed {
   type: OtpType;
-  /** Canonical Base32: upper case, no spaces, no padding. */
+  /**
+   * The setup key as the person or the file gave it: Base32 of any length, any
+   * case, spaces or dashes between groups and `=` padding kept, surrounding
+   * space trimmed (a Steam key given in base64 is kept as Base32). Records
+   * written before keys were kept as typed hold the canonical form (upper case,
+   * no separators, no padding), which is one of these. Codes use its bytes
+   * (leftover bits dropped); exports write its characters upper-cased without
+   * separators or padding.
+   */
   secret: string;
   algorithm: OtpAlgorithm;
   digits: number;

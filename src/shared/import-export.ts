@@ -18,6 +18,11 @@ export const IMPORT_FORMATS = [
   'freeotp-plus',
   'proton',
   'stratum',
+  'kdbx',
+  'steam-mafile',
+  'lastpass',
+  '1password-1pux',
+  'proton-pass',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
@@ -28,6 +33,7 @@ export const EXPORT_FORMATS = [
   'aegis',
   'aegis-encrypted',
   'google-qr',
+  'kdbx',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -5,7 +5,7 @@ import { accountLabel } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import { accountPassword } from '../passwords.js';
 import { readAllStdin, type Terminal } from '../terminal.js';
-import { parseOtpauthUri, makeSeed } from '../../core/index.js';
+import { parseOtpauthUri, makeSeed, seedWarnings } from '../../core/index.js';
 
 interface AddOptions {
   account?: string;
@@ -42,7 +42,10 @@ export const addCommand: CommandModule = (program, sessionFor) => {
         'the seed as an otpauth:// URI ("-" reads it from stdin)',
       ).conflicts(seedOptions),
     )
-    .option('--secret <base32>', 'the seed as Base32 text ("-" reads it from stdin)')
+    .option(
+      '--secret <key>',
+      'the setup key: Base32 as the site shows it, or a Steam shared_secret in base64 with --type steam ("-" reads it from stdin)',
+    )
     .addOption(
       new Option('--type <type>', 'totp, hotp or steam').choices(['totp', 'hotp', 'steam']),
     )
@@ -101,5 +104,9 @@ export const addCommand: CommandModule = (program, sessionFor) => {
       });
       if (session.output.json) session.output.data(account);
       else session.output.note(`Added ${accountLabel(account)} (id ${account.id}).`);
+      // A short key or one of an odd length works, but the person should look at it again.
+      for (const warning of seed ? seedWarnings(seed) : []) {
+        session.output.note(`Warning: ${warning}`);
+      }
     });
 };

@@ -24,6 +24,7 @@ const WHAT: Record<ExportFormat, string> = {
   aegis: 'an Aegis vault file (unencrypted)',
   'aegis-encrypted': 'an encrypted Aegis vault file',
   'google-qr': 'Google Authenticator transfer QR codes',
+  kdbx: 'a KeePass database (KDBX 4) for KeePassXC or KeePass',
 };
 
 export const exportCommand: CommandModule = (program, sessionFor) => {
@@ -61,7 +62,11 @@ export const exportCommand: CommandModule = (program, sessionFor) => {
         );
       }
       const password =
-        format === 'aegis-encrypted' ? await exportPassword(session.terminal) : undefined;
+        format === 'aegis-encrypted'
+          ? await exportPassword(session.terminal)
+          : format === 'kdbx'
+            ? await exportPassword(session.terminal, 'the KeePass database')
+            : undefined;
 
       const outcome = await session.withVault(async (vault): Promise<ExportOutcome | null> => {
         if (format === 'sparekey') {

@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { VaultError } from '../../shared/errors.js';
 import {
@@ -12,31 +12,41 @@ import type { CommandModule } from '../command-kit.js';
 import type { Output } from '../output.js';
 import { passwordFromEnvOrPrompt } from '../passwords.js';
 import { askYesNo, isInteractive, type Terminal } from '../terminal.js';
-import { previewOf, type ImportFileInput } from '../../core/index.js';
+import {
+  describeBytes,
+  MAX_IMPORT_FILE_BYTES,
+  previewOf,
+  type ImportFileInput,
+} from '../../core/index.js';
 
 interface ImportOptions {
   format?: ImportFormat;
+  keyFile?: string;
   dryRun?: boolean;
   yes?: boolean;
   skipUnreadable?: boolean;
 }
 
-/** Export files are small; anything this large is not one. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
+/** The file's size is checked before it is read: a huge file is refused without loading it. */
 function readImportFile(path: string): ImportFileInput {
   let bytes: Buffer;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_IMPORT_FILE_BYTES) {
+      throw new VaultError(
+        'INVALID_INPUT',
+        `${basename(path)} cannot be imported: it is ${describeBytes(size)}, larger than any export file (Sparekey reads up to ${describeBytes(MAX_IMPORT_FILE_BYTES)}).`,
+        { file: basename(path) },
+      );
+    }
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof VaultError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new VaultError('NOT_FOUND', `There is no file at ${path}.`);
     if (code === 'EISDIR')
       throw new VaultError('INVALID_INPUT', `${path} is a folder, not a file.`);
     throw new VaultError('IO_ERROR', `Cannot read ${path}: ${(error as Error).message}`);
-  }
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new VaultError('INVALID_INPUT', `${path} is too large to be an export file.`);
   }
   return { name: basename(path), bytes: new Uint8Array(bytes) };
 }
@@ -114,6 +124,10 @@ export const importCommand: CommandModule = (program, sessionFor) => {
         'read the files as this format instead of detecting it',
       ).choices(IMPORT_FORMATS),
     )
+    .option(
+      '--key-file <path>',
+      'the key file of a KeePass database (with its password, or alone: press Enter at the password)',
+    )
     .option('--dry-run', 'only show what would be imported; write nothing')
     .option('-y, --yes', 'import without asking')
     .option(
@@ -124,10 +138,18 @@ export const importCommand: CommandModule = (program, sessionFor) => {
       const session = sessionFor(command);
       const out = session.output;
       const files = paths.map(readImportFile);
+      const keyFile = options.keyFile === undefined ? undefined : readImportFile(options.keyFile);
       const result = await session.withVault(async (vault) => {
         const plan = await vault.imports.preview(files, {
           format: options.format,
-          password: (name) => filePassword(session.terminal, name),
+          // A KeePass database with only a key file: no password to ask for off a terminal.
+          password: (name) =>
+            keyFile !== undefined &&
+            !isInteractive(session.terminal) &&
+            !session.terminal.env.SPAREKEY_IMPORT_PASSWORD
+              ? ''
+              : filePassword(session.terminal, name),
+          keyFile: () => keyFile?.bytes,
         });
         const preview = previewOf(plan);
         if (!out.json) printPreview(out, preview);

@@ -1,3 +1,4 @@
+import { compactBase32Secret } from '../otp/base32-secret.js';
 import { toHex, utf8 } from '../crypto/bytes.js';
 import { aesGcmSeal, GCM_TAG_LENGTH, scrypt } from '../crypto/interop.js';
 import type { Random } from '../random.js';
@@ -43,12 +44,17 @@ function aegisContent(accounts: readonly ExportAccount[], random: Random): unkno
       info:
         seed.type === 'hotp'
           ? {
-              secret: seed.secret,
+              secret: compactBase32Secret(seed.secret),
               algo: seed.algorithm,
               digits: seed.digits,
               counter: seed.counter,
             }
-          : { secret: seed.secret, algo: seed.algorithm, digits: seed.digits, period: seed.period },
+          : {
+              secret: compactBase32Secret(seed.secret),
+              algo: seed.algorithm,
+              digits: seed.digits,
+              period: seed.period,
+            },
       groups: account.tags.map((tag) => groups.get(tag)),
       archived: false,
     })),

@@ -13,6 +13,7 @@ import type { VaultContext } from '../vault-context.js';
 import { aegisVaultFile } from './aegis-export.js';
 import type { ExportAccount, NotExported } from './export-types.js';
 import { googleIncompatibility, googleTransferLinks } from './google-export.js';
+import { kdbxFile } from './kdbx-export.js';
 import { ensurePrivateFolder, writePrivateFile } from './private-file.js';
 
 /** Formats this service writes; `sparekey` (a copy of the vault) is `copyVault`. */
@@ -23,7 +24,7 @@ export { MIN_EXPORT_PASSWORD_LENGTH };
 export interface ExportOptions {
   /** Account ids; all accounts when absent. */
   accountIds?: readonly string[] | undefined;
-  /** For aegis-encrypted. */
+  /** For aegis-encrypted and kdbx. */
   password?: string | undefined;
 }
 
@@ -99,6 +100,18 @@ export class ExportService {
     };
   }
 
+  /** A KeePass database (KDBX 4) under `password`, for KeePassXC and KeePass. */
+  async kdbx(accountIds: readonly string[] | undefined, password: string | undefined) {
+    if (password === undefined || [...password].length < MIN_EXPORT_PASSWORD_LENGTH) {
+      throw new VaultError(
+        'INVALID_INPUT',
+        `The export password must be at least ${MIN_EXPORT_PASSWORD_LENGTH} characters long.`,
+      );
+    }
+    const selection = this.select(accountIds);
+    return { ...selection, bytes: await kdbxFile(selection.accounts, password) };
+  }
+
   /** Google Authenticator transfer links (batches of ten); incompatible seeds are left out. */
   googleTransfer(accountIds?: readonly string[]): Selection & { links: string[] } {
     const selection = this.select(accountIds);
@@ -140,6 +153,12 @@ export class ExportService {
       const result = this.otpauthText(ids);
       this.requireSome(result);
       writePrivateFile(out, result.text);
+      files.push(out);
+      selection = result;
+    } else if (format === 'kdbx') {
+      const result = await this.kdbx(ids, options.password);
+      this.requireSome(result);
+      writePrivateFile(out, result.bytes);
       files.push(out);
       selection = result;
     } else if (format === 'aegis' || format === 'aegis-encrypted') {

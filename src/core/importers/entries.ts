@@ -3,7 +3,11 @@ import { OTP_TYPES, type OtpSeed, type OtpType } from '../../shared/domain.js';
 import { invalidInput, isVaultError } from '../../shared/errors.js';
 import { cleanAccountFields, cleanUrl } from '../accounts/account-input.js';
 import { MAX_PASSWORD_LENGTH } from '../../shared/input-limits.js';
-import { decodeBase32Secret, encodeBase32Secret } from '../otp/base32-secret.js';
+import {
+  encodeBase32Secret,
+  MIN_RECOMMENDED_SECRET_BITS,
+  readBase32Secret,
+} from '../otp/base32-secret.js';
 import { makeSeed, type SeedInput } from '../otp/seed.js';
 import type { EntryNote, ImportedEntry, ImportedLogin, ReadResult } from './import-types.js';
 
@@ -32,6 +36,7 @@ export function entryLabel(index: number, name?: string | null): string {
  */
 export function buildEntry(label: string, fields: EntryFields): ImportedEntry {
   const warnings = [...(fields.warnings ?? [])];
+  if (fields.seed) warnings.push(...secretWarnings(fields.seed.secret));
   let url = '';
   try {
     url = cleanUrl(fields.url ?? '');
@@ -67,6 +72,23 @@ export function buildEntry(label: string, fields: EntryFields): ImportedEntry {
   return { label, ...clean, seed: fields.seed, login, warnings };
 }
 
+/** What the preview says of a working key that is short or of an odd length, as phrases. */
+function secretWarnings(secret: string): string[] {
+  const { bytes, characters, leftoverBits, oddLength } = readBase32Secret(secret);
+  const warnings: string[] = [];
+  if (bytes.length * 8 < MIN_RECOMMENDED_SECRET_BITS) {
+    warnings.push(
+      `its setup key is ${bytes.length * 8} bits long, under the ${MIN_RECOMMENDED_SECRET_BITS} bits RFC 4226 asks for (kept as it is)`,
+    );
+  }
+  if (oddLength) {
+    warnings.push(
+      `its setup key has ${characters} characters, a length no whole number of bytes gives (its last ${leftoverBits} bits are ignored, as other apps ignore them)`,
+    );
+  }
+  return warnings;
+}
+
 /** The type of a seed as another app names it (any case); other kinds are refused by name. */
 export function otpTypeOf(name: string): OtpType {
   const type = name.trim().toLowerCase();
@@ -83,19 +105,6 @@ export function seedFrom(
   const secret = typeof input.secret === 'string' ? input.secret : encodeBase32Secret(input.secret);
   if (secret.length === 0) throw invalidInput('the secret is empty');
   return makeSeed({ ...input, secret });
-}
-
-/**
- * Base32 the way password managers decode it: trailing bits that do not fill a
- * byte are dropped, whatever the length (Bitwarden shows codes for such secrets).
- */
-export function decodeBase32Leniently(text: string): Uint8Array {
-  const compact = text.replace(/[\s-]/g, '').replace(/=+$/, '');
-  const wholeBytes = Math.floor((compact.length * 5) / 8);
-  const leftoverBits = (compact.length * 5) % 8;
-  // One more zero character makes any length decodable; the extra byte is cut off.
-  const decoded = decodeBase32Secret(leftoverBits >= 5 ? `${compact}A` : compact);
-  return decoded.subarray(0, wholeBytes);
 }
 
 /** The first problem zod found, as a phrase: `"digits": expected number, received string`. */
@@ -122,9 +131,9 @@ export class EntryCollector {
   /** Runs `convert`; a VaultError it throws becomes this entry's failure. */
   add(label: string, convert: () => ImportedEntry | ImportedEntry[]): void {
     const converted = this.attempt(label, convert);
-    if (converted !== undefined) {
-      this.entries.push(...(Array.isArray(converted) ? converted : [converted]));
-    }
+    if (converted === undefined) return;
+    if (Array.isArray(converted)) for (const entry of converted) this.entries.push(entry);
+    else this.entries.push(converted);
   }
 
   /** Runs `fn`; a VaultError it throws becomes the failure of `label`, and the result is undefined. */

@@ -29,6 +29,11 @@ export class FileContent {
     return this.decodedText;
   }
 
+  /** The same file name with other content (what a container holds, once opened). */
+  withBytes(bytes: Uint8Array): FileContent {
+    return new FileContent(this.name, bytes);
+  }
+
   /** True when the text starts like a JSON object or array. */
   get looksLikeJson(): boolean {
     const text = this.text?.trimStart() ?? '';
@@ -99,10 +104,10 @@ export class FileContent {
    * WRONG_PASSWORD naming the file. Formats with nothing to check the password
    * against first cannot tell a wrong password from edited ciphertext: `orEdited` says so.
    */
-  wrongPassword(orEdited = false): VaultError {
+  wrongPassword(orEdited = false, alternative?: string): VaultError {
     return new VaultError(
       'WRONG_PASSWORD',
-      `Wrong password for ${this.name}: it does not decrypt the file${orEdited ? ' (or the file was edited or is damaged)' : ''}.`,
+      `Wrong password${alternative ? ` ${alternative}` : ''} for ${this.name}: it does not decrypt the file${orEdited ? ' (or the file was edited or is damaged)' : ''}.`,
       { file: this.name },
     );
   }

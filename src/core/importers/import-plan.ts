@@ -47,11 +47,13 @@ export function missingBatchParts(parts: readonly (BatchPart & { file: string })
   const batches = new Map<number, (BatchPart & { file: string })[]>();
   for (const part of parts) {
     if (part.batchSize <= 1) continue;
-    batches.set(part.batchId, [...(batches.get(part.batchId) ?? []), part]);
+    const batch = batches.get(part.batchId);
+    if (batch) batch.push(part);
+    else batches.set(part.batchId, [part]);
   }
   const notes: ImportNote[] = [];
   for (const [batchId, seen] of batches) {
-    const size = Math.max(...seen.map((part) => part.batchSize));
+    const size = seen.reduce((largest, part) => Math.max(largest, part.batchSize), 0);
     const files = [...new Set(seen.map((part) => part.file))].join(', ');
     const present = new Set(seen.map((part) => part.batchIndex));
     const missing: number[] = [];

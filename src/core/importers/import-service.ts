@@ -18,6 +18,7 @@ import {
   type PlannedFile,
 } from './import-plan.js';
 import type { BatchPart, Importer, ReadResult } from './import-types.js';
+import { describeBytes, MAX_IMPORT_FILE_BYTES } from './limits.js';
 import { detectImporter, importerFor } from './registry.js';
 
 export interface ImportFileInput {
@@ -34,6 +35,8 @@ export interface PreviewOptions {
    * Returning undefined makes the preview fail with `details.needsPassword`.
    */
   password?: (fileName: string) => string | undefined | Promise<string | undefined>;
+  /** A key file for an encrypted file that takes one (a KeePass database), by file name. */
+  keyFile?: (fileName: string) => Uint8Array | undefined;
 }
 
 /** Thrown when an encrypted file was given without its password. */
@@ -42,6 +45,15 @@ export function needsPasswordError(fileName: string): VaultError {
     file: fileName,
     needsPassword: true,
   });
+}
+
+/** Refuses a file past MAX_IMPORT_FILE_BYTES before anything reads it. */
+function checkFileSize(file: FileContent): void {
+  if (file.bytes.length > MAX_IMPORT_FILE_BYTES) {
+    throw file.damaged(
+      `it is ${describeBytes(file.bytes.length)}, larger than any export file (Sparekey reads up to ${describeBytes(MAX_IMPORT_FILE_BYTES)})`,
+    );
+  }
 }
 
 export function isNeedsPasswordError(error: unknown): error is VaultError {
@@ -70,6 +82,7 @@ export class ImportService {
   inspect(files: readonly ImportFileInput[], format?: ImportFormat): PlannedFile[] {
     return files.map((input) => {
       const file = new FileContent(input.name, input.bytes);
+      checkFileSize(file);
       return this.guard(file, () => {
         const importer = format ? importerFor(format) : detectImporter(file);
         const opened = importer.open(file);
@@ -98,6 +111,7 @@ export class ImportService {
 
     for (const input of files) {
       const file = new FileContent(input.name, input.bytes);
+      checkFileSize(file);
       const { importer, result, encrypted } = await this.readFile(file, options);
       plannedFiles.push({
         name: file.name,
@@ -105,13 +119,14 @@ export class ImportService {
         description: result.description ?? `${importer.label}${encrypted ? ' (encrypted)' : ''}`,
         encrypted,
       });
+      // Loops, not push(...list): a file of 250,000 entries would overflow the call stack.
       for (const entry of result.entries)
         entries.push({ ...entry, file: file.name, duplicateOf: null });
-      skipped.push(...result.skipped.map((note) => ({ ...note, file: file.name })));
-      failed.push(...result.failed.map((note) => ({ ...note, file: file.name })));
-      batchParts.push(...result.batchParts.map((part) => ({ ...part, file: file.name })));
+      for (const note of result.skipped) skipped.push({ ...note, file: file.name });
+      for (const note of result.failed) failed.push({ ...note, file: file.name });
+      for (const part of result.batchParts) batchParts.push({ ...part, file: file.name });
     }
-    failed.push(...missingBatchParts(batchParts));
+    for (const note of missingBatchParts(batchParts)) failed.push(note);
 
     const plan: ImportPlan = { files: plannedFiles, entries, skipped, failed };
     this.context.read(() => this.markDuplicates(plan.entries));
@@ -169,7 +184,12 @@ export class ImportService {
         password = await options.password?.(file.name);
         if (password === undefined) throw needsPasswordError(file.name);
       }
-      return { importer, result: await opened.read(password), encrypted: opened.encrypted };
+      const keyFile = opened.encrypted ? options.keyFile?.(file.name) : undefined;
+      return {
+        importer,
+        result: await opened.read(password, keyFile),
+        encrypted: opened.encrypted,
+      };
     });
   }
 

@@ -55,9 +55,9 @@ export interface OpenedFile {
   /**
    * Decrypts when needed and converts to entries. A wrong password throws
    * WRONG_PASSWORD naming the file; damaged content throws INVALID_INPUT naming
-   * the file and what is wrong.
+   * the file and what is wrong. A key file is for formats that take one (KeePass).
    */
-  read(password: string | undefined): Promise<ReadResult>;
+  read(password: string | undefined, keyFile?: Uint8Array): Promise<ReadResult>;
 }
 
 /**

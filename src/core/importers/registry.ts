@@ -8,6 +8,11 @@ import { bitwardenJsonImporter } from './formats/bitwarden-json.js';
 import { enteEncryptedImporter } from './formats/ente-encrypted.js';
 import { freeOtpPlusImporter } from './formats/freeotp-plus.js';
 import { googleMigrationImporter, otpauthLinksImporter } from './formats/otpauth-links.js';
+import { kdbxImporter } from './formats/kdbx.js';
+import { lastPassImporter } from './formats/lastpass.js';
+import { onePassword1puxImporter } from './formats/onepassword-1pux.js';
+import { protonPassImporter } from './formats/proton-pass.js';
+import { steamMaFileImporter } from './formats/steam-mafile.js';
 import { protonImporter } from './formats/proton.js';
 import { qrImageImporter } from './formats/qr-image.js';
 import { stratumImporter } from './formats/stratum.js';
@@ -19,6 +24,9 @@ import { twoFasImporter } from './formats/two-fas.js';
  */
 export const IMPORTERS: readonly Importer[] = [
   qrImageImporter,
+  kdbxImporter,
+  onePassword1puxImporter,
+  protonPassImporter,
   stratumImporter,
   aegisImporter,
   twoFasImporter,
@@ -26,6 +34,8 @@ export const IMPORTERS: readonly Importer[] = [
   enteEncryptedImporter,
   freeOtpPlusImporter,
   protonImporter,
+  steamMaFileImporter,
+  lastPassImporter,
   andOtpImporter,
   bitwardenCsvImporter,
   googleMigrationImporter,
@@ -44,12 +54,17 @@ export function detectImporter(file: FileContent): Importer {
   if (importer !== undefined) return importer;
   if (file.bytes.length === 0) throw file.damaged('it is empty');
   if (file.looksLikeJson && file.json === undefined) file.requireJson();
+  if (/\.mafile$/i.test(file.name) && !file.looksLikeJson) {
+    throw file.damaged(
+      'it looks like an encrypted Steam Desktop Authenticator maFile; remove the encryption in Steam Desktop Authenticator (Manage Encryption) and import the maFile again',
+    );
+  }
   if (Buffer.from(file.bytes.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000') {
     throw file.damaged(
       'it is an SQLite database, such as a Sparekey vault: open a vault with --vault instead of importing it',
     );
   }
   throw file.damaged(
-    'its content is not a format Sparekey reads (otpauth:// links, Google Authenticator transfers, QR code images, Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, FreeOTP+, Proton Authenticator, Stratum); use --format to name one',
+    'its content is not a format Sparekey reads (otpauth:// links, Google Authenticator transfers, QR code images, KeePass, Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, FreeOTP+, Proton Authenticator, Stratum, LastPass Authenticator, Steam Desktop Authenticator, 1Password .1pux, Proton Pass); use --format to name one',
   );
 }

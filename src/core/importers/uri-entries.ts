@@ -27,13 +27,20 @@ export interface UriItem {
   text: string;
 }
 
+/** A `#` comment line, as tools that save transfer links write them (extract_otp_secrets). */
+export function isCommentLine(line: string): boolean {
+  return line.trimStart().startsWith('#');
+}
+
 /**
  * Splits text into links: one a line, or several on a line separated by commas
- * (a comma inside a link stays part of it).
+ * (a comma inside a link stays part of it). Blank lines and `#` comment lines
+ * are not entries.
  */
 export function splitUriText(text: string): UriItem[] {
   const items: UriItem[] = [];
   text.split(/\r?\n|\r/).forEach((line, index) => {
+    if (isCommentLine(line)) return;
     const parts = line
       .trim()
       .split(/,\s*(?=otpauth(?:-migration)?:\/\/)/i)
@@ -75,16 +82,18 @@ function fromOtpauth(label: string, text: string): ImportedEntry | null {
   });
 }
 
-/** Google puts "Issuer:account" in the name when the issuer is also set; keep the account part. */
+/**
+ * A transfer has separate issuer and name fields. Google puts "Issuer:account"
+ * in the name when it came from such a label; that prefix is dropped only when
+ * it repeats the issuer. With no issuer, the name is the name, colon and all
+ * ("encoding: ¿äÄéÉ? (demo)" is not issuer "encoding").
+ */
 function migrationNames(otp: MigrationOtp): { issuer: string; accountName: string } {
   const issuer = otp.issuer.trim();
   const name = otp.name.trim();
   const colon = name.indexOf(':');
-  if (colon >= 0 && (issuer === '' || name.slice(0, colon).trim() === issuer)) {
-    return {
-      issuer: issuer || name.slice(0, colon).trim(),
-      accountName: name.slice(colon + 1).trim(),
-    };
+  if (issuer !== '' && colon >= 0 && name.slice(0, colon).trim() === issuer) {
+    return { issuer, accountName: name.slice(colon + 1).trim() };
   }
   return { issuer, accountName: name };
 }

@@ -1,5 +1,6 @@
 import type { OtpSeed } from '../../shared/domain.js';
 import { invalidInput } from '../../shared/errors.js';
+import { compactBase32Secret } from './base32-secret.js';
 import { makeSeed } from './seed.js';
 
 /** What an otpauth:// URI describes. */
@@ -100,13 +101,14 @@ export function parseOtpauthUri(input: string): OtpauthEntry {
 
 /**
  * Writes an otpauth:// URI: issuer both as label prefix and parameter, every
- * parameter explicit, so any authenticator app reads it the same way.
+ * parameter explicit, so any authenticator app reads it the same way. The key's
+ * characters are written as given, upper case, without separators or padding.
  */
 export function formatOtpauthUri(issuer: string, accountName: string, seed: OtpSeed): string {
   const label = issuer
     ? `${encodeURIComponent(issuer)}:${encodeURIComponent(accountName)}`
     : encodeURIComponent(accountName);
-  const query = [`secret=${seed.secret}`];
+  const query = [`secret=${compactBase32Secret(seed.secret)}`];
   if (issuer) query.push(`issuer=${encodeURIComponent(issuer)}`);
   query.push(`algorithm=${seed.algorithm}`, `digits=${seed.digits}`);
   query.push(seed.type === 'hotp' ? `counter=${seed.counter}` : `period=${seed.period}`);

@@ -9,7 +9,7 @@ import {
   STEAM_DIGITS,
 } from '../../shared/domain.js';
 import { invalidInput } from '../../shared/errors.js';
-import { canonicalBase32Secret } from './base32-secret.js';
+import { base32SecretWarnings, encodeBase32Secret, givenBase32Secret } from './base32-secret.js';
 
 export const DEFAULT_PERIOD = 30;
 /** Periods beyond a year make no sense for a one-time code; it also keeps step arithmetic exact. */
@@ -50,10 +50,43 @@ export function parseAlgorithm(value: string): OtpAlgorithm {
   return algorithm as OtpAlgorithm;
 }
 
-/** Validates and normalizes everything that defines a seed; throws INVALID_INPUT naming the problem. */
+/** A Steam Guard `shared_secret` in base64, as Steam and Steam Desktop Authenticator keep it: 20 bytes. */
+const STEAM_BASE64 = /^[A-Za-z0-9+/]{27}=$/;
+
+/**
+ * True when a Steam secret is written in base64 (Steam's own form) rather than
+ * Base32: 20 bytes' worth with its padding, or base64 with a character Base32
+ * never has (0, 1, 8, 9, + or /).
+ */
+export function isSteamBase64(text: string): boolean {
+  const trimmed = text.trim();
+  if (STEAM_BASE64.test(trimmed)) return true;
+  return (
+    /^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) && /[0189+/]/.test(trimmed) && trimmed.length % 4 === 0
+  );
+}
+
+/**
+ * The secret a seed keeps: the Base32 key as given (trimmed, checked), or for
+ * Steam a base64 `shared_secret` rewritten as Base32, the form every other
+ * authenticator takes. Steam's base64 given for another type is refused with a hint.
+ */
+function seedSecret(type: OtpType, text: string): string {
+  if (type === 'steam' && isSteamBase64(text)) {
+    return encodeBase32Secret(new Uint8Array(Buffer.from(text.trim(), 'base64')));
+  }
+  if (STEAM_BASE64.test(text.trim()) && /[^A-Za-z2-7=]/.test(text.trim())) {
+    throw invalidInput(
+      'This looks like a Steam secret in base64 (as Steam Desktop Authenticator keeps it): choose the Steam Guard type, or give the Base32 key.',
+    );
+  }
+  return givenBase32Secret(text);
+}
+
+/** Validates everything that defines a seed; throws INVALID_INPUT naming the problem. */
 export function makeSeed(input: SeedInput): OtpSeed {
   const type = input.type === undefined ? 'totp' : parseOtpType(input.type);
-  const secret = canonicalBase32Secret(input.secret);
+  const secret = seedSecret(type, input.secret);
   const algorithm = input.algorithm === undefined ? 'SHA1' : parseAlgorithm(input.algorithm);
   if (type === 'steam' && algorithm !== 'SHA1') {
     throw invalidInput(`Steam codes always use SHA1, not ${algorithm}.`);
@@ -95,4 +128,12 @@ export function makeSeed(input: SeedInput): OtpSeed {
     period: type === 'hotp' ? DEFAULT_PERIOD : period,
     counter,
   };
+}
+
+/**
+ * What a person should be told about a seed that works: a key shorter than
+ * RFC 4226's 128 bits, or of a length no whole number of bytes gives.
+ */
+export function seedWarnings(seed: Pick<OtpSeed, 'secret'>): string[] {
+  return base32SecretWarnings(seed.secret);
 }

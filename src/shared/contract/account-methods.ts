@@ -55,12 +55,20 @@ export const UpdateAccountSchema = z
   .strict();
 
 export interface RevealedSeedView {
-  /** Base32, grouped in fours for typing. */
+  /** The setup key as it was given; in groups of four when it was given without spaces. */
   secret: string;
   otpauthUri: string;
 }
 
+/** What the person should know about a setup key that works (nothing is stored). */
+export interface SeedCheck {
+  /** Sentences: a key under RFC 4226's 128 bits, a length no whole number of bytes gives. */
+  warnings: string[];
+}
+
 export const accountMethods = {
+  /** The core's warnings about a setup key as it is being typed; a key that does not read has none. */
+  checkSeed: method(z.object({ seed: SeedInputSchema }).strict()).returns<SeedCheck>(),
   listAccounts: method(z.object({}).strict()).returns<AccountSummary[]>(),
   addAccount: method(AddAccountSchema).returns<AccountSummary>(),
   updateAccount: method(UpdateAccountSchema).returns<AccountSummary>(),

@@ -67,7 +67,8 @@ describe('Google Authenticator transfer links', () => {
     ).toEqual([
       { issuer: 'Deno', accountName: 'Mason', seed: DENO.seed },
       { issuer: 'Airbnb', accountName: 'Elijah', seed: { ...AIRBNB.seed, digits: 8, period: 30 } },
-      { issuer: 'Issuu', accountName: 'James', seed: ISSUU.seed },
+      // The transfer has an issuer field: left empty, the name is the name, colon and all.
+      { issuer: '', accountName: 'Issuu:James', seed: ISSUU.seed },
     ]);
     expect(codesOf(plan.entries[2]?.seed ?? DENO.seed)).toEqual(codesOf(ISSUU.seed));
     vault.close();

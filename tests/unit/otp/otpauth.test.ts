@@ -68,16 +68,20 @@ describe('parsing otpauth URIs (Key Uri Format)', () => {
     );
     expect(entry.issuer).toBe('Air Canada');
     expect(entry.seed.algorithm).toBe('SHA256');
-    expect(entry.seed.secret).toBe('JBSWY3DPEHPK3PXP');
+    // The key is kept as given; its bytes are what every app reads from it.
+    expect(entry.seed.secret).toBe('jbswy3dpehpk3pxp');
+    expect(decodeBase32Secret(entry.seed.secret)).toEqual(decodeBase32Secret('JBSWY3DPEHPK3PXP'));
   });
 
-  it('accepts base32 with spaces and "=" padding, stored canonically', () => {
+  it('accepts base32 with spaces and "=" padding, kept as given and written back compact', () => {
     const spaced = parseOtpauthUri('otpauth://totp/X:y?secret=JBSW%20Y3DP%20EHPK%203PXP');
     const padded = parseOtpauthUri(
       'otpauth://totp/X:y?secret=4SJHB4GSD43FZBAI7C2HLRJGPQ%3D%3D%3D%3D%3D%3D',
     );
-    expect(spaced.seed.secret).toBe('JBSWY3DPEHPK3PXP');
-    expect(padded.seed.secret).toBe('4SJHB4GSD43FZBAI7C2HLRJGPQ');
+    expect(spaced.seed.secret).toBe('JBSW Y3DP EHPK 3PXP');
+    expect(padded.seed.secret).toBe('4SJHB4GSD43FZBAI7C2HLRJGPQ======');
+    expect(formatOtpauthUri('X', 'y', spaced.seed)).toContain('secret=JBSWY3DPEHPK3PXP&');
+    expect(formatOtpauthUri('X', 'y', padded.seed)).toContain('secret=4SJHB4GSD43FZBAI7C2HLRJGPQ&');
   });
 
   it('reads HOTP with its counter, and Steam as a type or as encoder=steam', () => {
@@ -119,7 +123,12 @@ describe('bad otpauth input is refused with the problem named', () => {
       /"1" at position 16/,
     ],
     ['padding in the middle', 'otpauth://totp/X:y?secret=JBSW%3DY3DP', /padding/],
-    ['an impossible base32 length', 'otpauth://totp/X:y?secret=JBS', /length/],
+    ['a one-character secret', 'otpauth://totp/X:y?secret=J', /single Base32 character/],
+    [
+      'a secret longer than any HMAC uses',
+      `otpauth://totp/X:y?secret=${'A'.repeat(257)}`,
+      /257 Base32 characters; a setup key is at most 256/,
+    ],
     [
       'an unknown algorithm',
       'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&algorithm=MD5',

@@ -11,6 +11,7 @@ import { parseCodeBlock } from '../../../src/core/backup-codes/code-block-parser
 import { parseOtpauthUri } from '../../../src/core/otp/otpauth.js';
 import { corpusFile } from '../../support/corpus.js';
 import { CORPUS_CASES } from '../../support/corpus-cases.js';
+import { newFormatFuzzFiles } from '../../support/import-fuzz-files.js';
 import { count, report } from '../../support/stress.js';
 import { createTestVault, FAST_KDF, PASSWORD, tempVaultPath } from '../../support/temp-vault.js';
 
@@ -257,7 +258,11 @@ describe('fuzzing the backup-code parser and the importers', () => {
     `every importer turns a mutated corpus file into a plan or a typed error, writing nothing (${runs} files)`,
     async () => {
       const { vault } = await createTestVault();
-      const files = CORPUS_CASES.map(({ file, password }) => ({ ...corpusFile(file), password }));
+      const files = [
+        ...CORPUS_CASES.map(({ file, password }) => ({ ...corpusFile(file), password })),
+        // Issue 18's formats and other apps' test files.
+        ...(await newFormatFuzzFiles()),
+      ];
       const outcomes = new Map<string, number>();
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...files), byteEdits, async (file, edits) => {
@@ -270,6 +275,8 @@ describe('fuzzing the backup-code parser and the importers', () => {
             expect(Array.isArray(plan.entries)).toBe(true);
           } catch (error) {
             if (!(error instanceof VaultError)) throw error;
+            // An importer's own refusal, never something escaping it (a bug the guard wraps).
+            expect(error.details?.unexpected, `${file.name}: ${error.message}`).toBeUndefined();
             outcome = error.code;
           }
           outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);

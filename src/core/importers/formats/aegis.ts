@@ -4,6 +4,7 @@ import { buildEntry, otpTypeOf, EntryCollector, parseEntry, seedFrom } from '../
 import { base64Bytes, hexBytes } from '../encoding.js';
 import type { FileContent } from '../file-content.js';
 import type { Importer, ReadResult } from '../import-types.js';
+import { kdfTooCostly } from '../limits.js';
 
 /**
  * Aegis Authenticator's vault export: `{version: 1, header: {slots, params}, db}`,
@@ -61,6 +62,8 @@ const EntrySchema = z
 export const AEGIS_FILE_VERSION = 1;
 export const AEGIS_CONTENT_VERSIONS = [1, 2, 3];
 export const AEGIS_PASSWORD_SLOT = 1;
+/** Aegis writes every password slot with scrypt N = 2^15, r = 8, p = 1 (SCryptParameters); never more. */
+export const AEGIS_MAX_SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
 
 type VaultFile = z.infer<typeof VaultFileSchema>;
 
@@ -94,8 +97,16 @@ async function decryptContent(
     if (!salt || !key || !nonce || !tag || tag.length !== GCM_TAG_LENGTH) {
       throw file.damaged('a password slot is malformed');
     }
-    if (n < 2 || n > 2 ** 20 || (n & (n - 1)) !== 0 || r < 1 || r > 32 || p < 1 || p > 16) {
+    if (n < 2 || (n & (n - 1)) !== 0 || r < 1 || p < 1) {
       throw file.damaged('a password slot has unusable scrypt parameters');
+    }
+    if (n > AEGIS_MAX_SCRYPT.N || r > AEGIS_MAX_SCRYPT.r || p > AEGIS_MAX_SCRYPT.p) {
+      throw kdfTooCostly(
+        file,
+        'Aegis',
+        `scrypt N = ${n}, r = ${r}, p = ${p}`,
+        `N = 2^15, r = 8, p = 1`,
+      );
     }
     const slotKey = await scrypt(password, salt, { N: n, r, p });
     masterKey = aesGcmOpen(slotKey, nonce, Buffer.concat([key, tag]));

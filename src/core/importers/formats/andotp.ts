@@ -20,7 +20,13 @@ import type { Importer, ReadResult } from '../import-types.js';
 
 const SALT_LENGTH = 12;
 const NONCE_LENGTH = 12;
-const MAX_ROUNDS = 10_000_000;
+/**
+ * andOTP picks its PBKDF2 round count at random between 140,000 and 160,000
+ * (Constants.PBKDF2_MIN/MAX_ITERATIONS) and writes it in the file's first four
+ * bytes. A larger count is not andOTP's current format: the file is then read
+ * as the old one (no key derivation), never derived with that count.
+ */
+export const ANDOTP_MAX_ROUNDS = 160_000;
 
 const EntrySchema = z
   .object({
@@ -86,7 +92,7 @@ async function decrypt(file: FileContent, password: string): Promise<unknown[]> 
   const bytes = file.bytes;
   const rounds = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
   const headerLength = 4 + SALT_LENGTH;
-  if (rounds >= 1 && rounds <= MAX_ROUNDS) {
+  if (rounds >= 1 && rounds <= ANDOTP_MAX_ROUNDS) {
     const key = await pbkdf2('sha1', password, bytes.subarray(4, headerLength), rounds);
     const plaintext = aesGcmOpen(
       key,

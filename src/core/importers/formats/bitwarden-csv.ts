@@ -8,6 +8,9 @@ import { type BitwardenItem, collectBitwardenItems } from './bitwarden-items.js'
 /**
  * Bitwarden's CSV export (personal vault): folder, favorite, type, name, notes,
  * fields, reprompt, login_uri, login_username, login_password, login_totp.
+ * Columns are read by their header's names, in any order; a row with more
+ * fields than the header has (Bitwarden Authenticator writes such rows) keeps
+ * the named ones, as Bitwarden does, and says so when the extra ones hold text.
  * Rows become the items of a JSON export and are converted the same way.
  */
 
@@ -20,23 +23,52 @@ function header(file: FileContent): string[] {
   return firstLine.split(',').map((column) => column.trim().toLowerCase());
 }
 
+interface CsvRow {
+  fields: Record<string, string>;
+  /** Text in fields past the header's columns, which is not read. */
+  extra: number;
+}
+
+/** Rows as records keyed by the header's (lower-case) names; throws on broken quoting. */
+function readRows(text: string): CsvRow[] {
+  const records = parse(text, {
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as string[][];
+  const [head = [], ...rows] = records;
+  const names = head.map((name) => name.trim().toLowerCase());
+  return rows.map((row) => {
+    const fields: Record<string, string> = {};
+    names.forEach((name, index) => {
+      if (name !== '' && !(name in fields)) fields[name] = row[index] ?? '';
+    });
+    const extra = row.slice(names.length).filter((value) => value.trim() !== '').length;
+    return { fields, extra };
+  });
+}
+
 function rowToItem(row: Record<string, string>): BitwardenItem & { folder: string } {
+  // Bitwarden writes the type's name; Bitwarden Authenticator writes its number (1 for a login).
   const type = row.type?.trim().toLowerCase();
+  const numbered = /^\d+$/.test(type ?? '') ? Number(type) : undefined;
   const uris = (row.login_uri ?? '')
     .split(',')
     .map((uri) => uri.trim())
     .filter((uri) => uri !== '');
   return {
     type:
-      type === 'login'
-        ? 1
-        : type === 'note'
-          ? 2
-          : type === 'card'
-            ? 3
-            : type === 'identity'
-              ? 4
-              : 0,
+      numbered !== undefined
+        ? numbered
+        : type === 'login'
+          ? 1
+          : type === 'note'
+            ? 2
+            : type === 'card'
+              ? 3
+              : type === 'identity'
+                ? 4
+                : 0,
     name: row.name ?? '',
     notes: row.notes ?? '',
     folder: row.folder?.trim() ?? '',
@@ -68,9 +100,9 @@ export const bitwardenCsvImporter: Importer = {
   },
   open: (file) => {
     const text = file.requireText();
-    let rows: unknown[];
+    let rows: CsvRow[];
     try {
-      rows = parse(text, { columns: true, bom: true, skip_empty_lines: true }) as unknown[];
+      rows = readRows(text);
     } catch (error) {
       throw file.damaged(
         `it is not valid CSV (${error instanceof Error ? error.message : 'unreadable'}); the file is truncated or was edited`,
@@ -81,8 +113,8 @@ export const bitwardenCsvImporter: Importer = {
       read: () => {
         const collector = new EntryCollector();
         const items = rows.map((row) => {
-          const parsed = RowSchema.safeParse(row);
-          return parsed.success ? rowToItem(parsed.data) : row;
+          const parsed = RowSchema.safeParse(row.fields);
+          return parsed.success ? { ...rowToItem(parsed.data), extra: row.extra } : row.fields;
         });
         collectBitwardenItems(
           items,
@@ -91,6 +123,14 @@ export const bitwardenCsvImporter: Importer = {
             return typeof folder === 'string' && folder !== '' ? [folder] : [];
           },
           collector,
+          (item) => {
+            const extra = (item as { extra?: unknown }).extra;
+            return typeof extra === 'number' && extra > 0
+              ? [
+                  `its row has ${extra} value${extra === 1 ? '' : 's'} past the header's columns, which ${extra === 1 ? 'was' : 'were'} not read`,
+                ]
+              : [];
+          },
         );
         return Promise.resolve(collector.result());
       },

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { invalidInput } from '../../../shared/errors.js';
 import { parseOtpauthUri } from '../../otp/otpauth.js';
-import {
-  buildEntry,
-  decodeBase32Leniently,
-  type EntryCollector,
-  parseEntry,
-  seedFrom,
-} from '../entries.js';
+import { buildEntry, type EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import type { ImportedEntry } from '../import-types.js';
 
 /** A Bitwarden item, as its JSON export holds it and as a CSV row is turned into. */
@@ -55,7 +49,8 @@ const LINKED_FIELD = 3;
 
 /**
  * Bitwarden's `login.totp`: an otpauth:// URI, `steam://SECRET`, or a bare Base32
- * secret (TOTP, SHA1, 6 digits, 30 s), decoded as Bitwarden decodes it.
+ * secret (TOTP, SHA1, 6 digits, 30 s), kept as given (Bitwarden, like Sparekey,
+ * drops the leftover bits of a key of any length).
  */
 function totpOf(totp: string): {
   seed: ReturnType<typeof seedFrom>;
@@ -68,8 +63,8 @@ function totpOf(totp: string): {
     return { seed: parsed.seed, issuer: parsed.issuer, accountName: parsed.accountName };
   }
   const steam = /^steam:\/\//i.test(text);
-  const secret = decodeBase32Leniently(steam ? text.slice('steam://'.length) : text);
-  if (secret.length === 0) throw invalidInput('its TOTP secret is empty');
+  const secret = steam ? text.slice('steam://'.length) : text;
+  if (secret.trim() === '') throw invalidInput('its TOTP secret is empty');
   return {
     seed: seedFrom({ type: steam ? 'steam' : 'totp', secret }),
     issuer: '',
@@ -94,9 +89,13 @@ function fieldNotes(item: BitwardenItem, warnings: string[]): string {
   return lines.length > 0 ? `Fields from Bitwarden:\n${lines.join('\n')}` : '';
 }
 
-export function bitwardenEntry(label: string, item: BitwardenItem, tags: string[]): ImportedEntry {
+export function bitwardenEntry(
+  label: string,
+  item: BitwardenItem,
+  tags: string[],
+  warnings: string[] = [],
+): ImportedEntry {
   const login = item.login ?? {};
-  const warnings: string[] = [];
   const totp = login.totp?.trim() ? totpOf(login.totp) : null;
   const uris = (login.uris ?? []).map((uri) => uri.uri?.trim() ?? '').filter((uri) => uri !== '');
   if ((login.fido2Credentials ?? []).length > 0) {
@@ -120,6 +119,7 @@ export function collectBitwardenItems(
   items: readonly unknown[],
   tagsOf: (item: BitwardenItem) => string[],
   collector: EntryCollector,
+  warningsOf: (item: BitwardenItem) => string[] = () => [],
 ): void {
   collector.each(
     items,
@@ -133,7 +133,7 @@ export function collectBitwardenItems(
         );
         return [];
       }
-      return bitwardenEntry(label, item, tagsOf(item));
+      return bitwardenEntry(label, item, tagsOf(item), warningsOf(item));
     },
   );
 }

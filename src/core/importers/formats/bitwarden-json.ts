@@ -13,6 +13,7 @@ import { EntryCollector } from '../entries.js';
 import { base64Bytes } from '../encoding.js';
 import type { FileContent } from '../file-content.js';
 import type { Importer, ReadResult } from '../import-types.js';
+import { kdfTooCostly } from '../limits.js';
 import { collectBitwardenItems } from './bitwarden-items.js';
 
 /**
@@ -22,6 +23,16 @@ import { collectBitwardenItems } from './bitwarden-items.js';
  */
 
 const PBKDF2 = 0;
+/**
+ * The most Bitwarden lets anyone set (its clients' MAXIMUM_PBKDF2_ITERATIONS,
+ * MAXIMUM_ARGON2_ITERATIONS, _MEMORY in MiB and _PARALLELISM).
+ */
+export const BITWARDEN_MAX = {
+  pbkdf2Iterations: 2_000_000,
+  argon2Iterations: 10,
+  argon2MemoryMiB: 1024,
+  argon2Parallelism: 16,
+} as const;
 const ARGON2ID = 1;
 
 const ExportSchema = z
@@ -56,23 +67,34 @@ async function masterKey(
   password: string,
 ): Promise<Uint8Array> {
   if (spec.kdfType === PBKDF2) {
-    if (spec.kdfIterations < 1 || spec.kdfIterations > 10_000_000) {
-      throw file.damaged('its PBKDF2 iteration count is out of range');
+    if (spec.kdfIterations < 1) throw file.damaged('its PBKDF2 iteration count is out of range');
+    if (spec.kdfIterations > BITWARDEN_MAX.pbkdf2Iterations) {
+      throw kdfTooCostly(
+        file,
+        'Bitwarden',
+        `${spec.kdfIterations.toLocaleString('en')} PBKDF2 iterations`,
+        `${BITWARDEN_MAX.pbkdf2Iterations.toLocaleString('en')}`,
+      );
     }
     return pbkdf2('sha256', password, utf8(spec.salt), spec.kdfIterations);
   }
   if (spec.kdfType === ARGON2ID) {
     const memoryMiB = spec.kdfMemory ?? 0;
     const lanes = spec.kdfParallelism ?? 0;
-    if (
-      spec.kdfIterations < 1 ||
-      spec.kdfIterations > 64 ||
-      memoryMiB < 1 ||
-      memoryMiB > 1024 ||
-      lanes < 1 ||
-      lanes > 16
-    ) {
+    if (spec.kdfIterations < 1 || memoryMiB < 1 || lanes < 1) {
       throw file.damaged('its Argon2id parameters are out of range');
+    }
+    if (
+      spec.kdfIterations > BITWARDEN_MAX.argon2Iterations ||
+      memoryMiB > BITWARDEN_MAX.argon2MemoryMiB ||
+      lanes > BITWARDEN_MAX.argon2Parallelism
+    ) {
+      throw kdfTooCostly(
+        file,
+        'Bitwarden',
+        `Argon2id with ${memoryMiB} MiB, ${spec.kdfIterations} passes and ${lanes} lanes`,
+        `${BITWARDEN_MAX.argon2MemoryMiB} MiB, ${BITWARDEN_MAX.argon2Iterations} passes, ${BITWARDEN_MAX.argon2Parallelism} lanes`,
+      );
     }
     return argon2id(password, sha256Digest(utf8(spec.salt)), {
       memoryKiB: memoryMiB * 1024,

@@ -4,6 +4,7 @@ import { argon2id } from '../../crypto/interop.js';
 import { EntryCollector } from '../entries.js';
 import { base64Bytes } from '../encoding.js';
 import type { Importer } from '../import-types.js';
+import { describeBytes, kdfTooCostly } from '../limits.js';
 import { collectUriEntries, splitUriText } from '../uri-entries.js';
 
 /**
@@ -11,7 +12,7 @@ import { collectUriEntries, splitUriText } from '../uri-entries.js';
  * encryptedData, encryptionNonce}`. The key is libsodium's crypto_pwhash (Argon2id
  * v1.3, one lane, memLimit bytes, opsLimit passes); the data is one
  * XChaCha20-Poly1305 secretstream message (encryptionNonce is the stream header)
- * holding otpauth:// links, one a line.
+ * holding otpauth:// links, one a line, whatever its tag.
  */
 
 const ExportSchema = z.object({
@@ -25,7 +26,13 @@ const ExportSchema = z.object({
   encryptionNonce: z.string(),
 });
 
-const MAX_MEMORY_BYTES = 1024 ** 3;
+/**
+ * Ente derives its export key with libsodium's "sensitive" strength: 1 GiB and
+ * 4 passes, or on a small device a quarter of the memory and four times the
+ * passes, halving memory and doubling passes again while memory fails. So it
+ * never writes more than 1 GiB, nor more than 4 GiB × passes of work.
+ */
+export const ENTE_MAX = { memoryBytes: 1024 ** 3, work: 4 * 1024 ** 3 } as const;
 
 export const enteEncryptedImporter: Importer = {
   format: 'ente-encrypted',
@@ -41,8 +48,16 @@ export const enteEncryptedImporter: Importer = {
       );
     }
     const { memLimit, opsLimit } = spec.kdfParams;
-    if (memLimit < 8192 || memLimit > MAX_MEMORY_BYTES || opsLimit < 1 || opsLimit > 64) {
+    if (memLimit < 8192 || opsLimit < 1) {
       throw file.damaged('its key-derivation parameters are out of range');
+    }
+    if (memLimit > ENTE_MAX.memoryBytes || memLimit * opsLimit > ENTE_MAX.work) {
+      throw kdfTooCostly(
+        file,
+        'Ente Auth',
+        `Argon2id with ${describeBytes(memLimit)} and ${opsLimit} passes`,
+        '1 GiB, and 4 GiB × passes in all: 1 GiB × 4, 256 MiB × 16, …',
+      );
     }
     const salt = base64Bytes(spec.kdfParams.salt);
     const data = base64Bytes(spec.encryptedData);
@@ -67,11 +82,12 @@ export const enteEncryptedImporter: Importer = {
         });
         const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, key);
         key.fill(0);
+        // The whole export is one message: it authenticates as one chunk or not at
+        // all, so a cut or a second chunk cannot pass. Ente tags it final, but other
+        // writers of the format (and older Ente builds) leave the default tag, which
+        // libsodium decrypts just the same.
         const pulled = sodium.crypto_secretstream_xchacha20poly1305_pull(state, data, null);
         if (!pulled) throw file.wrongPassword(true);
-        if (pulled.tag !== sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
-          throw file.damaged('its encrypted data is truncated (the stream does not end)');
-        }
         let text: string;
         try {
           text = fromUtf8(pulled.message);

@@ -1,10 +1,16 @@
 import { EntryCollector } from '../entries.js';
 import type { FileContent } from '../file-content.js';
 import type { Importer, OpenedFile } from '../import-types.js';
-import { collectUriEntries, splitUriText } from '../uri-entries.js';
+import { collectUriEntries, isCommentLine, splitUriText } from '../uri-entries.js';
 
+/** The start of the first line that is neither blank nor a `#` comment. */
 function firstLink(file: FileContent): string {
-  return (file.text ?? '').trimStart().slice(0, 32).toLowerCase();
+  const text = file.text ?? '';
+  const line = text.split(/\r?\n|\r/, 200).find((candidate) => {
+    const trimmed = candidate.trim();
+    return trimmed !== '' && !isCommentLine(trimmed);
+  });
+  return (line ?? '').trimStart().slice(0, 32).toLowerCase();
 }
 
 function openLinks(file: FileContent): OpenedFile {

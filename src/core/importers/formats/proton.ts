@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { parseOtpauthUri } from '../../otp/otpauth.js';
-import {
-  buildEntry,
-  decodeBase32Leniently,
-  EntryCollector,
-  parseEntry,
-  seedFrom,
-} from '../entries.js';
+import { buildEntry, EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import type { Importer } from '../import-types.js';
 
 /** Proton Authenticator's JSON export: `{version, entries: [{content: {uri, entry_type, name}, note}]}`. */
@@ -50,7 +44,7 @@ export const protonImporter: Importer = {
                 issuer: 'Steam',
                 accountName: entry.content.name,
                 notes: entry.note,
-                seed: seedFrom({ type: 'steam', secret: decodeBase32Leniently(uri.slice(8)) }),
+                seed: seedFrom({ type: 'steam', secret: uri.slice(8) }),
               });
             }
             const parsedUri = parseOtpauthUri(uri);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { aesGcmOpen, pbkdf2 } from '../../crypto/interop.js';
+import { parseOtpauthUri } from '../../otp/otpauth.js';
 import { buildEntry, otpTypeOf, EntryCollector, parseEntry, seedFrom } from '../entries.js';
 import { base64Bytes } from '../encoding.js';
 import type { FileContent } from '../file-content.js';
@@ -37,6 +38,7 @@ const ServiceSchema = z
         account: z.string().nullish(),
         issuer: z.string().nullish(),
         label: z.string().nullish(),
+        link: z.string().nullish(),
         digits: z.number().int().default(6),
         period: z.number().int().default(30),
         algorithm: z.string().default('SHA1'),
@@ -49,6 +51,16 @@ const ServiceSchema = z
   .loose();
 
 type Backup = z.infer<typeof BackupSchema>;
+
+/** The account name in the label of the otpauth link 2FAS kept, or '' when it has none or does not parse. */
+function linkAccountName(link: string | null | undefined): string {
+  if (!link) return '';
+  try {
+    return parseOtpauthUri(link).accountName;
+  } catch {
+    return '';
+  }
+}
 
 function sealedParts(
   file: FileContent,
@@ -96,10 +108,11 @@ function convert(
       const labelName = otp.label?.includes(':')
         ? otp.label.slice(otp.label.indexOf(':') + 1)
         : otp.label;
+      // 2FAS keeps the link it was set up from; its label names the account when the fields are empty.
       const group = service.groupId ? groups.get(service.groupId) : undefined;
       return buildEntry(label, {
         issuer: otp.issuer || service.name,
-        accountName: otp.account || labelName,
+        accountName: otp.account || labelName || linkAccountName(otp.link),
         notes: service.notes,
         tags: group ? [group] : [],
         warnings:

@@ -2,7 +2,8 @@ import type { SeedInputData } from '../../../shared/contract/account-methods.js'
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { OtpSeed } from '../../../shared/domain.js';
 import type { AppSession } from '../app-session.js';
-import { groupBase32, parseOtpauthUri, makeSeed } from '../../../core/index.js';
+import { groupBase32, parseOtpauthUri, makeSeed, seedWarnings } from '../../../core/index.js';
+import { isVaultError } from '../../../shared/errors.js';
 
 type AccountHandlers = Pick<
   Handlers,
@@ -14,6 +15,7 @@ type AccountHandlers = Pick<
   | 'getCodes'
   | 'nextHotpCode'
   | 'revealSeed'
+  | 'checkSeed'
 >;
 
 /** An otpauth URI's own issuer and name fill in what the form left empty. */
@@ -46,6 +48,15 @@ export function accountHandlers(session: AppSession): AccountHandlers {
     },
     getCodes: ({ ids }) => session.unlocked().accounts.codes(ids),
     nextHotpCode: ({ id }) => session.unlocked().accounts.nextHotpCode(id),
+    checkSeed: ({ seed }) => {
+      try {
+        return { warnings: seedWarnings(seedFrom(seed).seed) };
+      } catch (error) {
+        // A key that does not read is said when the form is saved, at the field.
+        if (isVaultError(error) && error.code === 'INVALID_INPUT') return { warnings: [] };
+        throw error;
+      }
+    },
     revealSeed: ({ id }) => {
       const { seed, uri } = session.unlocked().accounts.revealSeed(id);
       return { secret: groupBase32(seed.secret), otpauthUri: uri };

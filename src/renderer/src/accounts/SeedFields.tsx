@@ -1,5 +1,6 @@
 import { OTP_ALGORITHMS, type OtpAlgorithm, type OtpType } from '../../../shared/domain.js';
 import { isOtpauth, type SeedDraft } from './seed-input.js';
+import { SetupKeyWarnings } from './SetupKeyWarnings.js';
 
 interface Props {
   draft: SeedDraft;
@@ -29,9 +30,10 @@ export function SeedFields({ draft, onChange, autoFocus = false }: Props) {
           autoComplete="off"
           placeholder="otpauth://totp/… or JBSW Y3DP EHPK 3PXP"
           onChange={(event) => set({ text: event.target.value })}
-          aria-describedby="seed-hint"
+          aria-describedby="seed-hint seed-key-warnings"
         />
       </label>
+      <SetupKeyWarnings draft={draft} id="seed-key-warnings" />
       <p id="seed-hint" className="hint">
         {isOtpauth(draft.text)
           ? 'The link carries the issuer, account name and parameters; fields left empty below are taken from it.'
