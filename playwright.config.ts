@@ -1,13 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/e2e/support/browser.js';
 
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 60_000,
+  // Generous: the views tests run some twenty axe scans each, and a shared 2-core machine is slow.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Every test has its own vault, folder, clock and page (test-host.ts), so tests run side by
+  // side: much of a UI test is waiting on the browser, and two workers keep 2 cores busy.
+  fullyParallel: true,
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   reporter: [['list']],
   use: {
     launchOptions: chromiumLaunchOptions(),

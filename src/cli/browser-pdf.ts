@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { VaultError } from '../shared/errors.js';
 import type { SheetPaper } from '../shared/sheets.js';
 
@@ -68,6 +68,9 @@ function browserFlags(): string[] {
 
 /** An installed Chromium (SPAREKEY_CHROMIUM, the usual places, or Playwright's own), headless; or NOT_FOUND saying what to install. */
 export async function launchBrowser(env: NodeJS.ProcessEnv): Promise<Browser> {
+  // Loaded here, not at the top: importing playwright-core takes about a third of a
+  // second, which every other command would pay at start-up.
+  const { chromium } = await import('playwright-core');
   const args = browserFlags();
   const explicit = env.SPAREKEY_CHROMIUM;
   if (explicit) {

@@ -71,6 +71,10 @@ SPAREKEY_PASSWORD or a hidden prompt; a new one from SPAREKEY_NEW_PASSWORD
 that asks twice; an imported file's from SPAREKEY_IMPORT_PASSWORD or a prompt;
 an encrypted export's from SPAREKEY_EXPORT_PASSWORD or a prompt that asks twice.
 
+Also read: SPAREKEY_CHROMIUM (the browser for sheet --pdf), SPAREKEY_DEBUG=1
+(stack traces of unexpected errors), NO_COLOR (no colour even on a terminal).
+Data goes to stdout, messages to stderr; piped, lists are tab-separated rows.
+
 Exit codes: 0 done; 1 bad input, not found, ambiguous or refused;
 2 wrong password; 3 vault damaged, not a vault, or from a newer Sparekey.`,
   );

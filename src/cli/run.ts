@@ -1,12 +1,15 @@
+import { styleText } from 'node:util';
 import { CommanderError } from 'commander';
 import { isVaultError } from '../shared/errors.js';
 import { EXIT_OK, EXIT_REFUSED, exitCodeFor } from './exit-codes.js';
+import { isOutputClosed } from './output.js';
 import { buildProgram } from './program.js';
-import type { Terminal } from './terminal.js';
+import { type Terminal, usesColor } from './terminal.js';
 
 /**
  * Runs the CLI and returns its exit code. Every failure becomes one line on
  * stderr naming the problem; a stack trace is shown only with SPAREKEY_DEBUG=1.
+ * A closed stdout ends the command quietly with exit 0.
  */
 export async function runCli(argv: string[], terminal: Terminal, version: string): Promise<number> {
   const program = buildProgram(terminal, version);
@@ -14,12 +17,17 @@ export async function runCli(argv: string[], terminal: Terminal, version: string
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (error) {
+    // The reader of stdout has gone (`sparekey list | head -1`): nothing more to say.
+    if (isOutputClosed(error)) return EXIT_OK;
     if (error instanceof CommanderError) {
       // Commander already printed its message (or the help / version text).
       return error.exitCode === 0 ? EXIT_OK : EXIT_REFUSED;
     }
+    const prefix = usesColor(terminal.stderr, terminal.env)
+      ? styleText('red', 'sparekey:', { validateStream: false })
+      : 'sparekey:';
     if (isVaultError(error)) {
-      terminal.stderr.write(`sparekey: ${error.message}\n`);
+      terminal.stderr.write(`${prefix} ${error.message}\n`);
       const candidates = error.details?.candidates;
       if (Array.isArray(candidates)) {
         for (const candidate of candidates as {
@@ -34,7 +42,7 @@ export async function runCli(argv: string[], terminal: Terminal, version: string
       return exitCodeFor(error.code);
     }
     const message = error instanceof Error ? error.message : String(error);
-    terminal.stderr.write(`sparekey: unexpected error: ${message}\n`);
+    terminal.stderr.write(`${prefix} unexpected error: ${message}\n`);
     if (terminal.env.SPAREKEY_DEBUG === '1' && error instanceof Error && error.stack) {
       terminal.stderr.write(`${error.stack}\n`);
     }

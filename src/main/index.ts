@@ -2,6 +2,7 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  ClipboardItem,
   dialog,
   Menu,
   powerMonitor,
@@ -19,6 +20,13 @@ import { bindIpc } from './ipc.js';
 import { printSheetHtml, renderSheetPdf } from './sheet-printer.js';
 import { appMenuTemplate } from './shell-policy/app-menu.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './shell-policy/app-origin.js';
+import {
+  decideExternalLink,
+  linkQuestion,
+  OPEN_LINK_BUTTON,
+} from './shell-policy/external-links.js';
+import { type ClipboardPayload, secretClipboardEntry } from './shell-policy/secret-clipboard.js';
+import { storedLinks } from './shell-policy/stored-links.js';
 import { DEVELOPMENT_CONTENT_SECURITY_POLICY } from './shell-policy/content-security-policy.js';
 import { systemTimers } from './api/timers.js';
 import { guardSession, guardWebContents } from './shell-policy/web-contents-guards.js';
@@ -52,10 +60,19 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.webContents.send(eventChannelOf(name), payload);
     }
   };
+  // Every copy through the guard is a secret: marked for clipboard managers and history.
+  const asBlobs = (entry: Record<string, ClipboardPayload>) =>
+    Object.fromEntries(
+      Object.entries(entry).map(([type, payload]) => [
+        type,
+        typeof payload === 'string' ? payload : new Blob([payload]),
+      ]),
+    );
   const desktop = new DesktopServices(session, {
     clipboard: {
       readText: () => clipboard.readText(),
-      writeText: (text) => clipboard.writeText(text),
+      writeText: (text) =>
+        clipboard.write([new ClipboardItem(asBlobs(secretClipboardEntry(text, process.platform)))]),
       clear: () => clipboard.clear(),
     },
     timers: systemTimers,
@@ -96,8 +113,21 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
+  /** A link the renderer asked to open: a stored address opens; another one is asked about here. */
+  async function openLink(requested: string): Promise<void> {
+    const vault = session.status().state === 'unlocked' ? session.unlocked() : null;
+    const decision = decideExternalLink(requested, vault === null ? [] : storedLinks(vault));
+    if (decision.action === 'refuse') return;
+    if (decision.action === 'ask') {
+      if (mainWindow === null) return;
+      const answer = await dialog.showMessageBox(mainWindow, linkQuestion(decision));
+      if (answer.response !== OPEN_LINK_BUTTON) return;
+    }
+    await shell.openExternal(decision.url);
+  }
+
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, (url) => void shell.openExternal(url));
+    guardWebContents(contents, (url) => void openLink(url).catch(() => undefined));
   });
 
   void app.whenReady().then(() => {

@@ -206,6 +206,9 @@ async function tourViews(
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every main view passes axe and is photographed (${scheme})`, async ({ app }, testInfo) => {
+    // Some twenty axe scans and screenshots: under a minute on a quiet 2-core machine, over two
+    // on one shared with other test runs.
+    test.setTimeout(300_000);
     await app.page.emulateMedia({ colorScheme: scheme });
     await app.page.getByLabel('New password').fill('correct horse');
     await expectAccessible(app.page, `the create-vault screen (${scheme})`);

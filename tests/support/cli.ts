@@ -1,9 +1,32 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { beforeEach } from 'vitest';
+import type * as PlaywrightCore from 'playwright-core';
+import { findTestBrowser } from '../preflight/browser.mjs';
 import { tempFolder } from './temp-vault.js';
 
 export const CLI_PATH = resolve('out/cli/index.js');
+
+/**
+ * The CLI finds a system Chromium or Chrome itself, as it does for a user. A
+ * browser the tests were pointed at (SPAREKEY_CHROMIUM, which the CLI's clean
+ * environment does not inherit) or Playwright's own (under HOME, which the
+ * tests replace) is handed to it through SPAREKEY_CHROMIUM.
+ */
+function browserForCli(): Record<string, string> {
+  const where = { platform: process.platform, env: process.env, exists: existsSync };
+  let found = findTestBrowser({ ...where, playwrightChromium: () => null });
+  if (found === null) {
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof PlaywrightCore;
+    found = findTestBrowser({ ...where, playwrightChromium: () => chromium.executablePath() });
+  }
+  return found === null || found.kind === 'system'
+    ? {}
+    : { SPAREKEY_CHROMIUM: found.executablePath };
+}
+const CLI_BROWSER = browserForCli();
 
 export interface CliResult {
   code: number;
@@ -17,7 +40,13 @@ export interface CliResult {
  */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; input?: string; home: string },
+  options: {
+    env?: Record<string, string | undefined>;
+    input?: string;
+    home: string;
+    /** Close the reading end of stdout at once, before the CLI writes (a reader that went away). */
+    closedStdout?: boolean;
+  },
 ): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], {
@@ -25,13 +54,15 @@ export function runCli(
         PATH: process.env.PATH,
         HOME: options.home,
         XDG_CONFIG_HOME: join(options.home, '.config'),
+        ...CLI_BROWSER,
         ...options.env,
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    if (options.closedStdout) child.stdout.destroy();
+    else child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));

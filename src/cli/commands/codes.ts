@@ -36,7 +36,7 @@ function printSet(out: Output, set: RevealedCodeSet): void {
       `Set${label}, issued ${formatDay(set.issuedAt)}: ${set.remaining} of ${set.total} left`,
     );
   }
-  const width = Math.max(...set.codes.map((code) => code.code.length));
+  const width = set.codes.reduce((widest, code) => Math.max(widest, code.code.length), 0);
   for (const code of set.codes) {
     const number = `#${code.number}`.padStart(4);
     const used =

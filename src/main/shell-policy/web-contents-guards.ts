@@ -43,7 +43,8 @@ export function guardWebContents(
   contents.on('will-redirect', refuse);
   contents.on('will-attach-webview', refuse);
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to sign-in and support pages open in the user's browser, never inside the app.
+    // Links to sign-in and support pages open in the user's browser, never inside the app
+    // (which ones open at once and which are asked about first: external-links.ts).
     if (isExternalWebLink(url)) openExternal(url);
     return { action: 'deny' };
   });

@@ -1,23 +1,30 @@
 import { existsSync } from 'node:fs';
 import type { LaunchOptions } from '@playwright/test';
+import { chromium } from 'playwright-core';
+import { findTestBrowser, TEST_BROWSER_FLAGS, type TestBrowser } from '../../preflight/browser.mjs';
 
-/** Debian's Chromium, as on the build machines; elsewhere an installed Chrome or Playwright's own browser. */
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+/**
+ * The browser the tests run: SPAREKEY_CHROMIUM, the system's Chromium (Debian's,
+ * as on the build machines), an installed Chrome or Edge, or Playwright's own
+ * (tests/preflight/browser.mjs; `npm test`'s preflight installs one if none).
+ */
+export function testBrowser(): TestBrowser {
+  const found = findTestBrowser({
+    platform: process.platform,
+    env: process.env,
+    exists: existsSync,
+    playwrightChromium: () => chromium.executablePath(),
+  });
+  if (found === null) {
+    throw new Error(
+      process.env.SPAREKEY_CHROMIUM
+        ? `SPAREKEY_CHROMIUM is set to ${process.env.SPAREKEY_CHROMIUM}, which does not exist.`
+        : 'No Chromium-family browser found: run `npm run preflight`, which installs one (or says how).',
+    );
+  }
+  return found;
+}
 
 export function chromiumLaunchOptions(): LaunchOptions {
-  const explicit = process.env.SPAREKEY_CHROMIUM;
-  const executablePath = explicit || SYSTEM_CHROMIUM.find((path) => existsSync(path));
-  if (executablePath) return { executablePath, args: FLAGS };
-  if (process.env.SPAREKEY_CHROME_CHANNEL !== 'none') return { channel: 'chrome', args: FLAGS };
-  return { args: FLAGS };
+  return { executablePath: testBrowser().executablePath, args: TEST_BROWSER_FLAGS };
 }

@@ -29,7 +29,7 @@ describe('sparekey init, add, list, code', () => {
     const list = await cli(['list']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(
-      /^ID\s+ISSUER\s+ACCOUNT\s+CODES\n[0-9a-f]{16}\s+ACME\s+me@example.com\s+TOTP SHA1 8 digits \/ 30 s\n$/,
+      /^[0-9a-f]{16}\tACME\tme@example.com\tTOTP SHA1 8 digits \/ 30 s\n$/,
     );
 
     const code = await cli(['code', 'acme', '--at', '2033-05-18T03:33:20Z']);

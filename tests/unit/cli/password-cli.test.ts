@@ -82,7 +82,7 @@ describe('sparekey add --username --password-prompt, and sparekey password', () 
     expect(status.stdout).toContain('history:   1 previous password');
 
     const history = await cli(['password', 'history', 'github']);
-    expect(history.stdout).toMatch(/^SET\s+REPLACED\n\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2}\n$/);
+    expect(history.stdout).toMatch(/^\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2}\n$/);
     expect(history.stdout).not.toContain(ACCOUNT_PASSWORD);
     const shown = await cli(['password', 'history', 'github', '--show']);
     expect(shown.stdout).toContain(ACCOUNT_PASSWORD);
