@@ -1,6 +1,7 @@
 import type { SeedInputData } from '../../../shared/contract/account-methods.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { OtpSeed } from '../../../shared/domain.js';
+import { isVaultError, VaultError } from '../../../shared/errors.js';
 import type { AppSession } from '../app-session.js';
 import { groupBase32, parseOtpauthUri, makeSeed } from '../../../core/index.js';
 
@@ -17,12 +18,24 @@ type AccountHandlers = Pick<
 >;
 
 /** An otpauth URI's own issuer and name fill in what the form left empty. */
-function seedFrom(input: SeedInputData): { seed: OtpSeed; issuer?: string; accountName?: string } {
+function readSeed(input: SeedInputData): { seed: OtpSeed; issuer?: string; accountName?: string } {
   if ('otpauth' in input) {
     const entry = parseOtpauthUri(input.otpauth);
     return { seed: entry.seed, issuer: entry.issuer, accountName: entry.accountName };
   }
   return { seed: makeSeed(input) };
+}
+
+/** The seed read from the form; a refusal names the `seed` field (the app shows it there). */
+function seedFrom(input: SeedInputData): ReturnType<typeof readSeed> {
+  try {
+    return readSeed(input);
+  } catch (error) {
+    if (isVaultError(error)) {
+      throw new VaultError(error.code, error.message, { ...error.details, field: 'seed' });
+    }
+    throw error;
+  }
 }
 
 export function accountHandlers(session: AppSession): AccountHandlers {

@@ -104,9 +104,9 @@ export function importHandlers(session: AppSession): ImportHandlers {
         })),
         format,
       ),
-    commitImport: ({ planId }) => {
+    commitImport: ({ planId, leaveOut }) => {
       const vault = session.unlocked();
-      return vault.imports.commit(pending.take(planId, vault));
+      return vault.imports.commit(pending.take(planId, vault), { leaveOut: new Set(leaveOut) });
     },
     decodeQrImage: ({ image }) =>
       preview(
