@@ -9,7 +9,9 @@ import { VaultError } from '../../shared/errors.js';
 import { codeForCounter, timeBasedCodes } from '../otp/codes.js';
 import { formatOtpauthUri } from '../otp/otpauth.js';
 import type { VaultContext } from '../vault-context.js';
+import type { RemovedAccount } from '../../shared/removed-accounts.js';
 import { cleanAccountFields } from './account-input.js';
+import { RemovedAccounts } from './removed-accounts.js';
 import {
   ACCOUNT_KIND,
   type AccountRecord,
@@ -57,11 +59,14 @@ export function compareAccounts(a: AccountSummary, b: AccountSummary): number {
 /** Accounts, their seeds and their live codes. */
 export class AccountService {
   private cache: AccountCache | null = null;
+  /** Removed accounts, kept aside for 30 days: list, restore, purge. */
+  readonly removed: RemovedAccounts;
 
   constructor(private readonly vault: VaultContext) {
     vault.onLock(() => {
       this.cache = null;
     });
+    this.removed = new RemovedAccounts(vault, (id, record) => this.remember(id, record));
   }
 
   add(input: NewAccount): AccountSummary {
@@ -163,15 +168,12 @@ export class AccountService {
     });
   }
 
-  /** Removes an account and everything that belongs to it, in one transaction. */
-  remove(id: string): void {
-    this.vault.write(() => {
-      this.getRecord(id);
-      const records = this.vault.records();
-      records.deleteChildren(id);
-      records.delete(ACCOUNT_KIND, id);
-      this.remember(id, null);
-    });
+  /**
+   * Removes an account and everything that belongs to it, in one transaction.
+   * It is kept aside, encrypted, for 30 days (`removed.restore` brings it back), then purged.
+   */
+  remove(id: string): RemovedAccount {
+    return this.removed.setAside(id);
   }
 
   /**

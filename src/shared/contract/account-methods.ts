@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AccountSummary, type CodeView, OTP_ALGORITHMS, OTP_TYPES } from '../domain.js';
+import type { RemovedAccount } from '../removed-accounts.js';
 import { method } from './define.js';
 
 export const AccountIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Not an account id.');
@@ -59,7 +60,14 @@ export const accountMethods = {
   setSeed: method(
     z.object({ id: AccountIdSchema, seed: SeedInputSchema.nullable() }).strict(),
   ).returns<AccountSummary>(),
-  removeAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<null>(),
+  /** Sets the account aside for 30 days (see the removed-account methods), then it is purged. */
+  removeAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<RemovedAccount>(),
+  /** The removed accounts that can still be brought back, most recently removed first. */
+  listRemovedAccounts: method(z.object({}).strict()).returns<RemovedAccount[]>(),
+  /** Brings a removed account back with everything it had. */
+  restoreAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<AccountSummary>(),
+  /** Deletes a removed account for good now. */
+  purgeRemovedAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<null>(),
   /** Codes for the rows on screen; the renderer asks once a second and never holds a seed. */
   getCodes: method(z.object({ ids: z.array(AccountIdSchema).max(500) }).strict()).returns<
     CodeView[]

@@ -12,6 +12,9 @@ type AccountHandlers = Pick<
   | 'updateAccount'
   | 'setSeed'
   | 'removeAccount'
+  | 'listRemovedAccounts'
+  | 'restoreAccount'
+  | 'purgeRemovedAccount'
   | 'getCodes'
   | 'nextHotpCode'
   | 'revealSeed'
@@ -53,8 +56,15 @@ export function accountHandlers(session: AppSession): AccountHandlers {
     updateAccount: ({ id, ...patch }) => session.unlocked().accounts.update(id, patch),
     setSeed: ({ id, seed }) =>
       session.unlocked().accounts.setSeed(id, seed ? seedFrom(seed).seed : null),
-    removeAccount: ({ id }) => {
-      session.unlocked().accounts.remove(id);
+    removeAccount: ({ id }) => session.unlocked().accounts.remove(id),
+    listRemovedAccounts: () => session.unlocked().accounts.removed.list(),
+    restoreAccount: ({ id }) => {
+      const accounts = session.unlocked().accounts;
+      accounts.removed.restore(id);
+      return accounts.get(id);
+    },
+    purgeRemovedAccount: ({ id }) => {
+      session.unlocked().accounts.removed.purge(id);
       return null;
     },
     getCodes: ({ ids }) => session.unlocked().accounts.codes(ids),
