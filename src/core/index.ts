@@ -17,6 +17,7 @@ export { parseOtpauthUri, formatOtpauthUri, type OtpauthEntry } from './otp/otpa
 export { makeSeed, type SeedInput } from './otp/seed.js';
 export { decodeBase32Secret, encodeBase32Secret, groupBase32 } from './otp/base32-secret.js';
 export { codeForCounter } from './otp/codes.js';
+export { qrPngDataUrl } from './qr/write-qr.js';
 
 // Backup codes, passwords, health.
 export type { CodeTarget } from './backup-codes/backup-codes.js';

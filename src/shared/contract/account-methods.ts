@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AccountSummary, type CodeView, OTP_ALGORITHMS, OTP_TYPES } from '../domain.js';
+import type { HistoryEvent } from '../history.js';
 import type { RemovedAccount } from '../removed-accounts.js';
 import { method } from './define.js';
 
@@ -47,6 +48,11 @@ export const UpdateAccountSchema = z
   })
   .strict();
 
+export interface AccountQrView {
+  /** The QR code of the account's otpauth:// link, as a PNG data URL (held in memory only). */
+  image: string;
+}
+
 export interface RevealedSeedView {
   /** Base32, grouped in fours for typing. */
   secret: string;
@@ -75,4 +81,13 @@ export const accountMethods = {
   nextHotpCode: method(z.object({ id: AccountIdSchema }).strict()).returns<CodeView>(),
   /** The one way a seed crosses to the renderer: an explicit reveal. */
   revealSeed: method(z.object({ id: AccountIdSchema }).strict()).returns<RevealedSeedView>(),
+  /**
+   * The account's otpauth:// link as a QR code image (a PNG data URL), to add
+   * it to another authenticator by scanning the screen; an explicit reveal too.
+   */
+  accountQr: method(z.object({ id: AccountIdSchema }).strict()).returns<AccountQrView>(),
+  /** Everything recorded about the account (codes used, shown, copied; sheets printed…), oldest first. */
+  getAccountHistory: method(z.object({ accountId: AccountIdSchema }).strict()).returns<
+    HistoryEvent[]
+  >(),
 };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dayFirst, statedIssueDate } from '../../../src/renderer/src/backup-codes/stated-date.js';
+import { statedIssueDate } from '../../../src/renderer/src/backup-codes/stated-date.js';
+import { dayFirst, readTypedDate } from '../../../src/renderer/src/ui/typed-date.js';
 
 const page = (name: string) => readFileSync(`tests/fixtures/code-blocks/${name}`, 'utf8');
 const NOW = new Date(2026, 4, 20, 12).getTime();
@@ -41,5 +42,23 @@ describe('the issue date a pasted backup-code page states', () => {
     expect(dayFirst('en-US')).toBe(false);
     expect(dayFirst('en-GB')).toBe(true);
     expect(dayFirst('de-DE')).toBe(true);
+  });
+});
+
+describe('a date typed into a field', () => {
+  it('reads the written forms people type, in the order of the locale', () => {
+    expect(readTypedDate('3 May 2026', NOW, 'en-GB')).toBe(day(2026, 5, 3));
+    expect(readTypedDate('May 3, 2026', NOW, 'en-US')).toBe(day(2026, 5, 3));
+    expect(readTypedDate('2026-05-03', NOW, 'en-US')).toBe(day(2026, 5, 3));
+    expect(readTypedDate('3/5/2026', NOW, 'en-GB')).toBe(day(2026, 5, 3));
+    expect(readTypedDate('3/5/2026', NOW, 'en-US')).toBe(day(2026, 3, 5));
+  });
+
+  it('refuses what is not one whole date', () => {
+    expect(readTypedDate('', NOW, 'en-GB')).toBeNull();
+    expect(readTypedDate('soon', NOW, 'en-GB')).toBeNull();
+    expect(readTypedDate('May 2026', NOW, 'en-GB')).toBeNull();
+    expect(readTypedDate('3 May 2026 or 4 May 2026', NOW, 'en-GB')).toBeNull();
+    expect(readTypedDate('31/02/2026', NOW, 'en-GB')).toBeNull();
   });
 });

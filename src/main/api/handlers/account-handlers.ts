@@ -3,7 +3,7 @@ import type { Handlers } from '../../../shared/contract/index.js';
 import type { OtpSeed } from '../../../shared/domain.js';
 import { isVaultError, VaultError } from '../../../shared/errors.js';
 import type { AppSession } from '../app-session.js';
-import { groupBase32, parseOtpauthUri, makeSeed } from '../../../core/index.js';
+import { groupBase32, parseOtpauthUri, makeSeed, qrPngDataUrl } from '../../../core/index.js';
 
 type AccountHandlers = Pick<
   Handlers,
@@ -18,6 +18,8 @@ type AccountHandlers = Pick<
   | 'getCodes'
   | 'nextHotpCode'
   | 'revealSeed'
+  | 'accountQr'
+  | 'getAccountHistory'
 >;
 
 /** An otpauth URI's own issuer and name fill in what the form left empty. */
@@ -72,6 +74,14 @@ export function accountHandlers(session: AppSession): AccountHandlers {
     revealSeed: ({ id }) => {
       const { seed, uri } = session.unlocked().accounts.revealSeed(id);
       return { secret: groupBase32(seed.secret), otpauthUri: uri };
+    },
+    accountQr: async ({ id }) => ({
+      image: await qrPngDataUrl(session.unlocked().accounts.revealSeed(id).uri),
+    }),
+    getAccountHistory: ({ accountId }) => {
+      const vault = session.unlocked();
+      vault.accounts.get(accountId); // NOT_FOUND for an account that is not there.
+      return vault.history.list(accountId);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { formatDay } from '../../../shared/dates.js';
 import type { AddCodeSetResult, CodeBlockPreview } from '../../../shared/backup-codes.js';
 import { call } from '../api.js';
 import { useVaultData } from '../app/vault-data.js';
@@ -6,6 +7,7 @@ import { Field, FieldError, FormSummary } from '../ui/Field.js';
 import { FormActions } from '../ui/Forms.js';
 import { SeverityBadge, SeverityNote } from '../ui/Severity.js';
 import { placeRefusal, useForm } from '../ui/useForm.js';
+import { readTypedDate } from '../ui/typed-date.js';
 import { statedIssueDate } from './stated-date.js';
 
 interface Props {
@@ -15,18 +17,10 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A date input's value (yyyy-mm-dd) as the local midnight it names, or undefined when empty. */
-function dayOf(value: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
-}
-
-/** A local day as a date input's value. */
-function inputValueOf(at: number): string {
-  const date = new Date(at);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+/** The typed issue date as the local midnight it names; undefined when empty, null when unreadable. */
+function dayOf(text: string, now: number): number | null | undefined {
+  if (text.trim() === '') return undefined;
+  return readTypedDate(text, now, navigator.language);
 }
 
 const FIELDS = {
@@ -69,7 +63,6 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [left, setLeft] = useState<ReadonlySet<number>>(new Set());
   const [replace, setReplace] = useState<boolean | null>(null);
-  const dateInput = useRef<HTMLInputElement>(null);
   const { overview } = useVaultData();
   const save = useForm({ fields: FIELDS, coreField: 'text' });
 
@@ -106,7 +99,7 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
     // The date the page states fills "Issued on", unless the user chose one.
     if (issued === '' || issuedFromPage) {
       const stated = statedIssueDate(next, overview?.at ?? Date.now(), navigator.language);
-      setIssued(stated === null ? '' : inputValueOf(stated));
+      setIssued(stated === null ? '' : formatDay(stated));
       setIssuedFromPage(stated !== null);
       save.clear('issuedAt');
     }
@@ -126,10 +119,11 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
     } else if (shown !== null && chosen.length === 0) {
       problems.codes = 'Choose at least one code to save.';
     }
-    const issuedAt = dayOf(issued);
-    if (dateInput.current?.validity.badInput) {
-      problems.issuedAt = 'Type the whole date, or leave it empty for today.';
-    } else if (issuedAt !== undefined && issuedAt > (overview?.at ?? Date.now())) {
+    const now = overview?.at ?? Date.now();
+    const issuedAt = dayOf(issued, now);
+    if (issuedAt === null) {
+      problems.issuedAt = `Sparekey cannot read this as a date: write it like ${formatDay(now)}, or leave it empty for today.`;
+    } else if (issuedAt !== undefined && issuedAt > now) {
       problems.issuedAt = 'The issue date is in the future.';
     } else if (issuedAt !== undefined && new Date(issuedAt).getFullYear() < 2000) {
       problems.issuedAt = 'The issue date must be in the year 2000 or later.';
@@ -146,7 +140,7 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
       return;
     }
     if (shown === null) return; // The preview is on its way.
-    const issuedAt = dayOf(issued);
+    const issuedAt = dayOf(issued, overview?.at ?? Date.now()) ?? undefined;
     const result = await save.run(() =>
       call('addBackupCodes', {
         accountId,
@@ -169,6 +163,15 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
     });
   };
   const replaceChoice = save.field('replace');
+  // Read while typing, to say how it is read; dates are written the locale's way.
+  const typedIssued = issued.trim() === '' ? undefined : dayOf(issued, overview?.at ?? 0);
+  const issuedHint = issuedFromPage
+    ? 'Taken from the pasted page; change it if it is wrong.'
+    : typedIssued === undefined
+      ? `Empty: today. Write it like ${formatDay(overview?.at ?? 0)}.`
+      : typedIssued !== null && formatDay(typedIssued) !== issued.trim()
+        ? `Read as ${formatDay(typedIssued)}.`
+        : undefined;
 
   return (
     <form
@@ -201,29 +204,23 @@ export function AddCodesForm({ accountId, site, onSaved, onCancel }: Props) {
         )}
       </Field>
       <div className="form-grid">
-        <Field
-          form={save}
-          name="issuedAt"
-          label="Issued on"
-          hint={
-            issuedFromPage
-              ? 'Taken from the pasted page; change it if it is wrong.'
-              : issued === ''
-                ? 'Empty: today.'
-                : undefined
-          }
-        >
+        <Field form={save} name="issuedAt" label="Issued on" hint={issuedHint}>
           {(control) => (
             <input
               {...control}
-              ref={dateInput}
               autoComplete="off"
-              type="date"
               value={issued}
+              placeholder="Today"
               onChange={(event) => {
                 setIssued(event.target.value);
                 setIssuedFromPage(false);
                 save.clear('issuedAt');
+              }}
+              onBlur={() => {
+                // What was typed, written the app's way ("3/5/2026" becomes "3 May 2026").
+                if (typedIssued !== null && typedIssued !== undefined) {
+                  setIssued(formatDay(typedIssued));
+                }
               }}
             />
           )}

@@ -6,6 +6,7 @@ import type { NavRequest } from '../app/navigation.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { useVaultData } from '../app/vault-data.js';
 import { HealthSettings } from './HealthSettings.js';
+import { RecentlyRemoved } from './RecentlyRemoved.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { ErrorMessage } from '../ui/Forms.js';
 import { placeRefusal } from '../ui/useForm.js';
@@ -59,6 +60,10 @@ export function SettingsView({ status, request }: Props) {
   const { changed } = useVaultData();
   const healthHeading = useSectionFocus(
     request.section === 'health-checks' ? request.serial : undefined,
+    settings !== null,
+  );
+  const removedHeading = useSectionFocus(
+    request.section === 'recently-removed' ? request.serial : undefined,
     settings !== null,
   );
 
@@ -174,6 +179,8 @@ export function SettingsView({ status, request }: Props) {
         refused={refused}
         onSave={(patch, what) => void save(patch, what)}
       />
+
+      <RecentlyRemoved headingRef={removedHeading} />
 
       <section className="card" aria-labelledby="file-title">
         <h3 id="file-title">Vault file</h3>

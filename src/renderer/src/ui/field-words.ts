@@ -60,12 +60,15 @@ export const NOT_A_FIELD_OF_THE_FORM =
 
 /**
  * The form field an issue belongs to: the field itself or the nearest field
- * that holds it (`seed.otpauth` belongs to `seed`, `tags.3` to `tags`).
+ * that holds it (`seed.otpauth` belongs to `seed`, `tags.3` to `tags`); a
+ * form names the fields of every entry of a list with `*` (`files.*.password`).
  */
 export function fieldFor(path: string, fields: FormFields): string | null {
   let candidate = path;
   for (;;) {
     if (Object.hasOwn(fields, candidate)) return candidate;
+    const anyEntry = candidate.replace(/(^|\.)\d+(?=\.|$)/g, '$1*');
+    if (Object.hasOwn(fields, anyEntry)) return anyEntry;
     const cut = candidate.lastIndexOf('.');
     if (cut < 0) return null;
     candidate = candidate.slice(0, cut);

@@ -26,8 +26,13 @@ export interface Form {
   errors: Readonly<Record<string, string>>;
   /** A refusal about the form as a whole (shown at its top). */
   formError: string | null;
-  /** Runs the form's call (one transaction in main); every earlier outcome is cleared first. */
-  run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
+  /**
+   * Runs the form's call (one transaction in main); every earlier outcome is
+   * cleared first. `coreField` places this call's refusals (default: the form's).
+   */
+  run: <T>(action: () => Promise<T>, options?: RunOptions) => Promise<T | undefined>;
+  /** The last refusal as it came (for a form that looks into its details). */
+  lastRefusal: unknown;
   /** Shows the form's own checks (made before calling): field → sentence; null for the form. */
   refuse: (errors: Readonly<Record<string, string>>, formError?: string | null) => void;
   /** Forgets a field's refusal (its value changed) or, with no field, every refusal. */
@@ -37,12 +42,23 @@ export interface Form {
   summaryId: string;
 }
 
+export interface RunOptions {
+  coreField?: string | null;
+}
+
 interface Refusals {
   errors: Record<string, string>;
   formError: string | null;
+  raw?: unknown;
 }
 
 const NONE: Refusals = { errors: {}, formError: null };
+
+/**
+ * The refusals about what was typed (shown at the form's `coreField`); the
+ * others (locked, busy, damaged, gone meanwhile) concern the form as a whole.
+ */
+const FIELD_CODES: ReadonlySet<string> = new Set(['INVALID_INPUT', 'WRONG_PASSWORD', 'REFUSED']);
 
 /** A refusal of a call, placed at the fields it concerns (or on the form when it concerns none of them). */
 export function placeRefusal(error: unknown, options: FormOptions): Refusals {
@@ -65,7 +81,7 @@ export function placeRefusal(error: unknown, options: FormOptions): Refusals {
   const field =
     named !== null && fieldFor(named, options.fields) !== null
       ? fieldFor(named, options.fields)
-      : error.code === 'INVALID_INPUT'
+      : FIELD_CODES.has(error.code)
         ? (options.coreField ?? null)
         : null;
   return field === null
@@ -116,13 +132,17 @@ export function useForm(options: FormOptions): Form {
   );
 
   const run = useCallback(
-    async <T>(action: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(action: () => Promise<T>, runOptions?: RunOptions): Promise<T | undefined> => {
       setBusy(true);
       setRefusals(NONE);
       try {
         return await action();
       } catch (caught) {
-        show(placeRefusal(caught, optionsRef.current));
+        const options =
+          runOptions?.coreField === undefined
+            ? optionsRef.current
+            : { ...optionsRef.current, coreField: runOptions.coreField };
+        show({ ...placeRefusal(caught, options), raw: caught });
         return undefined;
       } finally {
         setBusy(false);
@@ -162,6 +182,7 @@ export function useForm(options: FormOptions): Form {
       errors: refusals.errors,
       formError: refusals.formError,
       run,
+      lastRefusal: refusals.raw ?? null,
       refuse,
       clear,
       field,
