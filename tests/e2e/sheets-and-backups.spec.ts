@@ -54,9 +54,8 @@ test('saves a sheet as PDF where the user chose: every unused code in it, mode 0
     'Never printed',
   );
 
-  // The paper follows the locale (the test browser's is en-US); A4 chosen here.
-  await expect(page.getByLabel('Paper')).toHaveValue('letter');
-  await page.getByLabel('Paper').selectOption('a4');
+  // The paper follows the locale (en-GB in these tests: A4; en-US gets Letter, see locale.spec).
+  await expect(page.getByLabel('Paper')).toHaveValue('a4');
 
   // Cancelled in the dialog: nothing written, nothing recorded.
   const before = readdirSync(app.folder).sort();

@@ -47,8 +47,15 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
   const [query, setQuery] = useState('');
   const [onlyWithWarnings, setOnlyWithWarnings] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(request.accountId ?? null);
-  const [focus, setFocus] = useState<{ section: AccountSection; serial: number } | null>(
-    request.section ? { section: request.section, serial: request.serial } : null,
+  /** The section the app was last sent to, in the account it was sent to. */
+  const [focus, setFocus] = useState<{
+    accountId: string;
+    section: AccountSection;
+    serial: number;
+  } | null>(
+    request.section && request.accountId
+      ? { accountId: request.accountId, section: request.section, serial: request.serial }
+      : null,
   );
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const search = useRef<HTMLInputElement>(null);
@@ -79,7 +86,11 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
       setQuery('');
       setOnlyWithWarnings(false);
       setMode({ kind: 'view' });
-      setFocus(request.section ? { section: request.section, serial: request.serial } : null);
+      setFocus(
+        request.section
+          ? { accountId: request.accountId, section: request.section, serial: request.serial }
+          : null,
+      );
     }
   }
 
@@ -241,7 +252,7 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
       <AccountDetail
         key={detailAccount.id}
         account={detailAccount}
-        focus={focus}
+        focus={focus?.accountId === detailAccount.id ? focus : null}
         hotpRequest={hotpRequest === 0 ? undefined : hotpRequest}
         onEdit={onEdit}
         onChanged={onChanged}
