@@ -251,7 +251,8 @@ test('backs up now and lists it; restores a backup over the vault, keeping the r
   const form = page.getByRole('form', { name: /Restore the backup of/ });
   await form.getByLabel('The backup’s password').fill('not the password');
   await form.getByRole('button', { name: 'Replace the vault with this backup' }).click();
-  await expect(form.getByRole('alert')).toBeVisible();
+  await expect(form.getByLabel('The backup’s password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('The backup’s password')).toHaveAccessibleDescription(/password/);
   expect(app.session.status().state).toBe('unlocked');
 
   await form.getByLabel('The backup’s password').fill(E2E_PASSWORD);

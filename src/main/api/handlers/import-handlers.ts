@@ -110,7 +110,7 @@ export function importHandlers(session: AppSession): ImportHandlers {
     },
     decodeQrImage: ({ image }) =>
       preview(
-        [{ name: 'the image', bytes: new Uint8Array(Buffer.from(image, 'base64')) }],
+        [{ name: 'The image', bytes: new Uint8Array(Buffer.from(image, 'base64')) }],
         'qr-image',
       ),
     googleMigrationQr: async ({ ids }) => {

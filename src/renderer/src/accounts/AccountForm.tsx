@@ -43,8 +43,12 @@ const FIELDS = {
     noun: 'the sign-in page',
     say: { format: 'The sign-in page must be a web address, such as https://example.com/login.' },
   },
-  tags: { noun: 'the tags', say: { 'too-long': 'A tag is too long: at most 100 characters.' } },
-  notes: { noun: 'the notes' },
+  tags: {
+    noun: 'the tags',
+    plural: true,
+    say: { 'too-long': 'A tag is too long: at most 100 characters.' },
+  },
+  notes: { noun: 'the notes', plural: true },
 };
 const FIELD_NAMES = Object.keys(FIELDS);
 

@@ -34,6 +34,7 @@ const FIELDS = {
   },
   codes: {
     noun: 'the codes',
+    plural: true,
     say: {
       'too-many': 'A set holds at most 100 codes: leave some out.',
       'too-long': 'One of the codes is longer than 200 characters: leave it out.',

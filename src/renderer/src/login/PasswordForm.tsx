@@ -27,6 +27,7 @@ const FIELDS = {
   password: { noun: 'the password' },
   urls: {
     noun: 'the other sign-in pages',
+    plural: true,
     say: {
       'too-long': 'One of the sign-in pages is too long: at most 2,048 characters.',
       'too-many': 'At most 20 other sign-in pages can be kept.',

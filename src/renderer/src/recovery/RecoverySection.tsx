@@ -353,5 +353,5 @@ const DETAILS_FIELDS = {
     noun: 'the support page',
     say: { format: 'The support page must be a web address, such as https://example.com/help.' },
   },
-  recoveryNotes: { noun: 'the recovery notes' },
+  recoveryNotes: { noun: 'the recovery notes', plural: true },
 };

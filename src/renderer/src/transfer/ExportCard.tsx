@@ -53,9 +53,14 @@ function passwordProblems(password: string, repeated: string): Record<string, st
 const FIELDS = {
   accountIds: {
     noun: 'the accounts',
+    plural: true,
     say: { 'too-few': 'Choose at least one account to export.' },
   },
-  ids: { noun: 'the accounts', say: { 'too-few': 'Choose at least one account to export.' } },
+  ids: {
+    noun: 'the accounts',
+    plural: true,
+    say: { 'too-few': 'Choose at least one account to export.' },
+  },
   password: {
     noun: 'the export password',
     say: {

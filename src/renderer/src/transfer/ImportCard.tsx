@@ -14,6 +14,7 @@ const PASTED = 'The pasted text';
 const FIELDS = {
   files: {
     noun: 'the chosen files',
+    plural: true,
     say: {
       'too-many': 'Choose at most 20 files at a time.',
       'too-long': 'A file is larger than 16 MB: that is not an export file.',
@@ -97,7 +98,7 @@ export function ImportCard({ onAccountsAdded }: { onAccountsAdded?: (count: numb
               type="button"
               className="secondary"
               id={files.id}
-              aria-describedby={`import-formats${files.error === null ? '' : ` ${files.errorId}`}`}
+              aria-describedby={`${files.error === null ? '' : `${files.errorId} `}import-formats`}
               onClick={() => fileInput.current?.click()}
             >
               Choose files…

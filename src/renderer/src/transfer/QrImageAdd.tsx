@@ -76,7 +76,7 @@ export function QrImageAdd({ pasted, onImported, onCancel }: Props) {
               className="secondary"
               id={image.id}
               autoFocus
-              aria-describedby={`qr-image-hint${image.error === null ? '' : ` ${image.errorId}`}`}
+              aria-describedby={`${image.error === null ? '' : `${image.errorId} `}qr-image-hint`}
               onClick={() => fileInput.current?.click()}
             >
               Choose a QR code image…

@@ -9,6 +9,8 @@ import type { FieldIssue, FieldProblem } from '../../../shared/contract/define.j
 export interface FieldText {
   /** The field inside a sentence: "the phone number". */
   noun: string;
+  /** The noun is plural ("the notes are too long"). */
+  plural?: boolean;
   /** Sentences for particular problems, in place of the general ones. */
   say?: Partial<Record<FieldProblem, string>>;
 }
@@ -27,18 +29,21 @@ export function wordIssue(issue: Pick<FieldIssue, 'problem' | 'limit'>, text: Fi
   if (own !== undefined) return own;
   const noun = text.noun;
   const Noun = capitalized(noun);
+  const is = text.plural ? 'are' : 'is';
+  const has = text.plural ? 'have' : 'has';
+  const needs = text.plural ? 'need' : 'needs';
   const limit = issue.limit === undefined ? '' : number.format(issue.limit);
   switch (issue.problem) {
     case 'required':
-      return `${Noun} is needed.`;
+      return `${Noun} ${is} needed.`;
     case 'too-long':
-      return `${Noun} is too long: at most ${limit} characters.`;
+      return `${Noun} ${is} too long: at most ${limit} characters.`;
     case 'too-short':
-      return `${Noun} is too short: at least ${limit} characters.`;
+      return `${Noun} ${is} too short: at least ${limit} characters.`;
     case 'too-many':
-      return `${Noun} has too many entries: at most ${limit}.`;
+      return `${Noun} ${has} too many entries: at most ${limit}.`;
     case 'too-few':
-      return `${Noun} needs at least ${limit}.`;
+      return `${Noun} ${needs} at least ${limit}.`;
     case 'too-large':
       return `${Noun} can be at most ${limit}.`;
     case 'too-small':
@@ -46,7 +51,7 @@ export function wordIssue(issue: Pick<FieldIssue, 'problem' | 'limit'>, text: Fi
     case 'whole-number':
       return `${Noun} must be a whole number.`;
     case 'format':
-      return `${Noun} is not in a form Sparekey can use.`;
+      return `${Noun} ${is} not in a form Sparekey can use.`;
     case 'choice':
       return `Choose ${noun} from the list.`;
     case 'unexpected':
