@@ -378,6 +378,20 @@ test('the small things: Enter on an HOTP row, the Add button, the Kind select, a
   });
   expect(fits).toBe(true);
   await screenshot(page, testInfo, 'add-account-parameters');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Sheets: "Every account" ticks every account's box (never "0 chosen" beside it); unticking
+  // one chooses the others.
+  await page.getByRole('button', { name: 'Sheets & backups' }).click();
+  await expect(page.getByRole('radio', { name: /Every account/ })).toBeChecked();
+  const boxes = page.getByRole('list', { name: 'Accounts to print' }).getByRole('checkbox');
+  await expect(boxes).toHaveCount(2);
+  for (const box of await boxes.all()) await expect(box).toBeChecked();
+  await expect(page.getByText(/0 chosen/)).toHaveCount(0);
+  await boxes.first().uncheck();
+  await expect(
+    page.getByRole('radio', { name: 'Only the accounts I choose (1 chosen)' }),
+  ).toBeChecked();
   await settle(page);
 });
 

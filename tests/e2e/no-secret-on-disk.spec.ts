@@ -129,6 +129,7 @@ test('nothing secret typed, revealed, copied, imported, printed or backed up in 
 
   // A recovery sheet printed (the system print dialog, scripted), then a backup made now.
   await page.getByRole('button', { name: 'Sheets & backups' }).click();
+  await page.getByRole('radio', { name: /Only the accounts I choose/ }).check();
   await page
     .getByRole('list', { name: 'Accounts to print' })
     .getByRole('checkbox', { name: /Quokkabank/ })

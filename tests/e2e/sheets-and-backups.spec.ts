@@ -147,6 +147,7 @@ test('printing marks the sheet printed only when printed; a code change makes it
   const { page } = app;
   const { bank } = await vaultWithCodes(app);
   await page.getByRole('button', { name: 'Sheets & backups' }).click();
+  await page.getByRole('radio', { name: /Only the accounts I choose/ }).check();
   await page
     .getByRole('list', { name: 'Accounts to print' })
     .getByRole('checkbox', { name: /Quokkabank/ })
