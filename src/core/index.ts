@@ -22,6 +22,7 @@ export {
   groupBase32,
 } from './otp/base32-secret.js';
 export { codeForCounter } from './otp/codes.js';
+export { qrPngDataUrl } from './qr/write-qr.js';
 
 // Backup codes, passwords, health.
 export type { CodeTarget } from './backup-codes/backup-codes.js';

@@ -11,6 +11,7 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import { eventChannelOf, type EventSender } from '../shared/contract/index.js';
+import { setDateLocale } from '../shared/dates.js';
 import { AppSession } from './api/app-session.js';
 import { AutoBackup } from './api/auto-backup.js';
 import { DesktopServices } from './api/desktop-services.js';
@@ -131,6 +132,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    // The core's messages write dates as the renderer does: the system's way (app.getLocale()).
+    setDateLocale(app.getLocale());
     const defaultSession = electronSession.defaultSession;
     guardSession(defaultSession);
     if (developmentUrl) {

@@ -101,6 +101,8 @@ export interface ImportOutcome {
   /** Ids of the accounts added. */
   imported: string[];
   duplicates: number;
+  /** Entries of the preview the person chose to leave out. */
+  leftOut: number;
   skipped: number;
   failed: number;
 }

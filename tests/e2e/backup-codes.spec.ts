@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Locator } from '@playwright/test';
-import { createVault } from './support/app-actions.js';
+import { createVault, openAccountTab } from './support/app-actions.js';
 import { type AppHost, expect, test } from './support/test-host.js';
 import { SECOND_MS } from '../../src/shared/durations.js';
 
@@ -14,6 +14,7 @@ async function githubWithCodes(app: AppHost): Promise<{ id: string; setId: strin
   const added = await app.core.addBackupCodes({ accountId: account.id, text: GITHUB });
   await app.page.reload();
   await app.page.getByRole('option', { name: /GitHub/ }).click();
+  await openAccountTab(app.page, 'Backup codes');
   return { id: account.id, setId: added.set.id };
 }
 
@@ -28,11 +29,15 @@ test('a typo is offered the nearest code with one click; undo takes back the las
   const codes = codesSection(app);
   await expect(codes.getByTestId('codes-left')).toHaveText('16 of 16 left');
 
-  await codes.getByLabel('The code you used').fill('1711c-e3e2b');
+  const typed = codes.getByLabel('The code you used');
+  await typed.fill('1711c-e3e2b');
   await codes.getByRole('button', { name: 'Mark used' }).click();
-  await expect(codes.getByRole('alert')).toContainText(
+  // The refusal is at the field: marked, described by it, and the focus is there.
+  await expect(typed).toHaveAttribute('aria-invalid', 'true');
+  await expect(typed).toHaveAccessibleDescription(
     "1711c-e3e2b is not one of this account's current backup codes. Did you mean 1711c-e3e2a?",
   );
+  await expect(typed).toBeFocused();
   await codes.getByRole('button', { name: 'Yes, mark code 7 used' }).click();
   await expect(codes.getByText('Code 7 marked used.')).toBeVisible();
   await expect(codes.getByTestId('code-7')).toContainText('used 3 May 2026');
@@ -67,9 +72,13 @@ test('codes appear only on an explicit reveal or copy, both recorded; a copy is 
   expect(app.clipboard.text).toBe('');
 
   // The history says so, newest first, without any code.
-  await codes.getByText('History (3)').click();
+  await openAccountTab(app.page, 'History');
   await expect(
-    codes.getByRole('list').filter({ hasText: 'Copied code #3' }).locator('li'),
+    app.page
+      .getByRole('region', { name: 'History' })
+      .getByRole('list')
+      .filter({ hasText: 'Copied code #3' })
+      .locator('li'),
   ).toHaveText([
     /Copied code #3 of the set issued 3 May 2026$/,
     /Showed the codes of the set issued 3 May 2026$/,
@@ -95,7 +104,9 @@ test('the site replaced the codes: the old set stops counting, and an old code s
     'This account already has 16 codes (16 unused).',
   );
   await codes.getByRole('button', { name: 'Save 16 codes' }).click();
-  await expect(codes.getByRole('alert')).toHaveText('Say whether GitHub replaced the old codes.');
+  await expect(
+    codes.getByRole('group', { name: /Did GitHub replace them\?/ }),
+  ).toHaveAccessibleDescription('Say whether GitHub replaced the old codes.');
   await codes.getByLabel(/Yes, the site replaced them/).check();
   await codes.getByRole('button', { name: 'Save 16 codes' }).click();
   await expect(codes.getByText('Added 16 codes; the old ones no longer count.')).toBeVisible();
@@ -104,7 +115,7 @@ test('the site replaced the codes: the old set stops counting, and an old code s
 
   await codes.getByLabel('The code you used').fill('12859-60780');
   await codes.getByRole('button', { name: 'Mark used' }).click();
-  await expect(codes.getByRole('alert')).toHaveText(
+  await expect(codes.getByLabel('The code you used')).toHaveAccessibleDescription(
     '12859-60780 is from the set replaced on 3 May 2026; it no longer works. Use a code from the current set.',
   );
 });
@@ -115,6 +126,7 @@ test('a pasted note: the parser’s doubts and duplicates are shown, and a doubt
   await createVault(app.page);
   await app.core.addAccount({ issuer: 'Bank' });
   await app.page.reload();
+  await openAccountTab(app.page, 'Backup codes');
   const codes = codesSection(app);
   await codes.getByRole('button', { name: 'Add backup codes' }).click();
   await codes

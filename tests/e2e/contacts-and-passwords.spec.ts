@@ -1,4 +1,4 @@
-import { ACME_URI, accountId, createVault } from './support/app-actions.js';
+import { ACME_URI, accountId, createVault, openAccountTab } from './support/app-actions.js';
 import { expect, test } from './support/test-host.js';
 import { DAY_MS } from '../../src/shared/durations.js';
 
@@ -63,6 +63,7 @@ test('passwords: random options, previous passwords on an explicit reveal, the s
   const id = await accountId(app, 'ACME Co');
   await app.core.setLogin({ id, username: 'alice', password: 'first-Password-1' });
   await page.reload();
+  await openAccountTab(page, 'Sign-in');
   const login = page.getByRole('region', { name: 'Sign-in', exact: true });
   await expect(login).toContainText('alice');
   expect(app.calls).not.toContain('revealPassword');
@@ -86,6 +87,7 @@ test('passwords: random options, previous passwords on an explicit reveal, the s
   expect(app.calls).toContain('revealPasswordHistory');
   expect((await app.core.revealPassword({ id })).password).toBe(generated);
 
+  await openAccountTab(page, 'Code');
   await page.getByRole('button', { name: 'Copy setup key' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'setup key' })).toHaveText(
     'Copied the ACME Co setup key. The clipboard is cleared in 20 s.',
@@ -102,6 +104,7 @@ test('recovery: the support page opens in the browser, notes are kept, a tested 
   await createVault(page);
   await app.core.addAccount({ issuer: '', seed: { otpauth: ACME_URI } });
   await page.reload();
+  await openAccountTab(page, '2FA & recovery');
   const recovery = page.getByRole('region', { name: 'Two-step sign-in and recovery' });
   await expect(recovery.getByTestId('last-tested')).toHaveText(
     'Never: a way in nobody has tried may not work when you need it.',

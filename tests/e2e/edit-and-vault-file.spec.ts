@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ACME_URI, accountId, createVault } from './support/app-actions.js';
+import { ACME_URI, accountId, createVault, openAccountTab } from './support/app-actions.js';
 import { expect, test } from './support/test-host.js';
 
 test('edit an account, replace its setup key, remove it', async ({ app }) => {
@@ -14,7 +14,9 @@ test('edit an account, replace its setup key, remove it', async ({ app }) => {
   await page.getByLabel('Tags').fill('work, billing');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('heading', { name: 'ACME Corporation', level: 2 })).toBeVisible();
+  await openAccountTab(page, 'Sign-in');
   await expect(page.getByText('billing', { exact: true })).toBeVisible();
+  await openAccountTab(page, 'Code');
   const [edited] = await app.core.listAccounts({});
   expect(edited).toMatchObject({ issuer: 'ACME Corporation', tags: ['work', 'billing'] });
 
@@ -35,18 +37,25 @@ test('edit an account, replace its setup key, remove it', async ({ app }) => {
     `${after.slice(0, 4)} ${after.slice(4)}`,
   );
 
-  // A bad key is refused with the core's message and changes nothing.
+  // A bad key is refused with the core's message, at the key, and changes nothing.
   await page.getByRole('button', { name: 'Replace setup key…' }).click();
-  await page.getByLabel('Setup key or otpauth:// link').fill('not base32 at all!');
+  const key = page.getByLabel('Setup key or otpauth:// link');
+  await key.fill('not base32 at all!');
   await page.getByRole('button', { name: 'Save setup key' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(key).toBeFocused();
+  await expect(key).toHaveAccessibleDescription(/Base32/);
   expect((await app.core.getCodes({ ids: [edited!.id] }))[0]!.current).toBe(after);
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  await page.getByRole('button', { name: 'Remove account…' }).click();
+  await page.getByRole('button', { name: 'Remove…' }).click();
   await page.getByRole('button', { name: 'Remove ACME Corporation' }).click();
   await expect(page.getByRole('heading', { name: 'Your vault is empty' })).toBeVisible();
   expect(await app.core.listAccounts({})).toEqual([]);
+  // Kept aside for 30 days, encrypted: Settings lists it.
+  expect((await app.core.listRemovedAccounts({})).map((removed) => removed.issuer)).toEqual([
+    'ACME Corporation',
+  ]);
 });
 
 test('opening another vault file (the File menu) locks this one and shows the new file', async ({

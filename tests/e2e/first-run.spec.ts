@@ -13,11 +13,18 @@ test('first run: create a vault, add an account from an otpauth URI, see its cod
   await expect(page.getByText(/Strength: (Very weak|Weak)\./)).toBeVisible();
   await page.getByLabel('New password').fill(E2E_PASSWORD);
   await expect(page.getByText(/Strength: (Good|Strong)\./)).toBeVisible();
-  await page.getByLabel('Repeat the password').fill('correct horse battery stapel');
-  await expect(page.getByText('The two passwords differ.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Create vault' })).toBeDisabled();
+  const repeat = page.getByLabel('Repeat the password');
+  await repeat.fill('correct horse battery stapel');
+  await expect(page.getByText('The two passwords differ so far.')).toBeVisible();
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(repeat).toHaveAttribute('aria-invalid', 'true');
+  await expect(repeat).toHaveAccessibleDescription(
+    'The two passwords differ; type the same password twice.',
+  );
+  await expect(repeat).toBeFocused();
+  expect(app.session.status().state).toBe('no-vault');
   await page.screenshot({ path: testInfo.outputPath('create-vault.png') });
-  await page.getByLabel('Repeat the password').fill(E2E_PASSWORD);
+  await repeat.fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Create vault' }).click();
 
   await expect(page.getByRole('heading', { name: 'Your vault is empty' })).toBeVisible();
@@ -67,9 +74,10 @@ test('first run: create a vault, add an account from an otpauth URI, see its cod
 
   await page.getByLabel('Password').fill('not my password');
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(
     'Wrong password: it does not unlock this vault.',
   );
+  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Password')).toBeFocused();
 
   await page.getByLabel('Password').fill(E2E_PASSWORD);

@@ -1,4 +1,4 @@
-import { createVault } from './support/app-actions.js';
+import { createVault, openAccountTab } from './support/app-actions.js';
 import { type AppHost, expect, test } from './support/test-host.js';
 
 const CODES = Array.from({ length: 10 }, (_, i) => `${1000 + i}-${2000 + i}`);
@@ -47,8 +47,12 @@ test('every finding, critical first, with a button that goes where the fix is ma
   await expect(page.getByRole('region', { name: 'Backup codes' })).toContainText(
     'Every backup code is used.',
   );
+  // The account's header stays in view above the section, naming the most urgent finding.
+  await expect(page.getByRole('heading', { name: 'GitHub', level: 2 })).toBeInViewport();
+  await expect(page.locator('.header-finding')).toContainText('All backup codes used');
 
-  // An account's own findings are at the top of its view, with the same fixes.
+  // An account's own findings are in its Code tab, with the same fixes.
+  await openAccountTab(page, 'Code');
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText(
     'All backup codes used',
   );
@@ -82,6 +86,7 @@ test('warnings on each row, and the filter for accounts that need attention', as
 
   // Recording a second way in for Slack clears its warning from the row.
   await list.getByRole('option', { name: /Slack/ }).click();
+  await openAccountTab(page, '2FA & recovery');
   const recovery = page.getByRole('region', { name: 'Two-step sign-in and recovery' });
   await recovery.getByRole('button', { name: 'Add a way in…' }).click();
   await recovery.getByLabel('Kind').selectOption('security-key');
@@ -162,7 +167,9 @@ test('the health thresholds are settings; the clock can be checked whenever Heal
   await expect(page.getByText('The low-codes warning saved.')).toBeVisible();
   await threshold.fill('500');
   await threshold.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('lowCodesMinimum');
+  // Refused at the setting, in its own words (no field name of the vault's).
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await expect(threshold).toHaveAccessibleDescription('The low-codes warning can be at most 100.');
   await expect(threshold).toHaveValue('5');
   await page.getByLabel(/Check the clock against 127.0.0.1 whenever Health opens/).check();
   await expect(page.getByText('The automatic clock check saved.')).toBeVisible();

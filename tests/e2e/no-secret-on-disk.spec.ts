@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { corpusPath, REFERENCE } from '../support/corpus.js';
 import { findSecretsInFiles, secretForms } from '../support/secret-scan.js';
 import { chromiumLaunchOptions } from './support/browser.js';
-import { createVault } from './support/app-actions.js';
+import { createVault, openAccountTab } from './support/app-actions.js';
 import { expect, test as hostTest } from './support/test-host.js';
 
 /**
@@ -38,6 +38,7 @@ function allFiles(folder: string): string[] {
 }
 
 const SEED = 'NUMBATQUOKKAWOMBAT234567ABCDEFGH';
+const PASTED_SEED = 'WALLABYPADEMELON234567KANGAROOXY';
 const CODES = ['7391 4482', '5620 1937', '8815 2046', '3074 6659', '9142 0388'];
 const PASSWORD = 'Echidna-Bilby-4471-Platypus';
 const PHONE = '+44 7700 900871';
@@ -62,6 +63,7 @@ test('nothing secret typed, revealed, copied, imported, printed or backed up in 
   await expect(page.getByRole('heading', { name: 'Quokkabank', level: 2 })).toBeVisible();
 
   // Backup codes pasted, one used by typing it.
+  await openAccountTab(page, 'Backup codes');
   const codes = page.getByRole('region', { name: 'Backup codes' });
   await codes.getByRole('button', { name: 'Add backup codes' }).click();
   await codes.getByLabel('Paste the codes').fill(CODES.join('\n'));
@@ -70,14 +72,20 @@ test('nothing secret typed, revealed, copied, imported, printed or backed up in 
   await codes.getByRole('button', { name: 'Mark used' }).click();
   await expect(codes.getByTestId('codes-left')).toHaveText(`4 of ${CODES.length} left`);
 
-  // A typed password, revealed; the setup key revealed and copied.
-  const login = page.getByRole('region', { name: 'Sign-in' });
+  // A typed password, revealed; the setup key revealed, copied and shown as a QR code.
+  await openAccountTab(page, 'Sign-in');
+  const login = page.getByRole('region', { name: 'Sign-in', exact: true });
   await login.getByRole('button', { name: 'Add the password' }).click();
   await login.getByLabel('Username').fill('wombat');
   await login.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await login.getByRole('button', { name: 'Save sign-in' }).click();
   await login.getByRole('button', { name: 'Reveal' }).click();
   await expect(login.getByTestId('password')).toHaveText(PASSWORD);
+  await openAccountTab(page, 'Code');
+  await page.getByRole('button', { name: 'Add to another authenticator…' }).click();
+  await page.getByRole('button', { name: 'Show the QR code' }).click();
+  await expect(page.getByTestId('account-qr')).toBeVisible();
+  await page.getByRole('button', { name: 'Done, hide the QR code' }).click();
   await page.getByRole('button', { name: 'Reveal setup key' }).click();
   await expect(page.getByTestId('revealed-secret')).toContainText(SEED.slice(0, 4));
   await page.getByRole('button', { name: 'Copy setup key' }).click();
@@ -93,16 +101,34 @@ test('nothing secret typed, revealed, copied, imported, printed or backed up in 
   // Seven accounts imported from another app's export (the file itself stays where it was).
   await page.getByRole('button', { name: 'Import & export' }).click();
   const importCard = page.getByRole('region', { name: 'Import from another app' });
-  await importCard
-    .getByLabel('Choose files (or drop them here)')
-    .setInputFiles([corpusPath('aegis-tests/aegis_plain.json')]);
+  const chooser = page.waitForEvent('filechooser');
+  await importCard.getByRole('button', { name: 'Choose files…' }).click();
+  await (await chooser).setFiles([corpusPath('aegis-tests/aegis_plain.json')]);
   await importCard.getByRole('button', { name: `Import ${REFERENCE.length} accounts` }).click();
   await expect(importCard.getByRole('status')).toContainText(
     `Imported ${REFERENCE.length} accounts`,
   );
+  // And one pasted as an otpauth:// link (the text area is emptied once main has it).
+  const pasted = importCard.getByLabel(/Or paste otpauth:\/\/ links/);
+  await pasted.fill(`otpauth://totp/Wallaby:me?secret=${PASTED_SEED}&issuer=Wallaby`);
+  await page.waitForTimeout(4000);
+  await importCard.getByRole('button', { name: 'Preview the pasted links' }).click();
+  await importCard.getByRole('button', { name: 'Import 1 account' }).click();
+  await expect(importCard.getByRole('status')).toContainText('Imported 1 account: Wallaby.');
+
+  // An account removed: kept aside in the vault, encrypted, for 30 days.
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('option', { name: /Wallaby/ }).click();
+  await page.getByRole('button', { name: 'Remove…' }).click();
+  await page.getByRole('button', { name: 'Remove Wallaby' }).click();
+  await expect(page.getByRole('option', { name: /Wallaby/ })).toHaveCount(0);
+  expect((await app.core.listRemovedAccounts({})).map((removed) => removed.issuer)).toEqual([
+    'Wallaby',
+  ]);
 
   // A recovery sheet printed (the system print dialog, scripted), then a backup made now.
   await page.getByRole('button', { name: 'Sheets & backups' }).click();
+  await page.getByRole('radio', { name: /Only the accounts I choose/ }).check();
   await page
     .getByRole('list', { name: 'Accounts to print' })
     .getByRole('checkbox', { name: /Quokkabank/ })
@@ -126,6 +152,7 @@ test('nothing secret typed, revealed, copied, imported, printed or backed up in 
 
   const secrets = [
     { label: 'the seed', forms: secretForms(SEED, { base32: true }) },
+    { label: 'the pasted seed', forms: secretForms(PASTED_SEED, { base32: true }) },
     { label: 'the password', forms: secretForms(PASSWORD) },
     { label: 'the note', forms: secretForms(NOTE) },
     { label: 'the phone number', forms: secretForms(PHONE) },

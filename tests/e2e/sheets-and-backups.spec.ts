@@ -54,9 +54,8 @@ test('saves a sheet as PDF where the user chose: every unused code in it, mode 0
     'Never printed',
   );
 
-  // The paper follows the locale (the test browser's is en-US); A4 chosen here.
-  await expect(page.getByLabel('Paper')).toHaveValue('letter');
-  await page.getByLabel('Paper').selectOption('a4');
+  // The paper follows the locale (en-GB in these tests: A4; en-US gets Letter, see locale.spec).
+  await expect(page.getByLabel('Paper')).toHaveValue('a4');
 
   // Cancelled in the dialog: nothing written, nothing recorded.
   const before = readdirSync(app.folder).sort();
@@ -148,6 +147,7 @@ test('printing marks the sheet printed only when printed; a code change makes it
   const { page } = app;
   const { bank } = await vaultWithCodes(app);
   await page.getByRole('button', { name: 'Sheets & backups' }).click();
+  await page.getByRole('radio', { name: /Only the accounts I choose/ }).check();
   await page
     .getByRole('list', { name: 'Accounts to print' })
     .getByRole('checkbox', { name: /Quokkabank/ })
@@ -252,7 +252,8 @@ test('backs up now and lists it; restores a backup over the vault, keeping the r
   const form = page.getByRole('form', { name: /Restore the backup of/ });
   await form.getByLabel('The backup’s password').fill('not the password');
   await form.getByRole('button', { name: 'Replace the vault with this backup' }).click();
-  await expect(form.getByRole('alert')).toBeVisible();
+  await expect(form.getByLabel('The backup’s password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('The backup’s password')).toHaveAccessibleDescription(/password/);
   expect(app.session.status().state).toBe('unlocked');
 
   await form.getByLabel('The backup’s password').fill(E2E_PASSWORD);

@@ -4,6 +4,7 @@ import {
   addAccountsThroughCore,
   createVault,
   expectAccessible,
+  openAccountTab,
   screenshot,
 } from './support/app-actions.js';
 import { type AppHost, expect, test } from './support/test-host.js';
@@ -120,15 +121,15 @@ async function tourViews(
   await page.getByRole('button', { name: 'Hide setup key' }).click();
 
   // The account's sections: backup codes (and pasting a new set), sign-in, 2FA and recovery.
+  await openAccountTab(page, 'Backup codes');
   const codes = page.getByRole('region', { name: 'Backup codes' });
-  await codes.scrollIntoViewIfNeeded();
   await expect(codes.getByTestId('codes-left')).toHaveText('6 of 10 left');
   await expectAccessible(page, `backup codes (${scheme})`);
   await shot('account-backup-codes');
   await codes.getByRole('button', { name: 'Show codes' }).click();
   await codes.getByLabel('The code you used').fill('0954 0266');
   await codes.getByRole('button', { name: 'Mark used' }).click();
-  await expect(codes.getByRole('alert')).toContainText('already used on 3 May 2026: new laptop');
+  await expect(codes.getByText(/already used on 3 May 2026: new laptop/)).toBeVisible();
   await codes.getByRole('heading', { name: 'I just used a code' }).scrollIntoViewIfNeeded();
   await expectAccessible(page, `revealed codes and a refusal (${scheme})`);
   await shot('account-backup-codes-refused');
@@ -141,6 +142,7 @@ async function tourViews(
   await shot('account-paste-codes');
   await codes.getByRole('button', { name: 'Cancel' }).click();
 
+  await openAccountTab(page, 'Sign-in');
   const login = page.getByRole('region', { name: 'Sign-in', exact: true });
   await login.getByRole('button', { name: 'Edit sign-in' }).click();
   await login.getByRole('button', { name: 'Generate' }).click();
@@ -151,12 +153,19 @@ async function tourViews(
   await shot('account-sign-in');
   await login.getByRole('button', { name: 'Cancel' }).click();
 
+  await openAccountTab(page, '2FA & recovery');
   const recovery = page.getByRole('region', { name: 'Two-step sign-in and recovery' });
   await recovery.getByRole('button', { name: 'Add a way in…' }).click();
   await recovery.scrollIntoViewIfNeeded();
   await expectAccessible(page, `2FA methods and recovery (${scheme})`);
   await shot('account-recovery');
   await recovery.getByRole('button', { name: 'Cancel' }).click();
+
+  await openAccountTab(page, 'History');
+  await expect(page.getByRole('region', { name: 'History' })).toContainText('new laptop');
+  await expectAccessible(page, `the account's history (${scheme})`);
+  await shot('account-history');
+  await openAccountTab(page, 'Code');
 
   // Warnings on the rows, and the filter.
   await page.getByRole('button', { name: /Needs attention/ }).click();
@@ -199,7 +208,7 @@ async function tourViews(
   await page.getByRole('button', { name: 'Lock' }).click();
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page, `the unlock screen (${scheme})`);
   await shot('unlock');
 }
@@ -238,9 +247,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.core.addAccount({ issuer: '', seed: { otpauth: ACME_URI } });
     await page.getByRole('button', { name: 'Accounts' }).click();
     await page.reload();
+    await openAccountTab(page, 'Backup codes');
     await expect(page.getByRole('button', { name: 'Add backup codes' })).toBeVisible();
+    await openAccountTab(page, 'Sign-in');
     await expect(page.getByRole('button', { name: 'Add the password' })).toBeVisible();
-    await page.getByRole('region', { name: 'Backup codes' }).scrollIntoViewIfNeeded();
+    await openAccountTab(page, 'Backup codes');
     await expectAccessible(page, `a new account's empty sections (${scheme})`);
     await screenshot(page, testInfo, `${scheme}-new-account`);
   });

@@ -111,6 +111,20 @@ function summary(preview: ImportPreview): string {
   return parts.length > 0 ? `${accounts} to import (${parts.join(', ')})` : `${accounts} to import`;
 }
 
+/** The core's refusal, with what to do about it on the command line. */
+function withCliAdvice(error: unknown): unknown {
+  if (!(error instanceof VaultError)) return error;
+  const advice =
+    error.details?.reason === 'unknown-format'
+      ? 'If you know what it is, name the format with --format.'
+      : error.details?.reason === 'vault-file'
+        ? 'Open a vault with --vault instead of importing it.'
+        : null;
+  return advice === null
+    ? error
+    : new VaultError(error.code, `${error.message} ${advice}`, error.details);
+}
+
 export const importCommand: CommandModule = (program, sessionFor) => {
   program
     .command('import')
@@ -140,17 +154,21 @@ export const importCommand: CommandModule = (program, sessionFor) => {
       const files = paths.map(readImportFile);
       const keyFile = options.keyFile === undefined ? undefined : readImportFile(options.keyFile);
       const result = await session.withVault(async (vault) => {
-        const plan = await vault.imports.preview(files, {
-          format: options.format,
-          // A KeePass database with only a key file: no password to ask for off a terminal.
-          password: (name) =>
-            keyFile !== undefined &&
-            !isInteractive(session.terminal) &&
-            !session.terminal.env.SPAREKEY_IMPORT_PASSWORD
-              ? ''
-              : filePassword(session.terminal, name),
-          keyFile: () => keyFile?.bytes,
-        });
+        const plan = await vault.imports
+          .preview(files, {
+            format: options.format,
+            // A KeePass database with only a key file: no password to ask for off a terminal.
+            password: (name) =>
+              keyFile !== undefined &&
+              !isInteractive(session.terminal) &&
+              !session.terminal.env.SPAREKEY_IMPORT_PASSWORD
+                ? ''
+                : filePassword(session.terminal, name),
+            keyFile: () => keyFile?.bytes,
+          })
+          .catch((error: unknown) => {
+            throw withCliAdvice(error);
+          });
         const preview = previewOf(plan);
         if (!out.json) printPreview(out, preview);
         const failed = preview.failed.length;

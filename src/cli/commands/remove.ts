@@ -7,7 +7,9 @@ export const removeCommand: CommandModule = (program, sessionFor) => {
   program
     .command('remove')
     .alias('rm')
-    .description('remove an account and everything stored with it')
+    .description(
+      'remove an account and everything stored with it (the app can bring it back for 30 days)',
+    )
     .argument('<account>', 'an id, an issuer, or issuer:account')
     .option('-y, --yes', 'do not ask for confirmation')
     .action(async (query: string, options: { yes?: boolean }, command) => {
@@ -23,7 +25,7 @@ export const removeCommand: CommandModule = (program, sessionFor) => {
           }
           const sure = await askYesNo(
             session.terminal,
-            `Remove ${accountLabel(account)} and its seed for good?`,
+            `Remove ${accountLabel(account)} and everything stored with it? It is kept, encrypted, for 30 days, in case you need it back.`,
           );
           if (!sure) throw new VaultError('REFUSED', 'Nothing was removed.');
         }
@@ -31,6 +33,10 @@ export const removeCommand: CommandModule = (program, sessionFor) => {
         return account;
       });
       if (session.output.json) session.output.data({ removed: removed.id });
-      else session.output.note(`Removed ${accountLabel(removed)}.`);
+      else {
+        session.output.note(
+          `Removed ${accountLabel(removed)}. It is kept, encrypted, for 30 days: the app can bring it back (Settings, Recently removed).`,
+        );
+      }
     });
 };

@@ -9,10 +9,12 @@ import { VaultError } from '../../shared/errors.js';
 import { codeForCounter, timeBasedCodes } from '../otp/codes.js';
 import { formatOtpauthUri } from '../otp/otpauth.js';
 import type { VaultContext } from '../vault-context.js';
+import type { RemovedAccount } from '../../shared/removed-accounts.js';
 import { cleanAccountFields } from './account-input.js';
 import { AccountCache } from './account-cache.js';
 import { compareAccounts } from './account-order.js';
 import { findAccount } from './account-query.js';
+import { RemovedAccounts } from './removed-accounts.js';
 import {
   ACCOUNT_KIND,
   type AccountRecord,
@@ -42,9 +44,12 @@ function toSummary(id: string, record: AccountRecord): AccountSummary {
 /** Accounts, their seeds and their live codes. */
 export class AccountService {
   private readonly cache: AccountCache;
+  /** Removed accounts, kept aside for 30 days: list, restore, purge. */
+  readonly removed: RemovedAccounts;
 
   constructor(private readonly context: VaultContext) {
     this.cache = new AccountCache(context);
+    this.removed = new RemovedAccounts(context, (id, record) => this.cache.remember(id, record));
   }
 
   add(input: NewAccount): AccountSummary {
@@ -117,15 +122,12 @@ export class AccountService {
     });
   }
 
-  /** Removes an account and everything that belongs to it, in one transaction. */
-  remove(id: string): void {
-    this.context.write(() => {
-      this.getRecord(id);
-      const records = this.context.records();
-      records.deleteChildren(id);
-      records.delete(ACCOUNT_KIND, id);
-      this.cache.remember(id, null);
-    });
+  /**
+   * Removes an account and everything that belongs to it, in one transaction.
+   * It is kept aside, encrypted, for 30 days (`removed.restore` brings it back), then purged.
+   */
+  remove(id: string): RemovedAccount {
+    return this.removed.setAside(id);
   }
 
   /**

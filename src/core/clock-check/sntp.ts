@@ -13,6 +13,28 @@ export interface ClockCheck {
   checkedAt: number;
 }
 
+/** A network failure in words: no system error code, no library text. */
+function networkFailure(error: NodeJS.ErrnoException, server: string): string {
+  switch (error.code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+    case 'EAI_FAIL':
+      return `the name ${server} could not be looked up; is this computer offline?`;
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+    case 'ENETDOWN':
+      return 'the network cannot be reached; is this computer offline?';
+    case 'ECONNREFUSED':
+      return 'the server refused the connection';
+    case 'EACCES':
+    case 'EPERM':
+      return 'this computer does not allow Sparekey to reach it (a firewall?)';
+    default:
+      return 'the network did not carry the question';
+  }
+}
+
 export interface SntpOptions {
   port?: number;
   timeoutMs?: number;
@@ -49,7 +71,12 @@ export function measureClockOffset(server: string, options: SntpOptions = {}): P
     const fail = (message: string) => {
       clearTimeout(timer);
       socket.close();
-      reject(new VaultError('IO_ERROR', `The time check with ${server} failed: ${message}.`));
+      reject(
+        new VaultError(
+          'IO_ERROR',
+          `The time check with ${server} failed: ${message}${/[.?!]$/.test(message) ? '' : '.'}`,
+        ),
+      );
     };
     const timer = setTimeout(() => fail(`no answer within ${timeoutMs / SECOND_MS} s`), timeoutMs);
 
@@ -59,7 +86,7 @@ export function measureClockOffset(server: string, options: SntpOptions = {}): P
     writeTimestamp(request, 40, sentAt);
     const originate = request.subarray(40, 48);
 
-    socket.on('error', (error) => fail(error.message));
+    socket.on('error', (error) => fail(networkFailure(error, server)));
     socket.on('message', (response) => {
       const receivedAt = clock.now();
       if (response.length < NTP_PACKET_LENGTH) return fail('the answer is too short');
@@ -81,7 +108,7 @@ export function measureClockOffset(server: string, options: SntpOptions = {}): P
       });
     });
     socket.send(request, port, server, (error) => {
-      if (error) fail(error.message);
+      if (error) fail(networkFailure(error, server));
     });
   });
 }

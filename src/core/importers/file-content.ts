@@ -50,9 +50,7 @@ export class FileContent {
   requireJson(): unknown {
     const parsed = this.parseJson();
     if ('value' in parsed) return parsed.value;
-    throw this.damaged(
-      `it is not valid JSON (${parsed.error}); the file is truncated or was edited`,
-    );
+    throw this.damaged('it is not valid JSON; the file is truncated or was edited');
   }
 
   /** The text; throws INVALID_INPUT naming the file when it is not text. */

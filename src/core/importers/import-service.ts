@@ -138,7 +138,7 @@ export class ImportService {
    * Adds every entry of the plan that is not a duplicate (checked again, against
    * the vault as it is now), with its login, in one transaction.
    */
-  commit(plan: ImportPlan): ImportOutcome {
+  commit(plan: ImportPlan, options: { leaveOut?: ReadonlySet<number> } = {}): ImportOutcome {
     if (!this.open.has(plan)) {
       throw new VaultError(
         'REFUSED',
@@ -148,7 +148,13 @@ export class ImportService {
     const outcome = this.context.write(() => {
       this.markDuplicates(plan.entries);
       const imported: string[] = [];
-      for (const entry of plan.entries) {
+      let leftOut = 0;
+      for (const [index, entry] of plan.entries.entries()) {
+        // Entries the person unticked in the preview (indexes into the plan's entries).
+        if (options.leaveOut?.has(index)) {
+          leftOut++;
+          continue;
+        }
         if (entry.duplicateOf !== null) continue;
         const account = this.accounts.add({
           issuer: entry.issuer,
@@ -163,7 +169,8 @@ export class ImportService {
       }
       return {
         imported,
-        duplicates: plan.entries.length - imported.length,
+        duplicates: plan.entries.length - imported.length - leftOut,
+        leftOut,
         skipped: plan.skipped.length,
         failed: plan.failed.length,
       };
@@ -198,10 +205,11 @@ export class ImportService {
    * is a bug, still reported as a refusal naming the file (marked `unexpected`).
    */
   private guard<T>(file: FileContent, read: () => T): T {
-    const unexpected = (error: unknown) =>
+    // The error's own text is a library's (never shown); the person gets what it means for the file.
+    const unexpected = (_error: unknown) =>
       new VaultError(
         'INVALID_INPUT',
-        `${file.name} cannot be imported: it could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        `${file.name} cannot be imported: it could not be read (its content is not what its format promises).`,
         { file: file.name, unexpected: true },
       );
     try {

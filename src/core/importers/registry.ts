@@ -1,3 +1,4 @@
+import { VaultError } from '../../shared/errors.js';
 import type { ImportFormat } from '../../shared/import-export.js';
 import type { FileContent } from './file-content.js';
 import type { Importer } from './import-types.js';
@@ -60,11 +61,21 @@ export function detectImporter(file: FileContent): Importer {
     );
   }
   if (Buffer.from(file.bytes.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000') {
-    throw file.damaged(
-      'it is an SQLite database, such as a Sparekey vault: open a vault with --vault instead of importing it',
+    throw withReason(
+      file.damaged('it is an SQLite database, such as a Sparekey vault, not an export'),
+      'vault-file',
     );
   }
-  throw file.damaged(
-    'its content is not a format Sparekey reads (otpauth:// links, Google Authenticator transfers, QR code images, KeePass, Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, FreeOTP+, Proton Authenticator, Stratum, LastPass Authenticator, Steam Desktop Authenticator, 1Password .1pux, Proton Pass); use --format to name one',
+  // No advice for one front end in the message: the CLI adds "--format", the app its own words.
+  throw withReason(
+    file.damaged(
+      'its content is not a format Sparekey reads (otpauth:// links, Google Authenticator transfers, QR code images, KeePass, Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, FreeOTP+, Proton Authenticator, Stratum, LastPass Authenticator, Steam Desktop Authenticator, 1Password .1pux, Proton Pass)',
+    ),
+    'unknown-format',
   );
+}
+
+/** The refusal with `details.reason`, which front ends turn into their own advice. */
+function withReason(error: VaultError, reason: 'vault-file' | 'unknown-format'): VaultError {
+  return new VaultError(error.code, error.message, { ...error.details, reason });
 }

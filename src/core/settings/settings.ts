@@ -1,3 +1,5 @@
+import type { FieldIssue } from '../../shared/contract/define.js';
+import { fieldIssuesOfZod } from '../../shared/contract/field-issues.js';
 import { invalidInput } from '../../shared/errors.js';
 import type { VaultContext } from '../vault-context.js';
 import {
@@ -8,6 +10,25 @@ import {
 
 const SETTINGS_KIND = 'settings';
 const SETTINGS_ID = 'vault';
+
+/** "The setting staleContactDays must be at least 1." */
+function describeSetting(issue: FieldIssue | undefined): string {
+  const name = `The setting ${issue?.field ?? ''}`;
+  switch (issue?.problem) {
+    case 'too-small':
+      return `${name} must be at least ${issue.limit}.`;
+    case 'too-large':
+      return `${name} must be at most ${issue.limit}.`;
+    case 'too-long':
+      return `${name} is too long (at most ${issue.limit} characters).`;
+    case 'whole-number':
+      return `${name} must be a whole number.`;
+    case 'required':
+      return `${name} is empty.`;
+    default:
+      return `${name} cannot take that value.`;
+  }
+}
 
 /** The vault's settings, encrypted like every other record; defaults fill what was never set. */
 export class SettingsService {
@@ -21,10 +42,9 @@ export class SettingsService {
     return this.context.write(() => {
       const parsed = VaultSettingsSchema.safeParse({ ...this.read(), ...patch });
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw invalidInput(
-          `The setting ${issue?.path.join('.') ?? ''} is invalid: ${issue?.message ?? 'bad value'}.`,
-        );
+        // The fields and problems as data (the app words them at each setting); no schema text.
+        const issues = fieldIssuesOfZod(parsed.error, patch);
+        throw invalidInput(describeSetting(issues[0]), { issues });
       }
       this.context.records().put(SETTINGS_KIND, SETTINGS_ID, null, parsed.data);
       return parsed.data;

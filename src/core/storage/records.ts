@@ -123,6 +123,13 @@ export class RecordStore {
     ).map((row) => row.id);
   }
 
+  /** Which records belong to `parent` (any kind), in the order they were first written. */
+  childKeys(parent: string): { kind: string; id: string }[] {
+    return this.db
+      .statement('SELECT kind, id FROM records WHERE parent = ? ORDER BY rowid')
+      .all(parent) as { kind: string; id: string }[];
+  }
+
   delete(kind: string, id: string): boolean {
     return (
       this.db.statement('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id).changes > 0

@@ -55,7 +55,16 @@ export class AppSession {
     if (this.vault === null) this.vault = Vault.open(this.vaultPath, this.vaultOptions());
     const wasUnlocked = this.vault.isUnlocked;
     await this.vault.unlock(password);
-    if (!wasUnlocked) this.notifyUnlocked();
+    if (!wasUnlocked) {
+      // Accounts removed more than 30 days ago are purged now (they are no longer offered anyway).
+      // Housekeeping only: a vault busy elsewhere or damaged still opens; the purge waits.
+      try {
+        this.vault.accounts.removed.purgeExpired();
+      } catch {
+        // Purged at the next unlock or removal.
+      }
+      this.notifyUnlocked();
+    }
     return this.status();
   }
 

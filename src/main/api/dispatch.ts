@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   contract,
   type Envelope,
@@ -6,21 +5,11 @@ import {
   isMethodName,
 } from '../../shared/contract/index.js';
 import { isVaultError } from '../../shared/errors.js';
+import { describeFieldIssues, fieldIssuesOfZod } from '../../shared/contract/field-issues.js';
 
 /** Where rejected calls and failures are reported. Receives method names and error codes, never inputs. */
 export interface CallLog {
   warn(message: string): void;
-}
-
-/** Describes what is wrong with an input by field path and rule, never echoing the value (it may be a secret). */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map(
-      (issue) =>
-        `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message.replace(/\.$/, '')}`,
-    )
-    .join('; ');
 }
 
 /**
@@ -40,9 +29,11 @@ export async function dispatch(
   const parsed = contract[name].input.safeParse(input ?? {});
   if (!parsed.success) {
     log.warn(`Rejected ${name}: its input does not match the contract.`);
+    // The fields and problems as data (the renderer words them at each field); no schema text.
+    const issues = fieldIssuesOfZod(parsed.error, input ?? {});
     return {
       ok: false,
-      error: { code: 'INVALID_INPUT', message: `Invalid input: ${describeIssues(parsed.error)}.` },
+      error: { code: 'INVALID_INPUT', message: describeFieldIssues(issues), details: { issues } },
     };
   }
   try {

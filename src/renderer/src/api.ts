@@ -8,7 +8,9 @@ import type {
   SparekeyBridge,
   SparekeyEventBridge,
 } from '../../shared/contract/index.js';
+import { fieldIssuesOf } from '../../shared/contract/define.js';
 import type { ErrorCode } from '../../shared/errors.js';
+import { NOT_A_FIELD_OF_THE_FORM } from './ui/field-words.js';
 
 declare global {
   interface Window {
@@ -47,6 +49,13 @@ export function onEvent<K extends EventName>(
   return window.sparekeyEvents.on(name, listener);
 }
 
+/**
+ * A refusal in words for a place with no field to show it at (a button, a
+ * list): the core's sentence, or, for an input the contract refused, a
+ * sentence that names no schema (forms word those at their fields, see useForm).
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Something went wrong; nothing was changed.';
+  if (!(error instanceof ApiError)) return 'Something went wrong; nothing was changed.';
+  if (fieldIssuesOf(error.details).length > 0) return NOT_A_FIELD_OF_THE_FORM;
+  return error.message;
 }

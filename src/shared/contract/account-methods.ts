@@ -7,6 +7,8 @@ import {
   MAX_TAGS,
   MAX_URL_LENGTH,
 } from '../input-limits.js';
+import type { HistoryEvent } from '../history.js';
+import type { RemovedAccount } from '../removed-accounts.js';
 import { method } from './define.js';
 
 export const AccountIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Not an account id.');
@@ -54,6 +56,11 @@ export const UpdateAccountSchema = z
   })
   .strict();
 
+export interface AccountQrView {
+  /** The QR code of the account's otpauth:// link, as a PNG data URL (held in memory only). */
+  image: string;
+}
+
 export interface RevealedSeedView {
   /** The setup key as it was given; in groups of four when it was given without spaces. */
   secret: string;
@@ -75,7 +82,14 @@ export const accountMethods = {
   setSeed: method(
     z.object({ id: AccountIdSchema, seed: SeedInputSchema.nullable() }).strict(),
   ).returns<AccountSummary>(),
-  removeAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<null>(),
+  /** Sets the account aside for 30 days (see the removed-account methods), then it is purged. */
+  removeAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<RemovedAccount>(),
+  /** The removed accounts that can still be brought back, most recently removed first. */
+  listRemovedAccounts: method(z.object({}).strict()).returns<RemovedAccount[]>(),
+  /** Brings a removed account back with everything it had. */
+  restoreAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<AccountSummary>(),
+  /** Deletes a removed account for good now. */
+  purgeRemovedAccount: method(z.object({ id: AccountIdSchema }).strict()).returns<null>(),
   /** Codes for the rows on screen; the renderer asks once a second and never holds a seed. */
   getCodes: method(z.object({ ids: z.array(AccountIdSchema).max(500) }).strict()).returns<
     CodeView[]
@@ -83,4 +97,13 @@ export const accountMethods = {
   nextHotpCode: method(z.object({ id: AccountIdSchema }).strict()).returns<CodeView>(),
   /** The one way a seed crosses to the renderer: an explicit reveal. */
   revealSeed: method(z.object({ id: AccountIdSchema }).strict()).returns<RevealedSeedView>(),
+  /**
+   * The account's otpauth:// link as a QR code image (a PNG data URL), to add
+   * it to another authenticator by scanning the screen; an explicit reveal too.
+   */
+  accountQr: method(z.object({ id: AccountIdSchema }).strict()).returns<AccountQrView>(),
+  /** Everything recorded about the account (codes used, shown, copied; sheets printed…), oldest first. */
+  getAccountHistory: method(z.object({ accountId: AccountIdSchema }).strict()).returns<
+    HistoryEvent[]
+  >(),
 };

@@ -23,6 +23,7 @@ export const ExportToFileSchema = z
           code: 'custom',
           path: ['password'],
           message: 'Only an encrypted Aegis export takes a password.',
+          params: { problem: 'unexpected' },
         });
       }
       return;
@@ -32,6 +33,7 @@ export const ExportToFileSchema = z
         code: 'custom',
         path: ['password'],
         message: `The export password must be at least ${MIN_EXPORT_PASSWORD_LENGTH} characters long.`,
+        params: { problem: 'too-short', limit: MIN_EXPORT_PASSWORD_LENGTH },
       });
     }
   });

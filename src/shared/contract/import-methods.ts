@@ -44,8 +44,18 @@ export const importMethods = {
       })
       .strict(),
   ).returns<ImportPreviewResult>(),
-  /** Adds the plan's entries (not the duplicates) in one transaction, or nothing. */
-  commitImport: method(z.object({ planId: PlanIdSchema }).strict()).returns<ImportOutcome>(),
+  /**
+   * Adds the plan's entries (not the duplicates, nor those left out: indexes
+   * into the preview's entries) in one transaction, or nothing.
+   */
+  commitImport: method(
+    z
+      .object({
+        planId: PlanIdSchema,
+        leaveOut: z.array(z.number().int().nonnegative()).max(100_000).optional(),
+      })
+      .strict(),
+  ).returns<ImportOutcome>(),
   /** The authenticator codes in an image (pasted or dropped), as a plan to commit like an import. */
   decodeQrImage: method(
     z.object({ image: z.base64().max(MAX_IMPORT_FILE_BASE64) }).strict(),

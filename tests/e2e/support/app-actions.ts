@@ -16,6 +16,30 @@ export async function createVault(page: Page): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Sparekey' })).toBeVisible();
 }
 
+export type AccountTab = 'Code' | 'Backup codes' | 'Sign-in' | '2FA & recovery' | 'History';
+
+/** Opens one section of the selected account (its tabs under the header). */
+export async function openAccountTab(page: Page, tab: AccountTab): Promise<void> {
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+}
+
+/**
+ * Every visible text of the page that only a schema, a library, the system or
+ * the command line would write: none of it may reach the screen.
+ */
+export const NOT_FOR_PEOPLE =
+  /Invalid input|expected|Too small|Too big|ENOTFOUND|EAI_AGAIN|getaddrinfo|--format|--vault|undefined|\bNaN\b|\[object Object\]/i;
+
+/** The page's visible text holds none of NOT_FOR_PEOPLE. */
+export async function expectNoMachineText(page: Page, where: string): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect(text.match(NOT_FOR_PEOPLE)?.[0] ?? null, `machine text on screen at ${where}`).toBeNull();
+}
+
 /** Adds accounts straight through the core (one transaction), for tests about many accounts. */
 export function addAccountsThroughCore(
   app: AppHost,

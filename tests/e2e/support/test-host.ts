@@ -7,6 +7,7 @@ import { AppSession } from '../../../src/main/api/app-session.js';
 import { DesktopServices, type SaveFileRequest } from '../../../src/main/api/desktop-services.js';
 import type { SheetPaper } from '../../../src/shared/sheets.js';
 import { dispatch } from '../../../src/main/api/dispatch.js';
+import { setDateLocale } from '../../../src/shared/dates.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
 import { FixedClock } from '../../../src/core/clock.js';
 import { startFakeTimeServer } from '../../support/fake-time-server.js';
@@ -65,7 +66,11 @@ export interface AppHost {
  * notifications) on in-memory ports; an init script plays the preload's part.
  * Only the transport differs.
  */
-export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
+export const test = base.extend<{ app: AppHost; appLocale: string }, { rendererUrl: string }>({
+  // The page writes dates the way its locale does; the tests read British English ("3 May 2026")
+  // unless a spec chooses another (test.use({ appLocale })), which the core's messages follow too.
+  appLocale: ['en-GB', { option: true }],
+  locale: async ({ appLocale }, use) => use(appLocale),
   rendererUrl: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
     async ({}, use) => {
@@ -75,7 +80,8 @@ export const test = base.extend<{ app: AppHost }, { rendererUrl: string }>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, rendererUrl }, use) => {
+  app: async ({ page, rendererUrl, appLocale }, use) => {
+    setDateLocale(appLocale);
     const folder = mkdtempSync(join(tmpdir(), 'sparekey-e2e-'));
     const vaultPath = join(folder, 'e2e.sparekey');
     const clock = new FixedClock(E2E_START);

@@ -57,17 +57,52 @@ describe('dispatch: every call is checked against the contract', () => {
     session.close();
   });
 
-  it('ends a refusal whose own message ends a sentence with one full stop, not two', async () => {
+  it('names each refused field and its problem as data, with no schema wording', async () => {
     const { handlers, log, session } = host();
     await dispatch(handlers, 'createVault', { password: PASSWORD }, log);
-    const result = await dispatch(handlers, 'renderSheet', {}, log);
-    expect(result).toEqual({
-      ok: false,
-      error: {
-        code: 'INVALID_INPUT',
-        message: 'Invalid input: input: Give either accountIds or all.',
-      },
-    });
+    const account = await dispatch(handlers, 'addAccount', { issuer: 'ACME' }, log);
+    if (!account.ok) throw new Error('not added');
+    const accountId = (account.value as { id: string }).id;
+
+    const cases: [string, unknown, unknown[]][] = [
+      // An empty phone number: "required", not "Too small: expected string to have >=1 characters".
+      ['addContact', { kind: 'phone', value: '' }, [{ field: 'value', problem: 'required' }]],
+      [
+        'previewBackupCodes',
+        { text: 'x'.repeat(100_001), accountId },
+        [{ field: 'text', problem: 'too-long', limit: 100_000 }],
+      ],
+      [
+        'addAccount',
+        { issuer: 'A', seed: { otpauth: `otpauth://${'a'.repeat(5000)}` } },
+        [{ field: 'seed.otpauth', problem: 'too-long', limit: 4096 }],
+      ],
+      ['addContact', { kind: 'fax', value: '1' }, [{ field: 'kind', problem: 'choice' }]],
+      ['removeAccount', { id: 'not-an-id' }, [{ field: 'id', problem: 'format' }]],
+      ['removeAccount', {}, [{ field: 'id', problem: 'required' }]],
+      [
+        'useBackupCode',
+        { accountId, setId: '0123456789abcdef', number: 2.5 },
+        [{ field: 'number', problem: 'whole-number' }],
+      ],
+      [
+        'useBackupCode',
+        { accountId, setId: '0123456789abcdef', number: 101 },
+        [{ field: 'number', problem: 'too-large', limit: 100 }],
+      ],
+      ['renderSheet', {}, [{ field: 'input', problem: 'format' }]],
+      ['listAccounts', { unexpected: 1 }, [{ field: 'input', problem: 'unexpected' }]],
+    ];
+    for (const [method, input, issues] of cases) {
+      const result = await dispatch(handlers, method, input, log);
+      expect(result, method).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      if (result.ok) continue;
+      expect(result.error.details, `${method} ${JSON.stringify(input).slice(0, 60)}`).toEqual({
+        issues,
+      });
+      expect(result.error.message).toMatch(/^The input was refused: /);
+      expect(result.error.message).not.toMatch(/Invalid input|expected|Too small|Too big/);
+    }
     session.close();
   });
 

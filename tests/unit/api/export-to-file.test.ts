@@ -96,7 +96,9 @@ describe('exportToFile', () => {
       password: 'short',
     });
     expect(short).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(!short.ok && short.error.message).toContain('at least 8 characters');
+    expect(!short.ok && short.error.details).toEqual({
+      issues: [{ field: 'password', problem: 'too-short', limit: 8 }],
+    });
     expect(saveDialog.requests).toEqual([]);
 
     saveDialog.answers.push(out);

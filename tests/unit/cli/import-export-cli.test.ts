@@ -129,6 +129,24 @@ describe('sparekey import', () => {
     expect(await accountsIn()).toEqual([]);
   });
 
+  it('adds the command line’s advice to a file in no known format (the core’s message has none)', async () => {
+    await cli(['init']);
+    const notes = join(home, 'notes.txt');
+    writeFileSync(notes, 'Shopping list: milk, eggs, bread.\n');
+    const result = await cli(['import', notes, '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^sparekey: notes\.txt cannot be imported: its content is not a format Sparekey reads \(.*\)\. If you know what it is, name the format with --format\.\n$/,
+    );
+    const vault = await Vault.unlock(vaultPath, PASSWORD);
+    const refusal = await vault.imports
+      .preview([{ name: 'notes.txt', bytes: new Uint8Array(readFileSync(notes)) }])
+      .catch((error: unknown) => error as { message: string; details: unknown });
+    vault.close();
+    expect(refusal).toMatchObject({ details: { file: 'notes.txt', reason: 'unknown-format' } });
+    expect((refusal as { message: string }).message).not.toContain('--format');
+  });
+
   it('exits 2 for a wrong file password and 1 for a truncated file, naming the file; nothing is written', async () => {
     await cli(['init']);
     const wrong = await cli(['import', corpusPath('aegis-tests/aegis_encrypted.json'), '--yes'], {
@@ -151,7 +169,7 @@ describe('sparekey import', () => {
     const cut = await cli(['import', corpusPath('aegis-tests/plain.txt'), truncated, '--yes']);
     expect(cut.code).toBe(1);
     expect(cut.stderr).toMatch(
-      /^sparekey: aegis_plain\.json cannot be imported: it is not valid JSON \(.+\); the file is truncated or was edited\.\n$/,
+      /^sparekey: aegis_plain\.json cannot be imported: it is not valid JSON; the file is truncated or was edited\.\n$/,
     );
     expect(await accountsIn()).toEqual([]);
 

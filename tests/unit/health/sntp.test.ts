@@ -57,3 +57,18 @@ describe('SNTP clock check', () => {
     expect((error as VaultError).message).toMatch(/no answer within 0.2 s/);
   });
 });
+
+describe('the clock check offline', () => {
+  it('says in words that a name cannot be looked up, with no system error code', async () => {
+    // .invalid never resolves (RFC 6761): the lookup fails as it does offline.
+    const error = await measureClockOffset('time.sparekey.invalid', { timeoutMs: 4000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(VaultError);
+    const message = (error as VaultError).message;
+    expect(message).toBe(
+      'The time check with time.sparekey.invalid failed: the name time.sparekey.invalid could not be looked up; is this computer offline?',
+    );
+    expect(message).not.toMatch(/ENOTFOUND|EAI_|getaddrinfo/);
+  });
+});

@@ -53,6 +53,21 @@ describe('import commit', () => {
     vault.close();
   });
 
+  it('leaves out the entries the person unticked, and counts them apart from duplicates', async () => {
+    const { vault } = await createTestVault();
+    const plan = await vault.imports.preview([corpusFile('aegis-tests/plain.txt')]);
+    const issuers = plan.entries.map((entry) => entry.issuer);
+    const leaveOut = new Set([issuers.indexOf('SPDX'), issuers.indexOf('WWE')]);
+    const outcome = vault.imports.commit(plan, { leaveOut });
+    expect(outcome).toMatchObject({ leftOut: 2, duplicates: 0 });
+    expect(outcome.imported).toHaveLength(plan.entries.length - 2);
+    const added = vault.accounts.list().map((account) => account.issuer);
+    expect(added).not.toContain('SPDX');
+    expect(added).not.toContain('WWE');
+    expect(added).toContain('Deno');
+    vault.close();
+  });
+
   it('does not import a seed that is already in the vault, comparing secret bytes', async () => {
     const { vault } = await createTestVault();
     // The same secret as the reference "Deno", written with padding and in lower case.

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterAccounts } from '../../../src/renderer/src/accounts/account-filter.js';
-import { EMPTY_SEED, seedInputOf } from '../../../src/renderer/src/accounts/seed-input.js';
+import {
+  EMPTY_SEED,
+  seedDraftProblems,
+  seedInputOf,
+} from '../../../src/renderer/src/accounts/seed-input.js';
 import type { AccountSummary } from '../../../src/shared/domain.js';
 import type { Severity } from '../../../src/shared/health.js';
 
@@ -83,7 +87,7 @@ describe('the seed fields as the contract takes them', () => {
       digits: 8,
       period: 30,
     });
-    expect(seedInputOf({ ...EMPTY_SEED, text: 'JBSW', type: 'hotp', counter: 5 })).toMatchObject({
+    expect(seedInputOf({ ...EMPTY_SEED, text: 'JBSW', type: 'hotp', counter: '5' })).toMatchObject({
       type: 'hotp',
       counter: 5,
     });
@@ -92,5 +96,22 @@ describe('the seed fields as the contract takes them', () => {
       type: 'steam',
     });
     expect(seedInputOf({ ...EMPTY_SEED, text: '   ' })).toBeUndefined();
+  });
+
+  it('checks typed parameters before they are sent: a period or counter that is not a whole number', () => {
+    const typed = { ...EMPTY_SEED, text: 'JBSW Y3DP' };
+    expect(seedDraftProblems(typed)).toEqual({});
+    expect(seedDraftProblems({ ...typed, period: '' })).toHaveProperty('seed.period');
+    expect(seedDraftProblems({ ...typed, period: '0' })).toHaveProperty('seed.period');
+    expect(seedDraftProblems({ ...typed, period: '301' })).toHaveProperty('seed.period');
+    expect(seedDraftProblems({ ...typed, period: '2.5' })).toHaveProperty('seed.period');
+    expect(seedDraftProblems({ ...typed, type: 'hotp', counter: '-1' })).toHaveProperty(
+      'seed.counter',
+    );
+    // A link carries its own parameters; a Steam key has none to type.
+    expect(seedDraftProblems({ ...typed, text: 'otpauth://totp/X?secret=AB', period: '' })).toEqual(
+      {},
+    );
+    expect(seedDraftProblems({ ...typed, type: 'steam', period: '' })).toEqual({});
   });
 });

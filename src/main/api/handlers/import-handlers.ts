@@ -105,13 +105,13 @@ export function importHandlers(session: AppSession): ImportHandlers {
         })),
         format,
       ),
-    commitImport: ({ planId }) => {
+    commitImport: ({ planId, leaveOut }) => {
       const vault = session.unlocked();
-      return vault.imports.commit(pending.take(planId, vault));
+      return vault.imports.commit(pending.take(planId, vault), { leaveOut: new Set(leaveOut) });
     },
     decodeQrImage: ({ image }) =>
       preview(
-        [{ name: 'the image', bytes: new Uint8Array(Buffer.from(image, 'base64')) }],
+        [{ name: 'The image', bytes: new Uint8Array(Buffer.from(image, 'base64')) }],
         'qr-image',
       ),
     googleMigrationQr: async ({ ids }) => {

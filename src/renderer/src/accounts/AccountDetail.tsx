@@ -1,202 +1,209 @@
-import { memo, useLayoutEffect, useRef, useState } from 'react';
-import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
-import { call, errorMessage } from '../api.js';
-import { type AccountSection, useNavigate } from '../app/navigation.js';
+import {
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { AccountSummary } from '../../../shared/domain.js';
+import type { AccountSection } from '../app/navigation.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { BackupCodes } from '../backup-codes/BackupCodes.js';
-import { AccountFindings } from '../health/AccountFindings.js';
-import { LoginSection } from '../login/LoginSection.js';
 import { RecoverySection } from '../recovery/RecoverySection.js';
-import { formatDay } from '../ui/dates.js';
-import { HotpCodes } from '../live-codes/HotpCodes.js';
-import { TimeCodes } from '../live-codes/TimeCodes.js';
-import { EditIcon, ExternalIcon, PrinterIcon, TrashIcon } from '../ui/icons.js';
-import { accountLabel } from '../../../shared/account-names.js';
-import { Avatar } from './Avatar.js';
-import { SeedReveal } from './SeedReveal.js';
-import { ErrorMessage } from '../ui/Forms.js';
+import { AccountHeader } from './AccountHeader.js';
+import { RemoveAccount } from './RemoveAccount.js';
+import { CodeSection } from './sections/CodeSection.js';
+import { HistorySection } from './sections/HistorySection.js';
+import { SignInSection } from './sections/SignInSection.js';
 
 interface Props {
   account: AccountSummary;
   /** A section to bring into view (a finding's fix button sent the app here). */
   focus: { section: AccountSection; serial: number } | null;
+  /** Bumped when Enter is pressed on the account's row and its codes are counter-based. */
+  hotpRequest?: number | undefined;
   onEdit: () => void;
   onChanged: (account: AccountSummary) => void;
   onRemoved: (account: AccountSummary) => void;
 }
 
-const TYPE_NAMES = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam Guard' } as const;
+export type AccountTab = 'code' | 'backup-codes' | 'sign-in' | 'recovery' | 'history';
 
-function describeOtp(otp: OtpSummary): string {
-  if (otp.type === 'steam') return 'Steam Guard, 5 characters, every 30 s';
-  const parts = [TYPE_NAMES[otp.type], otp.algorithm, `${otp.digits} digits`];
-  if (otp.type === 'totp') parts.push(`every ${otp.period} s`);
-  return parts.join(' · ');
+const TABS: { tab: AccountTab; label: string }[] = [
+  { tab: 'code', label: 'Code' },
+  { tab: 'backup-codes', label: 'Backup codes' },
+  { tab: 'sign-in', label: 'Sign-in' },
+  { tab: 'recovery', label: '2FA & recovery' },
+  { tab: 'history', label: 'History' },
+];
+
+/** The tab each place of the account is in. */
+export function tabOf(section: AccountSection): AccountTab {
+  switch (section) {
+    case 'codes':
+      return 'backup-codes';
+    case 'login':
+      return 'sign-in';
+    case 'recovery':
+      return 'recovery';
+    case 'history':
+      return 'history';
+    case 'top':
+    case 'seed':
+    case 'qr':
+      return 'code';
+  }
 }
 
+const tabId = (tab: AccountTab) => `account-tab-${tab}`;
+const panelId = (tab: AccountTab) => `account-panel-${tab}`;
+
 /**
- * The selected account: its codes first, what needs attention, then its
- * backup codes, sign-in, 2FA methods and recovery, details and setup key.
- * Memoized: a keystroke in the search re-renders the list, not this pane.
+ * The selected account: a header that stays (name, live code, the most urgent
+ * finding, Print, Edit, Remove) and its sections one click away as tabs: Code,
+ * Backup codes, Sign-in, 2FA & recovery, History. Each section is a component
+ * of its own. Memoized: a keystroke in the search re-renders the list, not this pane.
  */
 export const AccountDetail = memo(function AccountDetail({
   account,
   focus,
+  hotpRequest,
   onEdit,
   onChanged,
   onRemoved,
 }: Props) {
-  const label = accountLabel(account);
+  const [tab, setTab] = useState<AccountTab>(focus ? tabOf(focus.section) : 'code');
+  const [removing, setRemoving] = useState(false);
+  // Sent to a section of this account (a fix button): its tab opens.
+  const [handled, setHandled] = useState(focus?.serial);
+  if (focus && focus.serial !== handled) {
+    setHandled(focus.serial);
+    setTab(tabOf(focus.section));
+  }
+  // Enter on a counter-based row: the Code tab, where the next code is generated.
+  const [hotpHandled, setHotpHandled] = useState(hotpRequest);
+  if (hotpRequest !== hotpHandled) {
+    setHotpHandled(hotpRequest);
+    setTab('code');
+  }
   const serial = (section: AccountSection) =>
     focus?.section === section ? focus.serial : undefined;
   const top = useSectionFocus(serial('top'), true);
-  const navigate = useNavigate();
-  // Another account starts at its top (the pane keeps its scroll position otherwise).
+
   const article = useRef<HTMLElement>(null);
+  const sticky = useRef<HTMLDivElement>(null);
+  // Another account starts at its top (the pane keeps its scroll position otherwise).
   useLayoutEffect(() => {
     const pane = article.current?.closest('.detail-pane');
     if (pane) pane.scrollTop = 0;
   }, []);
+  // Sections scrolled into view stop below the header that stays (CSS scroll-margin-top).
+  useEffect(() => {
+    const header = sticky.current;
+    const page = article.current;
+    if (header === null || page === null) return;
+    const observer = new ResizeObserver(() =>
+      page.style.setProperty('--sticky-height', `${header.offsetHeight}px`),
+    );
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+
+  const choose = (next: AccountTab) => {
+    setTab(next);
+    const pane = article.current?.closest('.detail-pane');
+    if (pane) pane.scrollTop = 0;
+  };
+
+  /** Arrow keys, Home and End move between the tabs (the ARIA tabs pattern). */
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = TABS.findIndex((entry) => entry.tab === tab);
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: TABS.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = TABS[(target + TABS.length) % TABS.length];
+    if (next === undefined) return;
+    choose(next.tab);
+    document.getElementById(tabId(next.tab))?.focus();
+  };
+
+  let panel: ReactNode;
+  switch (tab) {
+    case 'code':
+      panel = (
+        <CodeSection
+          account={account}
+          onChanged={onChanged}
+          seedFocus={serial('seed')}
+          qrFocus={serial('qr')}
+          hotpRequest={hotpRequest}
+        />
+      );
+      break;
+    case 'backup-codes':
+      panel = <BackupCodes account={account} focusSerial={serial('codes')} />;
+      break;
+    case 'sign-in':
+      panel = <SignInSection account={account} focusSerial={serial('login')} />;
+      break;
+    case 'recovery':
+      panel = <RecoverySection account={account} focusSerial={serial('recovery')} />;
+      break;
+    case 'history':
+      panel = <HistorySection account={account} focusSerial={serial('history')} />;
+      break;
+  }
+
   return (
     <article className="detail" aria-labelledby="detail-title" ref={article}>
-      <header className="detail-header">
-        <Avatar name={label} large />
-        <div className="detail-names">
-          <h2 id="detail-title" ref={top} tabIndex={-1}>
-            {label}
-          </h2>
-          {account.issuer && account.accountName && <p className="muted">{account.accountName}</p>}
-        </div>
-        <div className="actions">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => navigate({ view: 'sheets', section: 'sheet', accountId: account.id })}
-          >
-            <PrinterIcon /> Print recovery sheet
-          </button>
-          <button type="button" className="secondary" onClick={onEdit}>
-            <EditIcon /> Edit
-          </button>
-        </div>
-      </header>
-
-      {account.otp === null ? (
-        <section className="hero hero-none" aria-label="Codes">
-          <p className="hero-empty">
-            No authenticator seed yet. Add the setup key below to see this account’s codes here.
-          </p>
-        </section>
-      ) : account.otp.type === 'hotp' ? (
-        <HotpCodes account={account} otp={account.otp} />
-      ) : (
-        <TimeCodes account={account} otp={account.otp} />
-      )}
-
-      <AccountFindings account={account} />
-      <BackupCodes account={account} focusSerial={serial('codes')} />
-      <LoginSection account={account} focusSerial={serial('login')} />
-      <RecoverySection account={account} focusSerial={serial('recovery')} />
-
-      <section className="card" aria-labelledby="facts-title">
-        <h3 id="facts-title">Details</h3>
-        <dl className="facts">
-          {account.url && (
-            <>
-              <dt>Sign-in page</dt>
-              <dd>
-                <a href={account.url} target="_blank" rel="noreferrer">
-                  {account.url} <ExternalIcon width="14" height="14" />
-                </a>
-              </dd>
-            </>
-          )}
-          {account.otp && (
-            <>
-              <dt>Codes</dt>
-              <dd>{describeOtp(account.otp)}</dd>
-            </>
-          )}
-          {account.tags.length > 0 && (
-            <>
-              <dt>Tags</dt>
-              <dd className="tags">
-                {account.tags.map((tag) => (
-                  <span key={tag} className="tag">
-                    {tag}
-                  </span>
-                ))}
-              </dd>
-            </>
-          )}
-          <dt>Added</dt>
-          <dd>{formatDay(account.createdAt)}</dd>
-          {account.updatedAt !== account.createdAt && (
-            <>
-              <dt>Changed</dt>
-              <dd>{formatDay(account.updatedAt)}</dd>
-            </>
-          )}
-        </dl>
-        {account.notes && (
-          <>
-            <h4>Notes</h4>
-            <p className="notes">{account.notes}</p>
-          </>
+      <div className="detail-sticky" ref={sticky}>
+        <AccountHeader
+          account={account}
+          headingRef={top}
+          onEdit={onEdit}
+          onRemove={() => setRemoving(true)}
+        />
+        {removing && (
+          <RemoveAccount
+            account={account}
+            onCancel={() => setRemoving(false)}
+            onRemoved={onRemoved}
+          />
         )}
-      </section>
-
-      <SeedReveal account={account} onChanged={onChanged} focusSerial={serial('seed')} />
-      <RemoveAccount account={account} onRemoved={onRemoved} />
+        <div
+          className="tabs"
+          role="tablist"
+          aria-label={`Sections of ${account.issuer || account.accountName}`}
+          onKeyDown={onTabKey}
+        >
+          {TABS.map((entry) => (
+            <button
+              key={entry.tab}
+              type="button"
+              role="tab"
+              id={tabId(entry.tab)}
+              aria-selected={tab === entry.tab}
+              aria-controls={panelId(entry.tab)}
+              tabIndex={tab === entry.tab ? 0 : -1}
+              className={`tab${tab === entry.tab ? ' current' : ''}`}
+              onClick={() => choose(entry.tab)}
+            >
+              {entry.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="tab-panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+        {panel}
+      </div>
     </article>
   );
 });
-
-function RemoveAccount({
-  account,
-  onRemoved,
-}: {
-  account: AccountSummary;
-  onRemoved: (a: AccountSummary) => void;
-}) {
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const label = accountLabel(account);
-
-  async function remove() {
-    try {
-      await call('removeAccount', { id: account.id });
-      onRemoved(account);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }
-
-  if (!confirming) {
-    return (
-      <div className="actions start">
-        <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>
-          <TrashIcon /> Remove account…
-        </button>
-      </div>
-    );
-  }
-  return (
-    <section className="card confirm" role="group" aria-labelledby="remove-title">
-      <h3 id="remove-title">Remove {label}?</h3>
-      <p>
-        Its seed and everything stored with it are deleted from this vault. Make sure you can still
-        sign in to {label} another way.
-      </p>
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
-          Keep it
-        </button>
-        <button type="button" className="danger" onClick={() => void remove()}>
-          Remove {label}
-        </button>
-      </div>
-    </section>
-  );
-}

@@ -1,10 +1,18 @@
 import { type ClipboardEvent, type FormEvent, useState } from 'react';
 import type { AccountSummary } from '../../../shared/domain.js';
-import { call, errorMessage } from '../api.js';
+import { call } from '../api.js';
 import { SeedFields } from './SeedFields.js';
-import { EMPTY_SEED, seedInputOf } from './seed-input.js';
-import { ErrorMessage, FormActions } from '../ui/Forms.js';
+import {
+  EMPTY_SEED,
+  isOtpauth,
+  SEED_FIELDS,
+  seedDraftProblems,
+  seedInputOf,
+} from './seed-input.js';
+import { Field, FormSummary } from '../ui/Field.js';
+import { FormActions } from '../ui/Forms.js';
 import { ImageIcon } from '../ui/icons.js';
+import { useForm } from '../ui/useForm.js';
 import { pastedImage } from '../transfer/pasted-image.js';
 import { QrImageAdd } from '../transfer/QrImageAdd.js';
 
@@ -24,6 +32,26 @@ function tagsOf(text: string): string[] {
     .filter(Boolean);
 }
 
+const FIELDS = {
+  ...SEED_FIELDS,
+  issuer: {
+    noun: 'the issuer',
+    say: { required: 'Give the issuer (the site or service) or an account name.' },
+  },
+  accountName: { noun: 'the account name' },
+  url: {
+    noun: 'the sign-in page',
+    say: { format: 'The sign-in page must be a web address, such as https://example.com/login.' },
+  },
+  tags: {
+    noun: 'the tags',
+    plural: true,
+    say: { 'too-long': 'A tag is too long: at most 100 characters.' },
+  },
+  notes: { noun: 'the notes', plural: true },
+};
+const FIELD_NAMES = Object.keys(FIELDS);
+
 /**
  * Adds an account (from an otpauth:// link, a typed setup key or a QR image,
  * chosen or pasted) or edits its details. Each save is one call, one transaction.
@@ -36,26 +64,28 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
   const [url, setUrl] = useState(account?.url ?? '');
   const [notes, setNotes] = useState(account?.notes ?? '');
   const [tags, setTags] = useState(account?.tags.join(', ') ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ fields: FIELDS, coreField: editing ? null : 'seed' });
   /** Adding from a QR image instead: with the image pasted on the form, if any. */
   const [fromImage, setFromImage] = useState<{ pasted: File | null } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const fields = { issuer, accountName, url, notes, tags: tagsOf(tags) };
-    try {
-      onSaved(
-        editing
-          ? await call('updateAccount', { id: account.id, ...fields })
-          : await call('addAccount', { ...fields, seed: seedInputOf(seed) }),
-      );
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
+    const problems = editing ? {} : seedDraftProblems(seed);
+    const named = issuer.trim() !== '' || accountName.trim() !== '';
+    if (!named && (editing || !isOtpauth(seed.text))) {
+      problems.issuer = 'Give the issuer (the site or service) or an account name.';
     }
+    if (Object.keys(problems).length > 0) {
+      form.refuse(problems);
+      return;
+    }
+    const fields = { issuer, accountName, url, notes, tags: tagsOf(tags) };
+    const saved = await form.run(() =>
+      editing
+        ? call('updateAccount', { id: account.id, ...fields })
+        : call('addAccount', { ...fields, seed: seedInputOf(seed) }),
+    );
+    if (saved) onSaved(saved);
   }
 
   if (fromImage !== null && onImported !== undefined) {
@@ -69,17 +99,43 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
     setFromImage({ pasted: image });
   };
 
+  const text = (
+    name: 'issuer' | 'accountName' | 'url' | 'tags',
+    label: string,
+    value: string,
+    set: (value: string) => void,
+    extra: { placeholder?: string; autoFocus?: boolean; inputMode?: 'url' } = {},
+  ) => (
+    <Field form={form} name={name} label={label}>
+      {(control) => (
+        <input
+          {...control}
+          {...extra}
+          autoComplete="off"
+          value={value}
+          spellCheck={name === 'url' ? false : undefined}
+          onChange={(event) => {
+            set(event.target.value);
+            form.clear(name);
+          }}
+        />
+      )}
+    </Field>
+  );
+
   return (
     <form
       autoComplete="off"
       className="form panel"
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       onPaste={onPaste}
       aria-labelledby="account-form-title"
+      noValidate
     >
       <h2 id="account-form-title">
         {editing ? `Edit ${account.issuer || account.accountName}` : 'Add an account'}
       </h2>
+      <FormSummary form={form} fieldNames={FIELD_NAMES} />
       {!editing && onImported !== undefined && (
         <button
           type="button"
@@ -89,62 +145,40 @@ export function AccountForm({ account, onSaved, onImported, onCancel }: Props) {
           <ImageIcon /> From a QR image
         </button>
       )}
-      {!editing && <SeedFields draft={seed} onChange={setSeed} autoFocus />}
+      {!editing && <SeedFields form={form} draft={seed} onChange={setSeed} autoFocus />}
       <div className="form-grid">
-        <label>
-          Issuer (site or service)
-          <input
-            autoComplete="off"
-            value={issuer}
-            autoFocus={editing}
-            onChange={(event) => setIssuer(event.target.value)}
-            placeholder={editing ? '' : 'Taken from the link if empty'}
-          />
-        </label>
-        <label>
-          Account name
-          <input
-            autoComplete="off"
-            value={accountName}
-            onChange={(event) => setAccountName(event.target.value)}
-            placeholder="you@example.com"
-          />
-        </label>
-        <label>
-          Sign-in page
-          <input
-            autoComplete="off"
-            type="url"
-            value={url}
-            onChange={(event) => setUrl(event.target.value)}
-            placeholder="https://example.com/login"
-          />
-        </label>
-        <label>
-          Tags
-          <input
-            autoComplete="off"
-            value={tags}
-            onChange={(event) => setTags(event.target.value)}
-            placeholder="work, finance"
-          />
-        </label>
+        {text('issuer', 'Issuer (site or service)', issuer, setIssuer, {
+          autoFocus: editing,
+          placeholder: editing ? '' : 'Taken from the link if empty',
+        })}
+        {text('accountName', 'Account name', accountName, setAccountName, {
+          placeholder: 'you@example.com',
+        })}
+        {text('url', 'Sign-in page', url, setUrl, {
+          placeholder: 'https://example.com/login',
+          inputMode: 'url',
+        })}
+        {text('tags', 'Tags', tags, setTags, { placeholder: 'work, finance' })}
       </div>
-      <label>
-        Notes
-        <textarea
-          autoComplete="off"
-          rows={3}
-          value={notes}
-          onChange={(event) => setNotes(event.target.value)}
-          placeholder="Recovery steps, who to call, where the backup codes are…"
-        />
-      </label>
-      <ErrorMessage error={error} />
+      <Field form={form} name="notes" label="Notes">
+        {(control) => (
+          <textarea
+            {...control}
+            autoComplete="off"
+            rows={3}
+            value={notes}
+            onChange={(event) => {
+              setNotes(event.target.value);
+              form.clear('notes');
+            }}
+            placeholder="Recovery steps, who to call, where the backup codes are…"
+          />
+        )}
+      </Field>
       <FormActions
         submitLabel={editing ? 'Save changes' : 'Add account'}
         onCancel={onCancel}
-        busy={busy}
+        busy={form.busy}
       />
     </form>
   );

@@ -4,7 +4,8 @@ import type { AccountFlag } from '../../../shared/contract/health-methods.js';
 import { ENDING_SECONDS, shownCode } from '../live-codes/code-display.js';
 import { LiveCountdownRing, useLiveRowCode } from '../live-codes/LiveCodes.js';
 import { flagLabel } from '../health/flags.js';
-import { SeverityBadge } from '../ui/Severity.js';
+import { CriticalIcon, WarningIcon } from '../ui/icons.js';
+import { severityWord } from '../ui/Severity.js';
 import { Avatar } from './Avatar.js';
 
 interface Props {
@@ -52,21 +53,33 @@ export const AccountRow = memo(function AccountRow({
       <Avatar name={account.issuer || account.accountName} />
       <span className="row-names">
         <span className="row-issuer">{account.issuer || account.accountName}</span>
-        <span className="row-second">
-          {first && (
-            <span className="row-flag" title={flags?.map((flag) => flag.title).join('\n')}>
-              <SeverityBadge severity={first.severity} label={flagLabel(first)} />
-              {more > 0 && (
-                <span className="row-more">
-                  +{more}
-                  <span className="sr-only"> more</span>
-                </span>
-              )}
+        <span className="row-account">{account.issuer ? account.accountName : ''}</span>
+      </span>
+      {first ? (
+        // The names keep their room: a sign of the most urgent finding, its words on hover and
+        // for screen readers; the account's header says it in full.
+        <span
+          className={`row-flag row-flag-${first.severity}`}
+          title={flags?.map((flag) => flag.title).join('\n')}
+        >
+          {first.severity === 'critical' ? (
+            <CriticalIcon width="16" height="16" />
+          ) : (
+            <WarningIcon width="16" height="16" />
+          )}
+          {more > 0 && (
+            <span className="row-more" aria-hidden="true">
+              {more + 1}
             </span>
           )}
-          <span className="row-account">{account.issuer ? account.accountName : ''}</span>
+          <span className="sr-only">
+            {severityWord(first.severity)}: {flagLabel(first)}
+            {more > 0 ? `, and ${more} more` : ''}
+          </span>
         </span>
-      </span>
+      ) : (
+        <span />
+      )}
       {otp === null ? (
         <span className="row-kind">No seed</span>
       ) : otp.type === 'hotp' ? (

@@ -11,12 +11,14 @@ import {
 import type { AccountFlag } from '../../../shared/contract/health-methods.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { Severity } from '../../../shared/health.js';
-import { call } from '../api.js';
+import { call, errorMessage } from '../api.js';
 import type { AccountSection, NavRequest } from '../app/navigation.js';
 import { useVaultData } from '../app/vault-data.js';
 import { byUrgency } from '../health/flags.js';
 import { useCopyCode } from '../live-codes/useCopyCode.js';
 import { PlusIcon, SearchIcon, WarningIcon } from '../ui/icons.js';
+import { useToast } from '../ui/Toast.js';
+import { accountLabel } from '../../../shared/account-names.js';
 import { AccountDetail } from './AccountDetail.js';
 import { AccountForm } from './AccountForm.js';
 import { AccountList, LIST_ID, optionId } from './AccountList.js';
@@ -45,13 +47,23 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
   const [query, setQuery] = useState('');
   const [onlyWithWarnings, setOnlyWithWarnings] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(request.accountId ?? null);
-  const [focus, setFocus] = useState<{ section: AccountSection; serial: number } | null>(
-    request.section ? { section: request.section, serial: request.serial } : null,
+  /** The section the app was last sent to, in the account it was sent to. */
+  const [focus, setFocus] = useState<{
+    accountId: string;
+    section: AccountSection;
+    serial: number;
+  } | null>(
+    request.section && request.accountId
+      ? { accountId: request.accountId, section: request.section, serial: request.serial }
+      : null,
   );
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const search = useRef<HTMLInputElement>(null);
   const copy = useCopyCode();
+  const toast = useToast();
   const { overview, changed } = useVaultData();
+  /** Enter on a counter-based row: its Code tab generates the next code there, not here. */
+  const [hotpRequest, setHotpRequest] = useState(0);
 
   // Each account's critical and warning findings, most urgent first; the list and its filter use them.
   const { flags, worst } = useMemo(() => {
@@ -74,7 +86,11 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
       setQuery('');
       setOnlyWithWarnings(false);
       setMode({ kind: 'view' });
-      setFocus(request.section ? { section: request.section, serial: request.serial } : null);
+      setFocus(
+        request.section
+          ? { accountId: request.accountId, section: request.section, serial: request.serial }
+          : null,
+      );
     }
   }
 
@@ -109,8 +125,21 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
       const index = list.findIndex((account) => account.id === removed.id);
       const neighbour = index < 0 ? null : (list[index + 1] ?? list[index - 1] ?? null);
       void reload(neighbour?.id ?? null);
+      const label = accountLabel(removed);
+      toast(`Removed ${label}. It is kept 30 days under Settings, Recently removed.`, 'done', {
+        label: 'Undo',
+        run: () => {
+          void call('restoreAccount', { id: removed.id }).then(
+            () => {
+              void reload(removed.id);
+              toast(`${label} is back, with everything it had.`);
+            },
+            (error: unknown) => toast(errorMessage(error), 'error'),
+          );
+        },
+      });
     },
-    [reload],
+    [reload, toast],
   );
 
   useEffect(() => {
@@ -151,7 +180,10 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
       PageDown: () => move(PAGE),
       PageUp: () => move(-PAGE),
       Enter: () => {
-        if (selected?.otp) void copy(selected);
+        if (selected?.otp?.type === 'hotp') {
+          setMode({ kind: 'view' });
+          setHotpRequest((n) => n + 1);
+        } else if (selected?.otp) void copy(selected);
       },
       ...(inSearch
         ? {}
@@ -220,7 +252,8 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
       <AccountDetail
         key={detailAccount.id}
         account={detailAccount}
-        focus={focus}
+        focus={focus?.accountId === detailAccount.id ? focus : null}
+        hotpRequest={hotpRequest === 0 ? undefined : hotpRequest}
         onEdit={onEdit}
         onChanged={onChanged}
         onRemoved={onRemoved}
@@ -270,7 +303,10 @@ export function AccountsView({ request, searchRequest, onCountChange }: Props) {
             </kbd>
           </div>
           <button type="button" className="primary" onClick={() => setMode({ kind: 'add' })}>
-            <PlusIcon /> Add<span className="wide-only">&nbsp;account</span>
+            <PlusIcon />
+            <span>
+              Add<span className="wide-only"> account</span>
+            </span>
           </button>
         </div>
         <div className="list-meta">

@@ -1,8 +1,11 @@
 import { OTP_ALGORITHMS, type OtpAlgorithm, type OtpType } from '../../../shared/domain.js';
-import { isOtpauth, type SeedDraft } from './seed-input.js';
+import { Field } from '../ui/Field.js';
+import type { Form } from '../ui/useForm.js';
+import { isOtpauth, MAX_FORM_PERIOD, type SeedDraft } from './seed-input.js';
 import { SetupKeyWarnings } from './SetupKeyWarnings.js';
 
 interface Props {
+  form: Form;
   draft: SeedDraft;
   onChange: (draft: SeedDraft) => void;
   autoFocus?: boolean;
@@ -15,30 +18,39 @@ const TYPES: { value: OtpType; label: string }[] = [
 ];
 
 /** Paste an otpauth:// link, or type a setup key and (if the site says so) its parameters. */
-export function SeedFields({ draft, onChange, autoFocus = false }: Props) {
+export function SeedFields({ form, draft, onChange, autoFocus = false }: Props) {
   const set = (patch: Partial<SeedDraft>) => onChange({ ...draft, ...patch });
   const typed = draft.text.trim() !== '' && !isOtpauth(draft.text);
   return (
     <>
-      <label>
-        Setup key or otpauth:// link
-        <input
-          className="mono"
-          value={draft.text}
-          autoFocus={autoFocus}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="otpauth://totp/… or JBSW Y3DP EHPK 3PXP"
-          onChange={(event) => set({ text: event.target.value })}
-          aria-describedby="seed-hint seed-key-warnings"
-        />
-      </label>
+      <Field
+        form={form}
+        name="seed"
+        label="Setup key or otpauth:// link"
+        describedBy="seed-key-warnings"
+        hint={
+          isOtpauth(draft.text)
+            ? 'The link carries the issuer, account name and parameters; fields left empty below are taken from it.'
+            : 'Paste the link behind the site’s QR code, or type the key shown under it (“Can’t scan?”).'
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="mono"
+            value={draft.text}
+            autoFocus={autoFocus}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="otpauth://totp/… or JBSW Y3DP EHPK 3PXP"
+            onChange={(event) => {
+              set({ text: event.target.value });
+              form.clear('seed');
+            }}
+          />
+        )}
+      </Field>
       <SetupKeyWarnings draft={draft} id="seed-key-warnings" />
-      <p id="seed-hint" className="hint">
-        {isOtpauth(draft.text)
-          ? 'The link carries the issuer, account name and parameters; fields left empty below are taken from it.'
-          : 'Paste the link behind the site’s QR code, or type the key shown under it (“Can’t scan?”).'}
-      </p>
       {typed && (
         <fieldset className="params">
           <legend>Parameters (keep the defaults unless the site names others)</legend>
@@ -80,28 +92,36 @@ export function SeedFields({ draft, onChange, autoFocus = false }: Props) {
                 </select>
               </label>
               {draft.type === 'totp' ? (
-                <label>
-                  Period (seconds)
-                  <input
-                    autoComplete="off"
-                    type="number"
-                    min={1}
-                    max={300}
-                    value={draft.period}
-                    onChange={(event) => set({ period: Number(event.target.value) })}
-                  />
-                </label>
+                <Field form={form} name="seed.period" label="Period (seconds)">
+                  {(control) => (
+                    <input
+                      {...control}
+                      autoComplete="off"
+                      inputMode="numeric"
+                      value={draft.period}
+                      onChange={(event) => {
+                        set({ period: event.target.value });
+                        form.clear('seed.period');
+                      }}
+                      placeholder={`1–${MAX_FORM_PERIOD}`}
+                    />
+                  )}
+                </Field>
               ) : (
-                <label>
-                  Counter
-                  <input
-                    autoComplete="off"
-                    type="number"
-                    min={0}
-                    value={draft.counter}
-                    onChange={(event) => set({ counter: Number(event.target.value) })}
-                  />
-                </label>
+                <Field form={form} name="seed.counter" label="Counter">
+                  {(control) => (
+                    <input
+                      {...control}
+                      autoComplete="off"
+                      inputMode="numeric"
+                      value={draft.counter}
+                      onChange={(event) => {
+                        set({ counter: event.target.value });
+                        form.clear('seed.counter');
+                      }}
+                    />
+                  )}
+                </Field>
               )}
             </>
           )}

@@ -1,8 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { FixTarget } from '../../../shared/health.js';
 
-/** The parts of an account's view a finding's fix can point to. */
-export type AccountSection = 'top' | 'codes' | 'login' | 'recovery' | 'seed';
+/**
+ * The parts of an account's view the app can be sent to: its header (`top`),
+ * backup codes, sign-in, 2FA and recovery, the setup key and "Add to another
+ * authenticator" (`qr`, both in the Code tab), its history.
+ */
+export type AccountSection = 'top' | 'codes' | 'login' | 'recovery' | 'seed' | 'qr' | 'history';
 
 /** Where the app can be sent: a view, and in it an account's section or a contact. */
 export type NavTarget =
@@ -10,7 +14,7 @@ export type NavTarget =
   | { view: 'health'; section?: 'clock' }
   | { view: 'contacts'; contactId?: string }
   | { view: 'import-export' }
-  | { view: 'settings'; section?: 'health-checks' }
+  | { view: 'settings'; section?: 'health-checks' | 'recently-removed' }
   | { view: 'sheets'; section?: 'sheet' | 'backups'; accountId?: string };
 
 export type View = NavTarget['view'];
@@ -37,6 +41,8 @@ const SECTION_LABELS: Record<AccountSection, string> = {
   login: 'Open the password',
   recovery: 'Open 2FA and recovery',
   seed: 'Open the setup key',
+  qr: 'Add to another authenticator',
+  history: 'Open the history',
 };
 
 /** Where a finding's fix is made, as a button: null when it is not made in the app (yet). */

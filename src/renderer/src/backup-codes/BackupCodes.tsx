@@ -5,8 +5,6 @@ import type {
   CodeUseResult,
   RevealedCodeSet,
 } from '../../../shared/backup-codes.js';
-import { describeCodeEvent } from '../../../shared/backup-code-events.js';
-import { formatDay, formatDayTime } from '../../../shared/dates.js';
 import { shortDay } from '../ui/dates.js';
 import type { AccountSummary } from '../../../shared/domain.js';
 import { call } from '../api.js';
@@ -29,20 +27,26 @@ interface Props {
   focusSerial?: number | undefined;
 }
 
-/** "Used 4 of 10: 12 Jan, 3 Mar (3)": each day once, with how many codes were used on it if more than one. */
-function usageText(summary: CodeUsageSummary, now: number): string {
-  if (summary.used === 0) return `None of the ${summary.total} used yet.`;
+/**
+ * How a set's codes were used, in a sentence: "3 of 5 used, all on 3 May.",
+ * "4 of 10 used: 1 on 12 Jan, 3 on 3 Mar."
+ */
+export function usageText(summary: CodeUsageSummary, now: number): string {
+  const of = `${summary.label ? `“${summary.label}”: ` : ''}${summary.used} of ${summary.total}`;
+  if (summary.used === 0) {
+    return `${summary.label ? `“${summary.label}”: ` : ''}none of the ${summary.total} used yet.`;
+  }
   const days = new Map<string, number>();
   for (const at of summary.usedAt) {
     const day = shortDay(at, now);
     days.set(day, (days.get(day) ?? 0) + 1);
   }
-  const list = [...days].map(([day, count]) => (count > 1 ? `${day} (${count})` : day));
-  return `Used ${summary.used} of ${summary.total}${summary.label ? ` “${summary.label}”` : ''}: ${list.join(', ')}.`;
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (days.size === 1) {
+    const [day] = [...days.keys()];
+    return `${of} used, ${summary.used === 1 ? '' : 'all '}on ${day}.`;
+  }
+  const list = [...days].map(([day, count]) => `${count} on ${day}`);
+  return `${of} used: ${list.join(', ')}.`;
 }
 
 /** What the last action did, with Undo when it marked a code. */
@@ -57,12 +61,10 @@ export function BackupCodes({ account, focusSerial }: Props) {
   const accountId = account.id;
   const site = accountLabel(account);
   const { changed, overview } = useVaultData();
-  // Reveals and copies are recorded too: the history reloads after them, the rest does not need to.
-  const [historyVersion, setHistoryVersion] = useState(0);
   const { data, error } = useVaultQuery(() => call('listBackupCodeSets', { accountId }), accountId);
   const history = useVaultQuery(
     () => call('getBackupCodeHistory', { accountId }),
-    `${accountId}:${historyVersion}`,
+    `${accountId}:usage`,
   );
   const [revealed, setRevealed] = useState<ReadonlyMap<string, RevealedCodeSet>>(new Map());
   const [adding, setAdding] = useState(false);
@@ -75,11 +77,19 @@ export function BackupCodes({ account, focusSerial }: Props) {
     setDone({ kind: 'marked', result });
     changed();
   };
-  const pick = (setId: string, number: number) =>
+  /** A new action: what the section said about the last one no longer holds. */
+  const starting = () => {
+    setDone(null);
+    action.setError(null);
+  };
+  const pick = (setId: string, number: number) => {
+    starting();
     void action
       .run(() => call('useBackupCode', { accountId, setId, number }))
       .then((result) => result && afterMark(result));
-  const undo = () =>
+  };
+  const undo = () => {
+    starting();
     void action
       .run(() => call('undoBackupCodeUse', { accountId }))
       .then((result) => {
@@ -87,13 +97,13 @@ export function BackupCodes({ account, focusSerial }: Props) {
         setDone({ kind: 'note', text: `Code ${result.number} is unused again.` });
         changed();
       });
+  };
   const reveal = (setId: string) =>
     void action
       .run(() => call('revealBackupCodes', { accountId, setId }))
       .then((set) => {
         if (!set) return;
         setRevealed((current) => new Map(current).set(setId, set));
-        setHistoryVersion((n) => n + 1);
       });
   const hide = (setId: string) =>
     setRevealed((current) => {
@@ -104,17 +114,11 @@ export function BackupCodes({ account, focusSerial }: Props) {
   const copyCode = (setId: string, number: number) =>
     void copy(`backup code ${number} of ${site}`, () =>
       call('copyBackupCode', { accountId, setId, number }),
-    ).then(() => setHistoryVersion((n) => n + 1));
+    );
 
   const status = data?.status;
   const current = data?.sets.filter((set) => set.state === 'current') ?? [];
   const replaced = data?.sets.filter((set) => set.state === 'replaced') ?? [];
-  const setNames = new Map(
-    data?.sets.map((set) => [
-      set.id,
-      set.label ? `“${set.label}”` : `the set issued ${formatDay(set.issuedAt)}`,
-    ]),
-  );
   const sheet = (set: CodeSetView) => (
     <CodeSheet
       key={set.id}
@@ -142,7 +146,14 @@ export function BackupCodes({ account, focusSerial }: Props) {
         data &&
         data.sets.length > 0 &&
         !adding && (
-          <button type="button" className="secondary" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              starting();
+              setAdding(true);
+            }}
+          >
             <PlusIcon /> Add codes…
           </button>
         )
@@ -201,7 +212,9 @@ export function BackupCodes({ account, focusSerial }: Props) {
                 Generate new ones at {site} before the last is used, and add them here.
               </SeverityNote>
             )}
-            {status.remaining > 0 && <UseCodeForm accountId={accountId} onMarked={afterMark} />}
+            {status.remaining > 0 && (
+              <UseCodeForm accountId={accountId} onMarked={afterMark} onStart={starting} />
+            )}
             <div className="codes-done" aria-live="polite">
               {done?.kind === 'marked' ? (
                 <p className="done">
@@ -243,21 +256,6 @@ export function BackupCodes({ account, focusSerial }: Props) {
             longer work
           </summary>
           {replaced.map(sheet)}
-        </details>
-      )}
-      {history.data && history.data.events.length > 0 && (
-        <details className="disclosure">
-          <summary>History ({history.data.events.length})</summary>
-          <ol className="history">
-            {[...history.data.events].reverse().map((event) => (
-              <li key={event.id}>
-                <time className="history-when">{formatDayTime(event.at)}</time>{' '}
-                {capitalized(
-                  describeCodeEvent(event, (setId) => setNames.get(setId) ?? 'a removed set'),
-                )}
-              </li>
-            ))}
-          </ol>
         </details>
       )}
     </SectionCard>

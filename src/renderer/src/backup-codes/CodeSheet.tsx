@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CodeSetView, RevealedCodeSet } from '../../../shared/backup-codes.js';
 import { CheckIcon, CopyIcon, EyeIcon } from '../ui/icons.js';
 import { formatDay } from '../ui/dates.js';
@@ -42,6 +43,8 @@ export function setCaption(set: CodeSetView): string {
 export function CodeSheet({ set, revealed, onReveal, onHide, onPick, onCopy, busy }: Props) {
   const texts = new Map(revealed?.codes.map((code) => [code.number, code.code]));
   const current = set.state === 'current';
+  /** The code whose mark waits for a yes: one click never marks a code used. */
+  const [asking, setAsking] = useState<number | null>(null);
   return (
     <div className={`sheet${current ? '' : ' sheet-replaced'}`}>
       <div className="sheet-head">
@@ -56,6 +59,31 @@ export function CodeSheet({ set, revealed, onReveal, onHide, onPick, onCopy, bus
           </button>
         )}
       </div>
+      {asking !== null && onPick && (
+        <div className="confirm-inline" role="group" aria-label={`Mark code ${asking} used`}>
+          <p>
+            Mark code {asking} used? Do it once the site has taken it: a used code is struck through
+            here (Undo the last mark puts it back).
+          </p>
+          <div className="actions start">
+            <button
+              type="button"
+              className="primary"
+              autoFocus
+              disabled={busy}
+              onClick={() => {
+                onPick(asking);
+                setAsking(null);
+              }}
+            >
+              Mark code {asking} used
+            </button>
+            <button type="button" className="secondary" onClick={() => setAsking(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <ol className="code-grid" aria-label={`Codes, ${setCaption(set)}`}>
         {set.codes.map((code) => {
           const text = texts.get(code.number);
@@ -100,10 +128,10 @@ export function CodeSheet({ set, revealed, onReveal, onHide, onPick, onCopy, bus
                   <button
                     type="button"
                     className="icon-button"
-                    onClick={() => onPick(code.number)}
+                    onClick={() => setAsking(code.number)}
                     disabled={busy}
-                    aria-label={`Mark code ${code.number} used`}
-                    title="Mark this code used"
+                    aria-label={`Mark code ${code.number} used…`}
+                    title="Mark this code used…"
                   >
                     <CheckIcon width="16" height="16" />
                   </button>

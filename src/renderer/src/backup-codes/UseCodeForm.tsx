@@ -1,25 +1,33 @@
 import { type FormEvent, useState } from 'react';
 import type { CodeSuggestion, CodeUseResult } from '../../../shared/backup-codes.js';
-import { ApiError, call, errorMessage } from '../api.js';
+import { ApiError, call } from '../api.js';
+import { Field, FormSummary } from '../ui/Field.js';
 import { CheckIcon } from '../ui/icons.js';
+import { useForm } from '../ui/useForm.js';
 
 interface Props {
   accountId: string;
   onMarked: (result: CodeUseResult) => void;
+  /** Called when a mark starts: what the section said about the last one no longer holds. */
+  onStart?: () => void;
 }
 
-interface Refusal {
-  message: string;
-  /** Unused codes one or two characters away from what was typed: one click marks one. */
-  suggestions: CodeSuggestion[];
-}
+const FIELDS = {
+  code: {
+    noun: 'the code',
+    say: {
+      required: 'Type the code you just used.',
+      'too-long': 'That is longer than any backup code: type only the code you used.',
+    },
+  },
+  note: { noun: 'the note' },
+};
 
-function refusalOf(error: unknown): Refusal {
-  const suggestions =
-    error instanceof ApiError && Array.isArray(error.details?.suggestions)
-      ? (error.details.suggestions as CodeSuggestion[]).filter((near) => near.usedAt === null)
-      : [];
-  return { message: errorMessage(error), suggestions };
+/** Unused codes one or two characters away from what was typed: one click marks one. */
+function suggestionsOf(error: unknown): CodeSuggestion[] {
+  return error instanceof ApiError && Array.isArray(error.details?.suggestions)
+    ? (error.details.suggestions as CodeSuggestion[]).filter((near) => near.usedAt === null)
+    : [];
 }
 
 /**
@@ -27,31 +35,35 @@ function refusalOf(error: unknown): Refusal {
  * current codes and marks it used. A used code is refused with its date and
  * note, a replaced one says it no longer works, a typo offers the nearest code.
  */
-export function UseCodeForm({ accountId, onMarked }: Props) {
+export function UseCodeForm({ accountId, onMarked, onStart }: Props) {
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [suggestions, setSuggestions] = useState<CodeSuggestion[]>([]);
+  // Every refusal of the core (used, replaced, no match) is about the typed code.
+  const form = useForm({ fields: FIELDS, coreField: 'code' });
 
   async function mark(attempt: () => Promise<CodeUseResult>) {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const result = await attempt();
+    onStart?.();
+    setSuggestions([]);
+    let refusal: unknown = null;
+    const result = await form.run(() =>
+      attempt().catch((error: unknown) => {
+        refusal = error;
+        throw error;
+      }),
+    );
+    if (result) {
       setCode('');
       setNote('');
       onMarked(result);
-    } catch (error) {
-      setRefusal(refusalOf(error));
-    } finally {
-      setBusy(false);
-    }
+    } else setSuggestions(suggestionsOf(refusal));
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (code.trim() === '') {
-      setRefusal({ message: 'Type the code you just used.', suggestions: [] });
+      setSuggestions([]);
+      form.refuse({ code: 'Type the code you just used.' });
       return;
     }
     void mark(() =>
@@ -65,66 +77,67 @@ export function UseCodeForm({ accountId, onMarked }: Props) {
       className="use-code"
       onSubmit={submit}
       aria-labelledby="use-code-title"
+      noValidate
     >
       <h4 id="use-code-title">I just used a code</h4>
+      <FormSummary form={form} fieldNames={['code', 'note']} />
       <div className="use-code-fields">
-        <label className="grow">
-          <span className="sr-only">The code you used</span>
-          <input
-            className="mono"
-            value={code}
-            placeholder="The code you used"
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={refusal !== null}
-            aria-describedby={refusal ? 'use-code-refusal' : undefined}
-            onChange={(event) => {
-              setCode(event.target.value);
-              setRefusal(null);
-            }}
-          />
-        </label>
-        <label className="grow">
-          <span className="sr-only">Note (optional)</span>
-          <input
-            autoComplete="off"
-            value={note}
-            placeholder="Note (optional)"
-            maxLength={500}
-            onChange={(event) => setNote(event.target.value)}
-          />
-        </label>
-        <button type="submit" className="primary" disabled={busy}>
+        <Field form={form} name="code" label="The code you used" className="grow">
+          {(control) => (
+            <input
+              {...control}
+              className="mono"
+              value={code}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(event) => {
+                setCode(event.target.value);
+                setSuggestions([]);
+                form.clear('code');
+              }}
+            />
+          )}
+        </Field>
+        <Field form={form} name="note" label="Note (optional)" className="grow">
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              value={note}
+              placeholder="e.g. new laptop"
+              onChange={(event) => {
+                setNote(event.target.value);
+                form.clear('note');
+              }}
+            />
+          )}
+        </Field>
+        <button type="submit" className="primary" disabled={form.busy}>
           <CheckIcon /> Mark used
         </button>
       </div>
-      {refusal && (
-        <div className="refusal" role="alert" id="use-code-refusal">
-          <p>{refusal.message}</p>
-          {refusal.suggestions.length > 0 && (
-            <div className="actions start">
-              {refusal.suggestions.map((near) => (
-                <button
-                  key={`${near.setId}:${near.number}`}
-                  type="button"
-                  className="secondary"
-                  disabled={busy}
-                  onClick={() =>
-                    void mark(() =>
-                      call('useBackupCode', {
-                        accountId,
-                        setId: near.setId,
-                        number: near.number,
-                        ...(note.trim() ? { note } : {}),
-                      }),
-                    )
-                  }
-                >
-                  Yes, mark code {near.number} used
-                </button>
-              ))}
-            </div>
-          )}
+      {suggestions.length > 0 && (
+        <div className="actions start suggestions">
+          {suggestions.map((near) => (
+            <button
+              key={`${near.setId}:${near.number}`}
+              type="button"
+              className="secondary"
+              disabled={form.busy}
+              onClick={() =>
+                void mark(() =>
+                  call('useBackupCode', {
+                    accountId,
+                    setId: near.setId,
+                    number: near.number,
+                    ...(note.trim() ? { note } : {}),
+                  }),
+                )
+              }
+            >
+              Yes, mark code {near.number} used
+            </button>
+          ))}
         </div>
       )}
     </form>

@@ -24,7 +24,7 @@ import {
   SettingsIcon,
   TransferIcon,
 } from '../ui/icons.js';
-import { ToastProvider } from '../ui/Toast.js';
+import { ToastProvider, useClearToast } from '../ui/Toast.js';
 
 interface Props {
   status: VaultStatus;
@@ -64,13 +64,16 @@ function Shell({ status, onLock }: Props) {
     [],
   );
   const { overview, changed } = useVaultData();
+  const clearToast = useClearToast();
   // Moving to a view reads the vault afresh: time passes (a contact goes stale) without any change.
+  // A toast was about what was on screen: it goes.
   const navigate = useCallback(
     (target: NavTarget) => {
       setNav((previous) => ({ ...target, serial: previous.serial + 1 }));
+      clearToast();
       changed();
     },
-    [changed],
+    [changed, clearToast],
   );
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountSummary, CodeView, OtpSummary } from '../../../shared/domain.js';
 import { accountLabel } from '../../../shared/account-names.js';
 import { call, errorMessage } from '../api.js';
@@ -7,11 +7,29 @@ import { shownCode } from './code-display.js';
 import { useCopyCode } from './useCopyCode.js';
 import { ErrorMessage } from '../ui/Forms.js';
 
-/** Counter-based codes: each works once, so one is generated only when asked for. */
-export function HotpCodes({ account, otp }: { account: AccountSummary; otp: OtpSummary }) {
+/**
+ * Counter-based codes: each works once, so one is generated only when asked
+ * for. `focusRequest` (Enter on the account's row) puts the focus on Generate.
+ */
+export function HotpCodes({
+  account,
+  otp,
+  focusRequest,
+}: {
+  account: AccountSummary;
+  otp: OtpSummary;
+  focusRequest?: number | undefined;
+}) {
   const [generated, setGenerated] = useState<CodeView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const copy = useCopyCode();
+  const generateButton = useRef<HTMLButtonElement>(null);
+  const seenRequest = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === seenRequest.current) return;
+    seenRequest.current = focusRequest;
+    generateButton.current?.focus();
+  }, [focusRequest]);
 
   async function generate() {
     setError(null);
@@ -44,7 +62,12 @@ export function HotpCodes({ account, otp }: { account: AccountSummary; otp: OtpS
         )}
       </div>
       <div className="hero-steps">
-        <button type="button" className="secondary" onClick={() => void generate()}>
+        <button
+          ref={generateButton}
+          type="button"
+          className="secondary"
+          onClick={() => void generate()}
+        >
           <RefreshIcon /> Generate next code
         </button>
       </div>

@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { LoginDetails, PasswordStrength } from '../../../shared/passwords.js';
 import { call } from '../api.js';
-import { ErrorMessage, FormActions } from '../ui/Forms.js';
-import { EyeIcon } from '../ui/icons.js';
-import { useAction } from '../ui/useAction.js';
+import { Field, FormSummary } from '../ui/Field.js';
+import { FormActions } from '../ui/Forms.js';
+import { PasswordField } from '../ui/PasswordField.js';
+import { useForm } from '../ui/useForm.js';
 import { PasswordGenerator } from './PasswordGenerator.js';
 import { StrengthReport } from './StrengthReport.js';
 
@@ -21,6 +22,21 @@ function linesOf(text: string): string[] {
     .filter(Boolean);
 }
 
+const FIELDS = {
+  username: { noun: 'the username' },
+  password: { noun: 'the password' },
+  urls: {
+    noun: 'the other sign-in pages',
+    plural: true,
+    say: {
+      'too-long': 'One of the sign-in pages is too long: at most 2,048 characters.',
+      'too-many': 'At most 20 other sign-in pages can be kept.',
+      format: 'Each line must be a web address, such as https://example.com/login.',
+    },
+  },
+};
+const FIELD_NAMES = Object.keys(FIELDS);
+
 /**
  * Edits the username, the password (typed or generated, with main's strength
  * estimate) and the other sign-in pages; one save, one transaction. The
@@ -33,7 +49,8 @@ export function PasswordForm({ accountId, login, onSaved, onCancel }: Props) {
   const [urls, setUrls] = useState(login?.urls.join('\n') ?? '');
   const [strength, setStrength] = useState<PasswordStrength | null>(null);
   const [entropy, setEntropy] = useState<number | null>(null);
-  const save = useAction();
+  // The core refuses a page that is not a web address; the password's limits are the schema's.
+  const save = useForm({ fields: FIELDS, coreField: 'urls' });
 
   // main estimates the strength (its word lists, the account's names); typing pauses before asking.
   useEffect(() => {
@@ -70,53 +87,51 @@ export function PasswordForm({ accountId, login, onSaved, onCancel }: Props) {
     <form
       autoComplete="off"
       className="form password-form"
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       aria-label="Edit the sign-in"
+      noValidate
     >
-      <label>
-        Username
-        <input
-          value={username}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => setUsername(event.target.value)}
-          autoFocus
-        />
-      </label>
-      <label>
-        {login?.hasPassword ? 'New password' : 'Password'}
-        <span className="password-field">
+      <FormSummary form={save} fieldNames={FIELD_NAMES} />
+      <Field form={save} name="username" label="Username">
+        {(control) => (
           <input
-            className="mono"
-            type={shown ? 'text' : 'password'}
-            value={password}
-            autoComplete="new-password"
+            {...control}
+            value={username}
+            autoComplete="off"
             spellCheck={false}
-            placeholder={login?.hasPassword ? 'Leave empty to keep the current one' : ''}
             onChange={(event) => {
-              setPassword(event.target.value);
+              setUsername(event.target.value);
+              save.clear('username');
+            }}
+            autoFocus
+          />
+        )}
+      </Field>
+      <Field form={save} name="password" label={login?.hasPassword ? 'New password' : 'Password'}>
+        {(control) => (
+          <PasswordField
+            {...control}
+            value={password}
+            shown={shown}
+            onShownChange={setShown}
+            autoComplete="new-password"
+            placeholder={login?.hasPassword ? 'Leave empty to keep the current one' : ''}
+            onChange={(next) => {
+              setPassword(next);
               setEntropy(null);
-              if (event.target.value === '') setStrength(null);
+              if (next === '') setStrength(null);
+              save.clear('password');
             }}
           />
-          <button
-            type="button"
-            className="icon-button"
-            aria-pressed={shown}
-            aria-label="Show the password"
-            title={shown ? 'Hide the password' : 'Show the password'}
-            onClick={() => setShown(!shown)}
-          >
-            <EyeIcon width="16" height="16" />
-          </button>
-        </span>
-      </label>
+        )}
+      </Field>
       <PasswordGenerator
         onGenerated={(generated) => {
           setPassword(generated.password);
           setShown(true);
           setStrength(generated.strength);
           setEntropy(generated.entropyBits);
+          save.clear('password');
         }}
       />
       {password !== '' && <StrengthReport strength={strength} entropyBits={entropy} />}
@@ -126,18 +141,22 @@ export function PasswordForm({ accountId, login, onSaved, onCancel }: Props) {
           the old one.
         </p>
       )}
-      <label>
-        Other sign-in pages (one a line)
-        <textarea
-          autoComplete="off"
-          rows={2}
-          value={urls}
-          spellCheck={false}
-          placeholder="https://example.com/login"
-          onChange={(event) => setUrls(event.target.value)}
-        />
-      </label>
-      <ErrorMessage error={save.error} />
+      <Field form={save} name="urls" label="Other sign-in pages (one a line)">
+        {(control) => (
+          <textarea
+            {...control}
+            autoComplete="off"
+            rows={2}
+            value={urls}
+            spellCheck={false}
+            placeholder="https://example.com/login"
+            onChange={(event) => {
+              setUrls(event.target.value);
+              save.clear('urls');
+            }}
+          />
+        )}
+      </Field>
       <FormActions submitLabel="Save sign-in" onCancel={onCancel} busy={save.busy} />
     </form>
   );

@@ -9,9 +9,10 @@ import {
 } from '../../../shared/recovery.js';
 import { call } from '../api.js';
 import { ContactForm, KIND_NOUNS } from '../contacts/ContactForm.js';
-import { ErrorMessage, FormActions } from '../ui/Forms.js';
+import { Field, FormSummary } from '../ui/Field.js';
+import { FormActions } from '../ui/Forms.js';
 import { PlusIcon } from '../ui/icons.js';
-import { useAction } from '../ui/useAction.js';
+import { useForm } from '../ui/useForm.js';
 
 const DEVICE_EXAMPLES: Partial<Record<MethodKind, string>> = {
   authenticator: 'e.g. Google Authenticator on Pixel 8',
@@ -19,6 +20,13 @@ const DEVICE_EXAMPLES: Partial<Record<MethodKind, string>> = {
   push: 'e.g. Microsoft Authenticator on iPhone',
   'trusted-device': 'e.g. work laptop',
 };
+
+const FIELDS = {
+  kind: { noun: 'the kind' },
+  contactId: { noun: 'the contact' },
+  device: { noun: 'the device' },
+};
+const FIELD_NAMES = Object.keys(FIELDS);
 
 interface Props {
   accountId: string;
@@ -33,9 +41,10 @@ export function MethodForm({ accountId, contacts, onAdded, onCancel }: Props) {
   const [contactId, setContactId] = useState('');
   const [device, setDevice] = useState('');
   const [addingContact, setAddingContact] = useState(false);
-  const save = useAction();
   const contactKind = METHOD_CONTACT_KIND[kind];
   const needsDevice = METHOD_NEEDS_DEVICE.includes(kind);
+  // A refusal of the core concerns the contact when the method sends to one, else the device.
+  const save = useForm({ fields: FIELDS, coreField: contactKind ? 'contactId' : 'device' });
   const usable = contacts.filter(
     (contact) => contact.kind === contactKind && contact.retiredAt === null,
   );
@@ -46,7 +55,9 @@ export function MethodForm({ accountId, contacts, onAdded, onCancel }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (contactKind && chosen === '') {
-      save.setError(`Add the ${KIND_NOUNS[contactKind]} it sends codes to first.`);
+      save.refuse({
+        contactId: `Add the ${KIND_NOUNS[contactKind]} it sends codes to first (New ${KIND_NOUNS[contactKind]}…).`,
+      });
       return;
     }
     const added = await save.run(() =>
@@ -77,48 +88,80 @@ export function MethodForm({ accountId, contacts, onAdded, onCancel }: Props) {
     <form
       autoComplete="off"
       className="form method-form"
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       aria-label="Add a way in"
+      noValidate
     >
+      <FormSummary form={save} fieldNames={FIELD_NAMES} />
       <div className="form-grid">
-        <label>
-          Kind
-          <select value={kind} onChange={(event) => setKind(event.target.value as MethodKind)}>
-            {METHOD_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {METHOD_LABELS[option]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field form={save} name="kind" label="Kind">
+          {(control) => (
+            <select
+              {...control}
+              value={kind}
+              onChange={(event) => {
+                setKind(event.target.value as MethodKind);
+                save.clear();
+              }}
+            >
+              {METHOD_KINDS.map((option) => (
+                <option key={option} value={option}>
+                  {METHOD_LABELS[option]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {contactKind && (
-          <label>
-            {contactKind === 'phone' ? 'Sent to the phone number' : 'Sent to the address'}
-            {usable.length > 0 ? (
-              <select value={chosen} onChange={(event) => setContactId(event.target.value)}>
-                {usable.map((contact) => (
-                  <option key={contact.id} value={contact.id}>
-                    {contact.display}
-                    {contact.label ? ` (${contact.label})` : ''}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <span className="hint">No {KIND_NOUNS[contactKind]} yet.</span>
-            )}
-          </label>
+          <Field
+            form={save}
+            name="contactId"
+            label={contactKind === 'phone' ? 'Sent to the phone number' : 'Sent to the address'}
+          >
+            {(control) =>
+              usable.length > 0 ? (
+                <select
+                  {...control}
+                  value={chosen}
+                  onChange={(event) => {
+                    setContactId(event.target.value);
+                    save.clear('contactId');
+                  }}
+                >
+                  {usable.map((contact) => (
+                    <option key={contact.id} value={contact.id}>
+                      {contact.display}
+                      {contact.label ? ` (${contact.label})` : ''}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <span className="hint" id={control.id} tabIndex={-1}>
+                  No {KIND_NOUNS[contactKind]} yet.
+                </span>
+              )
+            }
+          </Field>
         )}
         {needsDevice && (
-          <label>
-            {kind === 'authenticator' ? 'Where else the seed is (app and phone)' : 'Device'}
-            <input
-              autoComplete="off"
-              value={device}
-              maxLength={200}
-              placeholder={DEVICE_EXAMPLES[kind] ?? ''}
-              onChange={(event) => setDevice(event.target.value)}
-            />
-          </label>
+          <Field
+            form={save}
+            name="device"
+            label={kind === 'authenticator' ? 'Where else the seed is (app and phone)' : 'Device'}
+          >
+            {(control) => (
+              <input
+                {...control}
+                autoComplete="off"
+                value={device}
+                placeholder={DEVICE_EXAMPLES[kind] ?? ''}
+                onChange={(event) => {
+                  setDevice(event.target.value);
+                  save.clear('device');
+                }}
+              />
+            )}
+          </Field>
         )}
       </div>
       {contactKind && (
@@ -128,7 +171,6 @@ export function MethodForm({ accountId, contacts, onAdded, onCancel }: Props) {
           </button>
         </div>
       )}
-      <ErrorMessage error={save.error} />
       <FormActions submitLabel="Add" onCancel={onCancel} busy={save.busy} />
     </form>
   );

@@ -10,7 +10,9 @@ import { call } from '../api.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { useVaultData, useVaultQuery } from '../app/vault-data.js';
 import { dayWithAge } from '../ui/dates.js';
+import { Field, FormSummary } from '../ui/Field.js';
 import { ErrorMessage, FormActions } from '../ui/Forms.js';
+import { useForm } from '../ui/useForm.js';
 import { CheckIcon, CloseIcon, EditIcon, ExternalIcon, PlusIcon, ShieldIcon } from '../ui/icons.js';
 import { SeverityBadge } from '../ui/Severity.js';
 import { SectionCard } from '../ui/SectionCard.js';
@@ -286,7 +288,7 @@ function RecoveryDetailsForm({
 }) {
   const [supportUrl, setSupportUrl] = useState(recovery.supportUrl);
   const [notes, setNotes] = useState(recovery.recoveryNotes);
-  const save = useAction();
+  const save = useForm({ fields: DETAILS_FIELDS, coreField: 'supportUrl' });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -304,33 +306,52 @@ function RecoveryDetailsForm({
     <form
       autoComplete="off"
       className="form"
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       aria-label="Edit the support page and notes"
+      noValidate
     >
-      <label>
-        Support or account-recovery page
-        <input
-          autoComplete="off"
-          inputMode="url"
-          spellCheck={false}
-          value={supportUrl}
-          autoFocus
-          placeholder="https://example.com/account-recovery"
-          onChange={(event) => setSupportUrl(event.target.value)}
-        />
-      </label>
-      <label>
-        Recovery notes
-        <textarea
-          autoComplete="off"
-          rows={3}
-          value={notes}
-          placeholder="Who to call, which documents they ask for, where the printed codes are…"
-          onChange={(event) => setNotes(event.target.value)}
-        />
-      </label>
-      <ErrorMessage error={save.error} />
+      <FormSummary form={save} fieldNames={Object.keys(DETAILS_FIELDS)} />
+      <Field form={save} name="supportUrl" label="Support or account-recovery page">
+        {(control) => (
+          <input
+            {...control}
+            autoComplete="off"
+            inputMode="url"
+            spellCheck={false}
+            value={supportUrl}
+            autoFocus
+            placeholder="https://example.com/account-recovery"
+            onChange={(event) => {
+              setSupportUrl(event.target.value);
+              save.clear('supportUrl');
+            }}
+          />
+        )}
+      </Field>
+      <Field form={save} name="recoveryNotes" label="Recovery notes">
+        {(control) => (
+          <textarea
+            {...control}
+            autoComplete="off"
+            rows={3}
+            value={notes}
+            placeholder="Who to call, which documents they ask for, where the printed codes are…"
+            onChange={(event) => {
+              setNotes(event.target.value);
+              save.clear('recoveryNotes');
+            }}
+          />
+        )}
+      </Field>
       <FormActions submitLabel="Save" onCancel={onCancel} busy={save.busy} />
     </form>
   );
 }
+
+const DETAILS_FIELDS = {
+  supportUrl: {
+    noun: 'the support page',
+    say: { format: 'The support page must be a web address, such as https://example.com/help.' },
+  },
+  recoveryNotes: { noun: 'the recovery notes', plural: true },
+};

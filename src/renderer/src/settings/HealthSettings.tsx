@@ -1,5 +1,6 @@
 import { type Ref, useState } from 'react';
 import type { DesktopSettings } from '../../../shared/contract/settings-methods.js';
+import { FieldError } from '../ui/Field.js';
 
 type NumberKey =
   | 'lowCodesMinimum'
@@ -12,6 +13,8 @@ interface Props {
   settings: DesktopSettings;
   headingRef: Ref<HTMLHeadingElement>;
   onSave: (patch: Partial<DesktopSettings>, what: string) => void;
+  /** The last refused setting, by its key, with the sentence shown under it. */
+  refused: { key: string; message: string } | null;
 }
 
 /** A number saved when the field is left (or on Enter); the core checks its range and says why it refuses. */
@@ -19,11 +22,13 @@ function NumberField({
   id,
   value,
   unit,
+  error,
   onSave,
 }: {
   id: string;
   value: number;
   unit: string;
+  error: string | null;
   onSave: (value: number) => void;
 }) {
   const [draft, setDraft] = useState(String(value));
@@ -33,37 +38,56 @@ function NumberField({
     setShown(value);
     setDraft(String(value));
   }
+  const [typo, setTypo] = useState<string | null>(null);
   const commit = () => {
-    const next = Number(draft);
-    if (draft.trim() !== '' && Number.isFinite(next) && next !== value) onSave(next);
-    else setDraft(String(value));
+    const text = draft.trim();
+    if (text === '') {
+      setDraft(String(value));
+      setTypo(null);
+      return;
+    }
+    if (!/^\d+$/.test(text)) {
+      setTypo(`Type a whole number of ${unit.split(' ')[0]}.`);
+      return;
+    }
+    setTypo(null);
+    if (Number(text) !== value) onSave(Number(text));
   };
+  const shownError = typo ?? error;
   return (
-    <span className="number-field">
-      <input
-        autoComplete="off"
-        id={id}
-        type="number"
-        inputMode="numeric"
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-        }}
-      />
-      <span className="muted">{unit}</span>
-    </span>
+    <>
+      <span className={`number-field${shownError === null ? '' : ' field-invalid'}`}>
+        <input
+          autoComplete="off"
+          id={id}
+          inputMode="numeric"
+          value={draft}
+          aria-invalid={shownError === null ? undefined : true}
+          aria-describedby={shownError === null ? undefined : `${id}-error`}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setTypo(null);
+          }}
+          onBlur={commit}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit();
+          }}
+        />
+        <span className="muted">{unit}</span>
+      </span>
+      <FieldError id={`${id}-error`} error={shownError} />
+    </>
   );
 }
 
 /** The thresholds of the health check, stored in the vault like every other setting. */
-export function HealthSettings({ settings, headingRef, onSave }: Props) {
+export function HealthSettings({ settings, headingRef, onSave, refused }: Props) {
   const number = (key: NumberKey, what: string, unit: string) => (
     <NumberField
       id={`setting-${key}`}
       value={settings[key]}
       unit={unit}
+      error={refused?.key === key ? refused.message : null}
       onSave={(value) => onSave({ [key]: value }, what)}
     />
   );

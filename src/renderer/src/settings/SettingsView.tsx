@@ -6,8 +6,10 @@ import type { NavRequest } from '../app/navigation.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { useVaultData } from '../app/vault-data.js';
 import { HealthSettings } from './HealthSettings.js';
+import { RecentlyRemoved } from './RecentlyRemoved.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { ErrorMessage } from '../ui/Forms.js';
+import { placeRefusal } from '../ui/useForm.js';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60, 0];
 const CLIPBOARD_CHOICES = [10, 20, 30, 45, 60, 120, 0];
@@ -54,9 +56,14 @@ export function SettingsView({ status, request }: Props) {
   const [settings, setSettings] = useState<DesktopSettings | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<{ key: string; message: string } | null>(null);
   const { changed } = useVaultData();
   const healthHeading = useSectionFocus(
     request.section === 'health-checks' ? request.serial : undefined,
+    settings !== null,
+  );
+  const removedHeading = useSectionFocus(
+    request.section === 'recently-removed' ? request.serial : undefined,
     settings !== null,
   );
 
@@ -70,8 +77,10 @@ export function SettingsView({ status, request }: Props) {
   async function save(patch: Partial<DesktopSettings>, what: string) {
     if (settings === null) return;
     const before = settings;
+    const key = Object.keys(patch)[0] ?? '';
     setError(null);
     setSaved(null);
+    setRefused(null);
     // Shown at once; put back if the vault refuses it.
     setSettings({ ...settings, ...patch });
     try {
@@ -80,7 +89,14 @@ export function SettingsView({ status, request }: Props) {
       changed();
     } catch (caught) {
       setSettings(before);
-      setError(errorMessage(caught));
+      // The refusal is shown at the setting it concerns, in the words the setting is known by.
+      const placed = placeRefusal(caught, {
+        fields: { [key]: { noun: what.charAt(0).toLowerCase() + what.slice(1) } },
+        coreField: key,
+      });
+      const message = placed.errors[key];
+      if (message === undefined) setError(placed.formError);
+      else setRefused({ key, message });
     }
   }
 
@@ -160,8 +176,11 @@ export function SettingsView({ status, request }: Props) {
       <HealthSettings
         settings={settings}
         headingRef={healthHeading}
+        refused={refused}
         onSave={(patch, what) => void save(patch, what)}
       />
+
+      <RecentlyRemoved headingRef={removedHeading} />
 
       <section className="card" aria-labelledby="file-title">
         <h3 id="file-title">Vault file</h3>

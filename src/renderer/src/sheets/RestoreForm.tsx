@@ -2,13 +2,18 @@ import { type FormEvent, useState } from 'react';
 import type { BackupFileInfo } from '../../../shared/backups.js';
 import { formatDayTime } from '../../../shared/dates.js';
 import { call } from '../api.js';
-import { ErrorMessage } from '../ui/Forms.js';
-import { useAction } from '../ui/useAction.js';
+import { Field, FormSummary } from '../ui/Field.js';
+import { PasswordField } from '../ui/PasswordField.js';
+import { useForm } from '../ui/useForm.js';
 
 interface Props {
   backup: BackupFileInfo;
   onCancel: () => void;
 }
+
+const FIELDS = {
+  password: { noun: 'the backup’s password', say: { required: 'Type the backup’s password.' } },
+};
 
 /**
  * Restoring a backup over the open vault, after saying what happens: main
@@ -18,11 +23,16 @@ interface Props {
  */
 export function RestoreForm({ backup, onCancel }: Props) {
   const [password, setPassword] = useState('');
-  const restore = useAction();
+  // A wrong password is a refusal of the password field.
+  const restore = useForm({ fields: FIELDS, coreField: 'password' });
   const made = formatDayTime(backup.at);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (password === '') {
+      restore.refuse({ password: FIELDS.password.say.required });
+      return;
+    }
     const result = await restore.run(() => call('restoreBackup', { name: backup.name, password }));
     if (result === undefined) setPassword('');
   }
@@ -33,6 +43,7 @@ export function RestoreForm({ backup, onCancel }: Props) {
       className="card confirm restore-form"
       aria-labelledby="restore-title"
       onSubmit={(event) => void submit(event)}
+      noValidate
     >
       <h4 id="restore-title">Restore the backup of {made}?</h4>
       <p>
@@ -40,23 +51,26 @@ export function RestoreForm({ backup, onCancel }: Props) {
         in it. The vault as it is now is kept in the backups folder first, so you can go back. Then
         Sparekey locks; unlock it with the password the vault had when this backup was made.
       </p>
-      <label>
-        The backup’s password
-        <input
-          type="password"
-          autoFocus
-          autoComplete="off"
-          value={password}
-          aria-invalid={restore.error !== null}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </label>
-      <ErrorMessage error={restore.error} />
+      <FormSummary form={restore} fieldNames={['password']} />
+      <Field form={restore} name="password" label="The backup’s password">
+        {(control) => (
+          <PasswordField
+            {...control}
+            autoFocus
+            autoComplete="off"
+            value={password}
+            onChange={(next) => {
+              setPassword(next);
+              restore.clear('password');
+            }}
+          />
+        )}
+      </Field>
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="danger" disabled={restore.busy || password === ''}>
+        <button type="submit" className="danger" disabled={restore.busy}>
           {restore.busy ? 'Restoring…' : 'Replace the vault with this backup'}
         </button>
       </div>

@@ -67,7 +67,10 @@ export function SheetSection({ request, headingRef }: Props) {
     [health.data],
   );
 
-  const list = accounts.data ?? [];
+  const list = useMemo(() => accounts.data ?? [], [accounts.data]);
+  // "Every account" ticks every box: the list never says "0 chosen" while all are printed.
+  const everyId = useMemo(() => new Set(list.map((account) => account.id)), [list]);
+  const ticked = scope === 'all' ? everyId : chosen;
   const selection = scope === 'all' ? { all: true as const } : { accountIds: [...chosen] };
   const ready = scope === 'all' ? list.length > 0 : chosen.size > 0;
   const input = { ...selection, paper, includeUsed };
@@ -153,11 +156,12 @@ export function SheetSection({ request, headingRef }: Props) {
               checked={scope === 'chosen'}
               onSelect={() => setScope('chosen')}
             >
-              Only the accounts I choose ({chosen.size} chosen)
+              Only the accounts I choose
+              {scope === 'chosen' ? ` (${chosen.size} chosen)` : ''}
             </RadioOption>
             <AccountChooser
               accounts={list}
-              chosen={chosen}
+              chosen={ticked}
               onChange={(next) => {
                 setChosen(next);
                 setScope('chosen');

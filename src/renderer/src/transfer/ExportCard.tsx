@@ -7,10 +7,12 @@ import type { GoogleMigrationQrView } from '../../../shared/contract/import-meth
 import { MIN_EXPORT_PASSWORD_LENGTH } from '../../../shared/import-export.js';
 import { call } from '../api.js';
 import { useVaultQuery } from '../app/vault-data.js';
-import { ErrorMessage, RadioOption } from '../ui/Forms.js';
+import { Field, FieldError, FormSummary } from '../ui/Field.js';
+import { RadioOption } from '../ui/Forms.js';
+import { PasswordField } from '../ui/PasswordField.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { SeverityNote } from '../ui/Severity.js';
-import { useAction } from '../ui/useAction.js';
+import { useForm } from '../ui/useForm.js';
 import { AccountChooser } from '../accounts/AccountChooser.js';
 import { GoogleQrCodes } from './GoogleQrCodes.js';
 import { NotExportedList } from './NotExportedList.js';
@@ -36,12 +38,38 @@ const FORMATS: { value: Format; label: string; hint: string }[] = [
   },
 ];
 
-function passwordProblem(password: string, repeated: string): string | null {
+function passwordProblems(password: string, repeated: string): Record<string, string> {
+  if (password === '') return { password: 'Type a password for the export file.' };
   if ([...password].length < MIN_EXPORT_PASSWORD_LENGTH) {
-    return `The export password must be at least ${MIN_EXPORT_PASSWORD_LENGTH} characters long.`;
+    return {
+      password: `The export password needs at least ${MIN_EXPORT_PASSWORD_LENGTH} characters.`,
+    };
   }
-  return password === repeated ? null : 'The two passwords differ; type the same password twice.';
+  return password === repeated
+    ? {}
+    : { repeated: 'The two passwords differ; type the same password twice.' };
 }
+
+const FIELDS = {
+  accountIds: {
+    noun: 'the accounts',
+    plural: true,
+    say: { 'too-few': 'Choose at least one account to export.' },
+  },
+  ids: {
+    noun: 'the accounts',
+    plural: true,
+    say: { 'too-few': 'Choose at least one account to export.' },
+  },
+  password: {
+    noun: 'the export password',
+    say: {
+      'too-short': `The export password needs at least ${MIN_EXPORT_PASSWORD_LENGTH} characters.`,
+    },
+  },
+  repeated: { noun: 'the repeated password' },
+};
+const FIELD_NAMES = ['accountIds', 'password', 'repeated'];
 
 /** Exports seeds: to a file the user picks (mode 0600), or as transfer QR codes on screen. */
 export function ExportCard() {
@@ -55,34 +83,33 @@ export function ExportCard() {
   const [saved, setSaved] = useState<ExportToFileResult | null>(null);
   const [confirmingQr, setConfirmingQr] = useState(false);
   const [qr, setQr] = useState<GoogleMigrationQrView | null>(null);
-  const { run, busy, error, setError } = useAction();
+  const form = useForm({ fields: FIELDS, coreField: null });
+  const { run, busy } = form;
 
   const ids = scope === 'all' ? undefined : [...chosen];
   const exported = ids ?? withSeeds.map((account) => account.id);
 
-  function change(apply: () => void) {
+  function change(apply: () => void, field?: string) {
     apply();
     setSaved(null);
-    setError(null);
+    if (field === undefined) form.clear();
+    else form.clear(field);
     setConfirmingQr(false);
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (exported.length === 0) {
-      setError('Choose at least one account to export.');
+    setSaved(null);
+    const problems: Record<string, string> =
+      format === 'aegis-encrypted' ? passwordProblems(password, repeated) : {};
+    if (exported.length === 0) problems.accountIds = 'Choose at least one account to export.';
+    if (Object.keys(problems).length > 0) {
+      form.refuse(problems);
       return;
     }
     if (format === 'google-qr') {
       setConfirmingQr(true);
       return;
-    }
-    if (format === 'aegis-encrypted') {
-      const problem = passwordProblem(password, repeated);
-      if (problem !== null) {
-        setError(problem);
-        return;
-      }
     }
     const result = await run(() =>
       call('exportToFile', {
@@ -115,7 +142,14 @@ export function ExportCard() {
 
   return (
     <SectionCard id="export" title="Export">
-      <form autoComplete="off" className="form" onSubmit={submit} aria-label="Export">
+      <form
+        autoComplete="off"
+        className="form"
+        onSubmit={(event) => void submit(event)}
+        aria-label="Export"
+        noValidate
+      >
+        <FormSummary form={form} fieldNames={FIELD_NAMES} />
         <fieldset className="params">
           <legend>Which accounts</legend>
           <RadioOption
@@ -134,13 +168,22 @@ export function ExportCard() {
           </RadioOption>
         </fieldset>
         {scope === 'chosen' && (
-          <fieldset className="params">
+          <fieldset
+            className={`params${form.errors.accountIds ? ' field-invalid' : ''}`}
+            id={form.field('accountIds').id}
+            tabIndex={-1}
+            aria-describedby={form.errors.accountIds ? form.field('accountIds').errorId : undefined}
+          >
             <legend>Accounts to export ({chosen.size} chosen)</legend>
             <AccountChooser
               accounts={withSeeds}
               chosen={chosen}
-              onChange={(next) => change(() => setChosen(next))}
+              onChange={(next) => change(() => setChosen(next), 'accountIds')}
               listLabel="Accounts to export"
+            />
+            <FieldError
+              id={form.field('accountIds').errorId}
+              error={form.errors.accountIds ?? null}
             />
           </fieldset>
         )}
@@ -160,24 +203,26 @@ export function ExportCard() {
         </fieldset>
         {format === 'aegis-encrypted' ? (
           <div className="form-grid">
-            <label>
-              Export password
-              <input
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(event) => change(() => setPassword(event.target.value))}
-              />
-            </label>
-            <label>
-              Repeat the export password
-              <input
-                type="password"
-                autoComplete="new-password"
-                value={repeated}
-                onChange={(event) => change(() => setRepeated(event.target.value))}
-              />
-            </label>
+            <Field form={form} name="password" label="Export password">
+              {(control) => (
+                <PasswordField
+                  {...control}
+                  autoComplete="new-password"
+                  value={password}
+                  onChange={(next) => change(() => setPassword(next), 'password')}
+                />
+              )}
+            </Field>
+            <Field form={form} name="repeated" label="Repeat the export password">
+              {(control) => (
+                <PasswordField
+                  {...control}
+                  autoComplete="new-password"
+                  value={repeated}
+                  onChange={(next) => change(() => setRepeated(next), 'repeated')}
+                />
+              )}
+            </Field>
           </div>
         ) : (
           <SeverityNote severity="warning">
@@ -209,7 +254,6 @@ export function ExportCard() {
             </button>
           </div>
         )}
-        <ErrorMessage error={error} />
         {saved && (
           <p className="notice" role="status">
             {saved.saved

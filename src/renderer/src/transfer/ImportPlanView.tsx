@@ -11,24 +11,25 @@ export function ImportPlanView({
   plan: ImportPlan;
   fromImage?: boolean;
 }) {
-  const { stage, action } = plan;
+  const { stage, form } = plan;
   return (
     <>
       {stage.kind === 'password' && (
         <ImportPasswords
           files={stage.files}
           needing={stage.needing}
-          busy={action.busy}
-          onSubmit={(files) => void plan.previewFiles(files)}
+          form={form}
+          onSubmit={(files) => void plan.previewFiles(files, 'passwords')}
           onCancel={plan.reset}
         />
       )}
       {stage.kind === 'preview' && (
         <ImportPreviewPanel
+          key={stage.planId}
           preview={stage.preview}
           showFiles={!fromImage}
-          busy={action.busy}
-          onCommit={() => void plan.commit()}
+          busy={form.busy}
+          onCommit={(leaveOut) => void plan.commit(leaveOut)}
           onCancel={plan.reset}
         />
       )}
@@ -37,11 +38,14 @@ export function ImportPlanView({
           Imported {stage.outcome.imported.length}{' '}
           {stage.outcome.imported.length === 1 ? 'account' : 'accounts'}
           {stage.added.length > 0 ? `: ${stage.added.join(', ')}` : ''}.
+          {stage.outcome.leftOut > 0 && ` ${stage.outcome.leftOut} left out as you chose.`}
           {stage.outcome.duplicates > 0 && ` ${stage.outcome.duplicates} duplicates skipped.`}
           {stage.outcome.failed > 0 && ` ${stage.outcome.failed} unreadable entries left out.`}
         </p>
       )}
-      <ErrorMessage error={action.error} />
+      {(stage.kind === 'preview' || stage.kind === 'done') && (
+        <ErrorMessage error={form.formError} />
+      )}
     </>
   );
 }

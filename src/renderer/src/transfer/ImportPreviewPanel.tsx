@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { accountLabel } from '../../../shared/account-names.js';
 import type {
   ImportNote,
@@ -11,7 +12,8 @@ interface Props {
   /** Name each file and its format (not for a single pasted or chosen image). */
   showFiles: boolean;
   busy: boolean;
-  onCommit: () => void;
+  /** Commits all but the entries left out (their indexes in `preview.entries`). */
+  onCommit: (leaveOut: ReadonlySet<number>) => void;
   onCancel: () => void;
 }
 
@@ -23,19 +25,31 @@ function kindOf(entry: ImportPreviewEntry): string {
   return entry.otp.type === 'steam' ? 'Steam' : entry.otp.type.toUpperCase();
 }
 
-function EntryLine({ entry }: { entry: ImportPreviewEntry }) {
+/** One account the import would add, with the box that keeps it in (ticked) or leaves it out. */
+function EntryLine({
+  entry,
+  chosen,
+  onToggle,
+}: {
+  entry: ImportPreviewEntry;
+  chosen: boolean;
+  onToggle: () => void;
+}) {
   return (
-    <li className="list-line">
-      <span>
-        <strong>{accountLabel(entry)}</strong>
-        {entry.issuer && entry.accountName && <span className="muted"> {entry.accountName}</span>}
-        {entry.warnings.map((warning) => (
-          <span key={warning} className="hint">
-            {' '}
-            — {warning}
-          </span>
-        ))}
-      </span>
+    <li className="list-line import-entry">
+      <label className="check">
+        <input autoComplete="off" type="checkbox" checked={chosen} onChange={onToggle} />
+        <span>
+          <strong>{accountLabel(entry)}</strong>
+          {entry.issuer && entry.accountName && <span className="muted"> {entry.accountName}</span>}
+          {entry.warnings.map((warning) => (
+            <span key={warning} className="hint">
+              {' '}
+              — {warning}
+            </span>
+          ))}
+        </span>
+      </label>
       <span className="muted small">{kindOf(entry)}</span>
     </li>
   );
@@ -58,8 +72,20 @@ function NoteList({ notes }: { notes: ImportNote[] }) {
  * duplicates it skips, and every entry it could not read with the reason.
  */
 export function ImportPreviewPanel({ preview, showFiles, busy, onCommit, onCancel }: Props) {
-  const adding = preview.entries.filter((entry) => entry.duplicateOf === null);
+  const adding = preview.entries
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => entry.duplicateOf === null);
   const duplicates = preview.entries.filter((entry) => entry.duplicateOf !== null);
+  const [leftOut, setLeftOut] = useState<ReadonlySet<number>>(new Set());
+  const chosen = adding.length - leftOut.size;
+  const toggle = (index: number) =>
+    setLeftOut((current) => {
+      const next = new Set(current);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+  const all = leftOut.size === 0;
   return (
     <div className="import-preview">
       {showFiles && (
@@ -84,17 +110,38 @@ export function ImportPreviewPanel({ preview, showFiles, busy, onCommit, onCance
         </section>
       )}
       <section className="import-group" aria-labelledby="import-adding-title">
-        <h4 id="import-adding-title">
-          {adding.length === 0
-            ? 'Nothing new to add'
-            : `${plural(adding.length, 'account')} to add`}
-        </h4>
+        <div className="subsection-head">
+          <h4 id="import-adding-title">
+            {adding.length === 0
+              ? 'Nothing new to add'
+              : `${plural(adding.length, 'account')} to add`}
+          </h4>
+          {adding.length > 1 && (
+            <button
+              type="button"
+              className="quiet"
+              onClick={() =>
+                setLeftOut(all ? new Set(adding.map(({ index }) => index)) : new Set())
+              }
+            >
+              {all ? 'Leave them all out' : 'Choose them all'}
+            </button>
+          )}
+        </div>
         {adding.length > 0 && (
-          <ul className="plain-list">
-            {adding.map((entry, index) => (
-              <EntryLine key={index} entry={entry} />
-            ))}
-          </ul>
+          <>
+            <p className="hint">Untick an account to leave it out of this import.</p>
+            <ul className="plain-list" aria-labelledby="import-adding-title">
+              {adding.map(({ entry, index }) => (
+                <EntryLine
+                  key={index}
+                  entry={entry}
+                  chosen={!leftOut.has(index)}
+                  onToggle={() => toggle(index)}
+                />
+              ))}
+            </ul>
+          </>
         )}
       </section>
       {duplicates.length > 0 && (
@@ -141,10 +188,10 @@ export function ImportPreviewPanel({ preview, showFiles, busy, onCommit, onCance
           type="button"
           className="primary"
           autoFocus={preview.toImport > 0}
-          disabled={busy || preview.toImport === 0}
-          onClick={onCommit}
+          disabled={busy || chosen === 0}
+          onClick={() => onCommit(leftOut)}
         >
-          Import {plural(preview.toImport, 'account')}
+          Import {plural(chosen, 'account')}
         </button>
       </div>
     </div>

@@ -1,5 +1,8 @@
 import { type ClipboardEvent, useEffect, useRef } from 'react';
+import { FieldError } from '../ui/Field.js';
+import { ImageIcon } from '../ui/icons.js';
 import { useToast } from '../ui/Toast.js';
+import { useForm } from '../ui/useForm.js';
 import { ImportPlanView } from './ImportPlanView.js';
 import { pastedImage } from './pasted-image.js';
 import { base64Of } from './read-file.js';
@@ -16,8 +19,18 @@ interface Props {
  * Adds the accounts in a QR code image (a site's setup QR code, or a Google
  * Authenticator transfer code with many accounts): chosen or pasted, previewed, committed.
  */
+const FIELDS = {
+  image: {
+    noun: 'the image',
+    say: { 'too-long': 'That image is larger than 16 MB: take a screenshot of just the QR code.' },
+  },
+};
+
 export function QrImageAdd({ pasted, onImported, onCancel }: Props) {
-  const plan = useImportPlan();
+  const form = useForm({ fields: FIELDS, coreField: 'image' });
+  const plan = useImportPlan(form);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const image = form.field('image');
   const toast = useToast();
   const { stage, previewImage, reset } = plan;
   const taken = useRef<File | null>(null);
@@ -45,10 +58,10 @@ export function QrImageAdd({ pasted, onImported, onCancel }: Props) {
   }, [stage, toast, onImported]);
 
   const onPaste = (event: ClipboardEvent) => {
-    const image = pastedImage(event);
-    if (image === null) return;
+    const pastedFile = pastedImage(event);
+    if (pastedFile === null) return;
     event.preventDefault();
-    void take(image);
+    void take(pastedFile);
   };
 
   return (
@@ -56,23 +69,38 @@ export function QrImageAdd({ pasted, onImported, onCancel }: Props) {
       <h2 id="qr-add-title">Add from a QR image</h2>
       {stage.kind !== 'preview' && (
         <>
-          <label>
-            QR code image (PNG, JPEG)
+          <div className={`drop-zone${image.error === null ? '' : ' field-invalid'}`}>
+            <ImageIcon width="28" height="28" className="drop-icon" />
+            <button
+              type="button"
+              className="secondary"
+              id={image.id}
+              autoFocus
+              aria-describedby={`${image.error === null ? '' : `${image.errorId} `}qr-image-hint`}
+              onClick={() => fileInput.current?.click()}
+            >
+              Choose a QR code image…
+            </button>
             <input
-              autoComplete="off"
+              ref={fileInput}
               type="file"
               accept="image/png,image/jpeg"
-              autoFocus
+              hidden
+              tabIndex={-1}
+              aria-hidden="true"
+              autoComplete="off"
+              data-testid="qr-image-input"
               onChange={(event) => {
                 void take(event.target.files?.[0]);
                 event.target.value = '';
               }}
             />
-          </label>
-          <p className="hint">
-            Or paste a screenshot of the QR code with Ctrl+V. A Google Authenticator transfer code
-            adds every account in it.
-          </p>
+            <p id="qr-image-hint" className="hint">
+              A PNG or JPEG, or paste a screenshot of the QR code with Ctrl+V. A Google
+              Authenticator transfer code adds every account in it.
+            </p>
+            <FieldError id={image.errorId} error={image.error} />
+          </div>
           <div className="actions">
             <button type="button" className="secondary" onClick={onCancel}>
               Cancel

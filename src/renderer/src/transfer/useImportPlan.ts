@@ -4,7 +4,7 @@ import type { ImportPreviewResult } from '../../../shared/contract/import-method
 import type { ImportOutcome, ImportPreview } from '../../../shared/import-export.js';
 import { call } from '../api.js';
 import { useVaultData } from '../app/vault-data.js';
-import { type Action, useAction } from '../ui/useAction.js';
+import type { Form } from '../ui/useForm.js';
 
 export interface ImportFile {
   name: string;
@@ -21,13 +21,16 @@ export type ImportStage =
 
 export interface ImportPlan {
   stage: ImportStage;
-  action: Action;
-  /** Files from the disk: a preview, or the files that need a password first. */
-  previewFiles: (files: ImportFile[]) => Promise<void>;
+  form: Form;
+  /**
+   * Files from the disk, or pasted text: a preview, or the files that need a
+   * password first. A refusal is shown at `field` (the drop zone, the text area).
+   */
+  previewFiles: (files: ImportFile[], field: string) => Promise<boolean>;
   /** The codes in an image (a QR code, or a Google transfer QR code). */
   previewImage: (image: string) => Promise<void>;
-  /** Adds the previewed accounts (one transaction); the outcome says which. */
-  commit: () => Promise<ImportOutcome | undefined>;
+  /** Adds the previewed accounts but those left out (indexes of the preview's entries), in one transaction. */
+  commit: (leaveOut: ReadonlySet<number>) => Promise<ImportOutcome | undefined>;
   reset: () => void;
 }
 
@@ -35,10 +38,9 @@ export interface ImportPlan {
  * An import, previewed first and committed as a whole. The plan itself (with
  * the seeds) stays in main under its id; it is dropped there when the vault locks.
  */
-export function useImportPlan(onAccountsAdded?: (count: number) => void): ImportPlan {
+export function useImportPlan(form: Form, onAccountsAdded?: (count: number) => void): ImportPlan {
   const [stage, setStage] = useState<ImportStage>({ kind: 'idle' });
-  const action = useAction();
-  const { run, setError } = action;
+  const { run, clear } = form;
   const { changed } = useVaultData();
 
   const show = useCallback((result: ImportPreviewResult, files: ImportFile[]) => {
@@ -50,39 +52,51 @@ export function useImportPlan(onAccountsAdded?: (count: number) => void): Import
   }, []);
 
   const previewFiles = useCallback(
-    async (files: ImportFile[]) => {
-      const result = await run(() => call('previewImport', { files }));
+    async (files: ImportFile[], field: string) => {
+      const result = await run(() => call('previewImport', { files }), { coreField: field });
       if (result) show(result, files);
+      return result !== undefined;
     },
     [run, show],
   );
 
   const previewImage = useCallback(
     async (image: string) => {
-      const result = await run(() => call('decodeQrImage', { image }));
+      const result = await run(() => call('decodeQrImage', { image }), { coreField: 'image' });
       if (result) show(result, []);
     },
     [run, show],
   );
 
-  const commit = useCallback(async () => {
-    if (stage.kind !== 'preview') return undefined;
-    const outcome = await run(() => call('commitImport', { planId: stage.planId }));
-    if (outcome) {
-      const added = stage.preview.entries
-        .filter((entry) => entry.duplicateOf === null)
-        .map((entry) => accountLabel(entry));
-      setStage({ kind: 'done', outcome, added });
-      changed();
-      onAccountsAdded?.(added.length);
-    }
-    return outcome;
-  }, [stage, run, changed, onAccountsAdded]);
+  const commit = useCallback(
+    async (leaveOut: ReadonlySet<number>) => {
+      if (stage.kind !== 'preview') return undefined;
+      // A refusal now concerns the preview as a whole (expired, already committed).
+      const outcome = await run(
+        () =>
+          call('commitImport', {
+            planId: stage.planId,
+            ...(leaveOut.size > 0 ? { leaveOut: [...leaveOut] } : {}),
+          }),
+        { coreField: null },
+      );
+      if (outcome) {
+        const added = stage.preview.entries
+          .filter((entry, index) => entry.duplicateOf === null && !leaveOut.has(index))
+          .map((entry) => accountLabel(entry));
+        setStage({ kind: 'done', outcome, added });
+        changed();
+        onAccountsAdded?.(added.length);
+      }
+      return outcome;
+    },
+    [stage, run, changed, onAccountsAdded],
+  );
 
   const reset = useCallback(() => {
     setStage({ kind: 'idle' });
-    setError(null);
-  }, [setError]);
+    clear();
+  }, [clear]);
 
-  return { stage, action, previewFiles, previewImage, commit, reset };
+  return { stage, form, previewFiles, previewImage, commit, reset };
 }

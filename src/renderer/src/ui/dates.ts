@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../../shared/durations.js';
-import { formatDay } from '../../../shared/dates.js';
+import { formatDay, formatDayWithoutYear } from '../../../shared/dates.js';
 
 export { formatDay };
 
@@ -16,10 +16,9 @@ export function dayWithAge(at: number, now: number): string {
   return `${formatDay(at)} (${daysAgo(at, now)})`;
 }
 
-/** "3 May" in the current year, else "3 May 2025": for dense lists. */
+/** "3 May" in the current year, else "3 May 2025" (each the locale's way): for dense lists. */
 export function shortDay(at: number, now: number): string {
-  const full = formatDay(at);
   return new Date(at).getFullYear() === new Date(now).getFullYear()
-    ? full.replace(/ \d{4}$/, '')
-    : full;
+    ? formatDayWithoutYear(at)
+    : formatDay(at);
 }

@@ -1,40 +1,39 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent } from 'react';
 import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
-import { call, errorMessage } from '../api.js';
+import { call } from '../api.js';
+import { FormSummary } from '../ui/Field.js';
 import { Logo } from '../ui/icons.js';
-import { PasswordStrength } from './PasswordStrength.js';
-import { ErrorMessage } from '../ui/Forms.js';
-
-/** The core's minimum (MIN_PASSWORD_LENGTH); the core checks it again. */
-const MIN_LENGTH = 8;
+import { useForm } from '../ui/useForm.js';
+import {
+  NEW_PASSWORD_NAMES,
+  NewPasswordFields,
+  newPasswordFields,
+  useNewPassword,
+} from './NewPasswordFields.js';
 
 interface Props {
   status: VaultStatus;
   onCreated: (status: VaultStatus) => void;
 }
 
-/** First run: one password, typed twice, with a strength meter. */
-export function CreateVault({ status, onCreated }: Props) {
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+const FIELDS = newPasswordFields();
+const FIELD_NAMES = Object.values(NEW_PASSWORD_NAMES);
 
-  const long = [...password].length >= MIN_LENGTH;
-  const same = password === confirmation;
-  const ready = long && same && !busy;
+/** First run: one password, typed twice, with a strength meter; a weak one only when asked for. */
+export function CreateVault({ status, onCreated }: Props) {
+  const draft = useNewPassword();
+  const form = useForm({ fields: FIELDS, coreField: 'password' });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await call('createVault', { password }));
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
+    if (form.busy) return;
+    const problems = await draft.problems();
+    if (Object.keys(problems).length > 0) {
+      form.refuse(problems);
+      return;
     }
+    const created = await form.run(() => call('createVault', { password: draft.password }));
+    if (created) onCreated(created);
   }
 
   return (
@@ -42,7 +41,7 @@ export function CreateVault({ status, onCreated }: Props) {
       <form
         autoComplete="off"
         className="gate"
-        onSubmit={submit}
+        onSubmit={(event) => void submit(event)}
         aria-labelledby="gate-title"
         noValidate
       >
@@ -52,42 +51,10 @@ export function CreateVault({ status, onCreated }: Props) {
           One password protects every seed, backup code and recovery contact. It cannot be
           recovered: write it down and keep it somewhere safe.
         </p>
-        <label>
-          New password
-          <input
-            type="password"
-            autoFocus
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-describedby="password-rules"
-          />
-        </label>
-        <PasswordStrength password={password} />
-        <p id="password-rules" className="hint">
-          At least {MIN_LENGTH} characters.
-        </p>
-        <label>
-          Repeat the password
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-            aria-invalid={confirmation !== '' && !same}
-            aria-describedby="password-match"
-          />
-        </label>
-        <p id="password-match" className="hint" aria-live="polite">
-          {confirmation === ''
-            ? ''
-            : same
-              ? '✓ The passwords match.'
-              : '✗ The two passwords differ.'}
-        </p>
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={!ready}>
-          {busy ? 'Creating…' : 'Create vault'}
+        <FormSummary form={form} fieldNames={FIELD_NAMES} />
+        <NewPasswordFields form={form} draft={draft} autoFocus />
+        <button type="submit" className="primary" disabled={form.busy}>
+          {form.busy ? 'Creating…' : 'Create vault'}
         </button>
         <p className="muted small path" title={status.vaultPath}>
           The vault file: {status.vaultPath}

@@ -1,9 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { LockReason } from '../../../shared/contract/index.js';
 import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
-import { call, errorMessage } from '../api.js';
+import { call } from '../api.js';
+import { Field, FormSummary } from '../ui/Field.js';
 import { Logo } from '../ui/icons.js';
-import { ErrorMessage } from '../ui/Forms.js';
+import { PasswordField } from '../ui/PasswordField.js';
+import { useForm } from '../ui/useForm.js';
 
 const WHY_LOCKED: Record<LockReason, string | null> = {
   user: null,
@@ -15,6 +17,8 @@ const WHY_LOCKED: Record<LockReason, string | null> = {
     'Restored from a backup. It opens with the password the vault had when that backup was made.',
 };
 
+const FIELDS = { password: { noun: 'the password', say: { required: 'Type the password.' } } };
+
 interface Props {
   status: VaultStatus;
   reason: LockReason | null;
@@ -23,28 +27,30 @@ interface Props {
 
 export function UnlockVault({ status, reason, onUnlocked }: Props) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  // A wrong password is a refusal of the password field.
+  const form = useForm({ fields: FIELDS, coreField: 'password' });
   const why = reason === null ? null : WHY_LOCKED[reason];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onUnlocked(await call('unlockVault', { password }));
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setPassword('');
-      setBusy(false);
-      input.current?.focus();
+    if (password === '') {
+      form.refuse({ password: 'Type the password.' });
+      return;
     }
+    const unlocked = await form.run(() => call('unlockVault', { password }));
+    if (unlocked) onUnlocked(unlocked);
+    else setPassword('');
   }
 
   return (
     <main className="centered gate-page">
-      <form autoComplete="off" className="gate" onSubmit={submit} aria-labelledby="gate-title">
+      <form
+        autoComplete="off"
+        className="gate"
+        onSubmit={(event) => void submit(event)}
+        aria-labelledby="gate-title"
+        noValidate
+      >
         <Logo className="gate-logo" />
         <h1 id="gate-title">Unlock Sparekey</h1>
         {why && (
@@ -55,22 +61,23 @@ export function UnlockVault({ status, reason, onUnlocked }: Props) {
         <p className="muted small path" title={status.vaultPath}>
           {status.vaultPath}
         </p>
-        <label>
-          Password
-          <input
-            ref={input}
-            type="password"
-            autoFocus
-            autoComplete="current-password"
-            value={password}
-            aria-invalid={error !== null}
-            aria-describedby={error ? 'unlock-error' : undefined}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
-        <ErrorMessage error={error} id="unlock-error" />
-        <button type="submit" className="primary" disabled={busy || password === ''}>
-          {busy ? 'Unlocking…' : 'Unlock'}
+        <FormSummary form={form} fieldNames={['password']} />
+        <Field form={form} name="password" label="Password">
+          {(control) => (
+            <PasswordField
+              {...control}
+              autoFocus
+              autoComplete="current-password"
+              value={password}
+              onChange={(next) => {
+                setPassword(next);
+                form.clear('password');
+              }}
+            />
+          )}
+        </Field>
+        <button type="submit" className="primary" disabled={form.busy}>
+          {form.busy ? 'Unlocking…' : 'Unlock'}
         </button>
       </form>
     </main>
