@@ -14,6 +14,7 @@ import { ACCOUNT_KIND } from '../accounts/account-records.js';
 import type { HistoryService } from '../history/history.js';
 import type { SettingsService } from '../settings/settings.js';
 import type { VaultContext } from '../vault-context.js';
+import { RecordMemo } from '../record-memo.js';
 import { parseCodeBlock } from './code-block-parser.js';
 import { CODE_SET_KIND, type CodeSetRecord, CodeSetRecordSchema } from './code-set-records.js';
 import {
@@ -83,11 +84,22 @@ interface Hit {
  * reveal, copy, use, undo, add and replace goes into the account's history.
  */
 export class BackupCodeService {
+  /** Each set reduced to what its status needs (no code text), decrypted again only once changed. */
+  private readonly statusMemo: RecordMemo<
+    typeof CodeSetRecordSchema,
+    SetForStatus & { accountId: string | null }
+  >;
+
   constructor(
     private readonly vault: VaultContext,
     private readonly history: HistoryService,
     private readonly settings: SettingsService,
-  ) {}
+  ) {
+    this.statusMemo = new RecordMemo(vault, CODE_SET_KIND, CodeSetRecordSchema, (stored) => ({
+      ...forStatus({ id: stored.id, accountId: stored.parent ?? '', value: stored.value }),
+      accountId: stored.parent,
+    }));
+  }
 
   /** What a pasted block holds, and (for an account) how it relates to the codes already stored. Writes nothing. */
   preview(text: string, accountId?: string): CodeBlockPreview {
@@ -345,14 +357,13 @@ export class BackupCodeService {
   statusAll(): CodesStatus[] {
     return this.vault.read(() => {
       const settings = this.settings.get();
-      // One set decrypted at a time, reduced to what its status needs.
       const byAccount = new Map<string, SetForStatus[]>();
-      this.vault.records().each(CODE_SET_KIND, CodeSetRecordSchema, (stored) => {
-        if (stored.parent === null) return;
-        const sets = byAccount.get(stored.parent) ?? [];
-        sets.push(forStatus({ id: stored.id, accountId: stored.parent, value: stored.value }));
-        byAccount.set(stored.parent, sets);
-      });
+      for (const set of this.statusMemo.values()) {
+        if (set.accountId === null) continue;
+        const sets = byAccount.get(set.accountId);
+        if (sets === undefined) byAccount.set(set.accountId, [set]);
+        else sets.push(set);
+      }
       return [...byAccount].map(([accountId, sets]) => statusOf(accountId, sets, settings));
     });
   }

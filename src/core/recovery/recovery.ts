@@ -13,6 +13,7 @@ import { ACCOUNT_KIND, AccountRecordSchema } from '../accounts/account-records.j
 import { CONTACT_KIND, ContactRecordSchema } from '../contacts/contact-records.js';
 import { displayContactValue } from '../contacts/contact-values.js';
 import type { VaultContext } from '../vault-context.js';
+import { RecordMemo } from '../record-memo.js';
 import {
   EMPTY_RECOVERY,
   RECOVERY_KIND,
@@ -35,7 +36,22 @@ const MAX_METHODS = 30;
 
 /** An account's 2FA methods, recovery contacts, support URL, notes and last test. */
 export class RecoveryService {
-  constructor(private readonly vault: VaultContext) {}
+  /** Every account's record, decrypted again only once changed (for the health check's snapshot). */
+  private readonly memo: RecordMemo<typeof RecoveryRecordSchema, AccountRecovery>;
+
+  constructor(private readonly vault: VaultContext) {
+    // Frozen: the same objects are handed out until the record changes.
+    this.memo = new RecordMemo(vault, RECOVERY_KIND, RecoveryRecordSchema, ({ id, value }) =>
+      Object.freeze({
+        accountId: id,
+        ...value,
+        methods: Object.freeze(
+          value.methods.map((method) => Object.freeze(method)),
+        ) as TwoFactorMethod[],
+        recoveryContactIds: Object.freeze(value.recoveryContactIds) as string[],
+      }),
+    );
+  }
 
   get(accountId: string): AccountRecovery {
     return this.vault.read(() => {
@@ -47,13 +63,7 @@ export class RecoveryService {
   /** Every account's recovery record that has been set (keyed by account id), in one pass. */
   all(): Map<string, AccountRecovery> {
     return this.vault.read(
-      () =>
-        new Map(
-          this.vault
-            .records()
-            .list(RECOVERY_KIND, RecoveryRecordSchema)
-            .map((stored) => [stored.id, { accountId: stored.id, ...stored.value }]),
-        ),
+      () => new Map(this.memo.values().map((recovery) => [recovery.accountId, recovery])),
     );
   }
 

@@ -117,6 +117,19 @@ export class RecordStore {
     );
   }
 
+  /**
+   * Every record of a kind with its nonce, without decrypting anything. A record's
+   * nonce is fresh on every write, so it says whether the record changed since it
+   * was last read (`RecordMemo` decrypts only those).
+   */
+  stamps(kind: string): { id: string; parent: string | null; nonce: Uint8Array }[] {
+    return this.db.statement('SELECT id, parent, nonce FROM records WHERE kind = ?').all(kind) as {
+      id: string;
+      parent: string | null;
+      nonce: Uint8Array;
+    }[];
+  }
+
   ids(kind: string): string[] {
     return (
       this.db.statement('SELECT id FROM records WHERE kind = ?').all(kind) as { id: string }[]
