@@ -23,6 +23,7 @@ import { BackupService } from './backups/backups.js';
 import { type BackupState, INITIAL_BACKUP_STATE } from './backups/backup-state.js';
 import { ChangeTracker, readBackupState } from './backups/change-tracker.js';
 import { SheetService } from './sheets/sheets.js';
+import { HealthService } from './health/health-service.js';
 
 export interface VaultOptions {
   clock?: Clock;
@@ -90,6 +91,7 @@ export class Vault {
   readonly exports: ExportService;
   readonly backups: BackupService;
   readonly sheets: SheetService;
+  readonly health: HealthService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -135,6 +137,7 @@ export class Vault {
     this.exports = new ExportService(this.context, this.accounts);
     this.backups = new BackupService(this.context, this, this.changes, this.settings);
     this.sheets = new SheetService(this.context, this);
+    this.health = new HealthService(this.context, this);
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */

@@ -1,12 +1,20 @@
-import type { HealthFinding, HealthReport } from '../../shared/health.js';
-import { severityRank } from '../../shared/health.js';
+import type {
+  AccountReadiness,
+  DismissedFinding,
+  HealthFinding,
+  HealthReport,
+  Readiness,
+  Severity,
+} from '../../shared/health.js';
 import type { ClockCheck } from '../clock-check/sntp.js';
 import type { Vault } from '../vault.js';
-import type { HealthRule, HealthSnapshot } from './health-rule.js';
-import { accountReadiness, vaultScore } from './readiness.js';
+import type { StoredDismissal } from './dismissals.js';
+import type { AccountFacts, HealthModel, HealthRule, HealthSnapshot } from './health-rule.js';
+import { accountReadiness, vaultReadiness } from './readiness.js';
 import { HEALTH_RULES } from './rules/index.js';
+import { verdictOf, waysIn } from './ways-in.js';
 
-/** Gathers what the rules need, from one consistent read of the vault. */
+/** Gathers what the rules need, from one consistent read of the vault: each feature through its service. */
 export function takeSnapshot(
   vault: Vault,
   now: number,
@@ -26,35 +34,153 @@ export function takeSnapshot(
   }));
 }
 
+/** Each account's ways in and verdict, worked out once for every rule. */
+export function buildModel(snapshot: HealthSnapshot): HealthModel {
+  const contacts = new Map(snapshot.contacts.map((contact) => [contact.id, contact]));
+  const codes = new Map(snapshot.codes.map((status) => [status.accountId, status]));
+  const context = {
+    now: snapshot.now,
+    contacts,
+    staleContactDays: snapshot.settings.staleContactDays,
+    backup: snapshot.backup,
+  };
+  const accounts = snapshot.accounts.map((account): AccountFacts => {
+    const recovery = snapshot.recoveries.get(account.id);
+    const status = codes.get(account.id);
+    const ways = waysIn(account, recovery, status, context);
+    const onlySeedKnown =
+      account.otp !== null &&
+      status === undefined &&
+      (recovery === undefined ||
+        (recovery.methods.length === 0 &&
+          recovery.recoveryContactIds.length === 0 &&
+          recovery.supportUrl === '' &&
+          recovery.recoveryNotes === ''));
+    return { account, recovery, codes: status, ways, verdict: verdictOf(ways), onlySeedKnown };
+  });
+  return { snapshot, accounts, contacts };
+}
+
+/** An account's readiness and verdict, as the account view explains them. */
+export interface AccountStanding {
+  facts: AccountFacts;
+  readiness: Readiness;
+  worst: Severity | null;
+}
+
+/** A health check's result: the report, and what the account views need of each account. */
+export interface HealthCheck {
+  report: HealthReport;
+  /** By account id: its ways in, readiness (with reasons) and worst open finding. */
+  standings: Map<string, AccountStanding>;
+}
+
+function isActive(dismissal: StoredDismissal, finding: HealthFinding, now: number): boolean {
+  if (dismissal.facts !== finding.facts) return false;
+  return dismissal.mode === 'not-applicable' || (dismissal.until ?? 0) > now;
+}
+
+const RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Every rule over the snapshot; dismissals set aside; readiness from each account's ways in. */
 export function runRules(
   snapshot: HealthSnapshot,
+  dismissals: readonly StoredDismissal[] = [],
   rules: readonly HealthRule[] = HEALTH_RULES,
-): HealthReport {
-  const findings: HealthFinding[] = rules
-    .flatMap((rule) => rule.check(snapshot))
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
-  const accounts = accountReadiness(
-    snapshot.accounts.map((account) => account.id),
-    findings,
+): HealthCheck {
+  const model = buildModel(snapshot);
+  const raw: HealthFinding[] = [];
+  const accountRules = rules.filter((rule) => rule.account !== undefined);
+  for (const facts of model.accounts) {
+    for (const rule of accountRules) raw.push(...rule.account!(facts, model));
+  }
+  for (const rule of rules) if (rule.vault) raw.push(...rule.vault(model));
+
+  const byKey = new Map(dismissals.map((dismissal) => [dismissal.key, dismissal]));
+  // Bucketed by severity: critical first, each kept in the order the rules found them.
+  const buckets: HealthFinding[][] = [[], [], []];
+  const dismissed: DismissedFinding[] = [];
+  for (const finding of raw) {
+    const dismissal = byKey.get(finding.key);
+    if (dismissal !== undefined && isActive(dismissal, finding, snapshot.now)) {
+      const { facts: _facts, ...shown } = dismissal;
+      dismissed.push({ finding, dismissal: shown });
+      continue;
+    }
+    const open: HealthFinding =
+      dismissal === undefined
+        ? finding
+        : {
+            ...finding,
+            returned: {
+              dismissedAt: dismissal.at,
+              because: dismissal.facts !== finding.facts ? 'facts-changed' : 'date-passed',
+            },
+          };
+    buckets[RANK[open.severity]]!.push(open);
+  }
+  const findings = buckets.flat();
+
+  const worst = new Map<string, Severity>();
+  for (const finding of findings) {
+    if (finding.accountId !== null && !worst.has(finding.accountId))
+      worst.set(finding.accountId, finding.severity);
+  }
+  const standings = new Map<string, AccountStanding>();
+  const accounts: AccountReadiness[] = [];
+  const scores: number[] = [];
+  for (const facts of model.accounts) {
+    const readiness = accountReadiness(facts, snapshot);
+    const own = worst.get(facts.account.id) ?? null;
+    standings.set(facts.account.id, { facts, readiness, worst: own });
+    if (facts.verdict !== 'none-recorded') scores.push(readiness.score);
+    if (readiness.score < 100 || own !== null) {
+      accounts.push({
+        accountId: facts.account.id,
+        score: readiness.score,
+        verdict: facts.verdict,
+        worst: own,
+      });
+    }
+  }
+  const vault = vaultReadiness(
+    scores,
+    findings.filter((finding) => finding.accountId === null),
   );
   return {
-    at: snapshot.now,
-    findings,
-    summary: {
-      critical: findings.filter((finding) => finding.severity === 'critical').length,
-      warning: findings.filter((finding) => finding.severity === 'warning').length,
-      info: findings.filter((finding) => finding.severity === 'info').length,
+    report: {
+      at: snapshot.now,
+      findings,
+      summary: {
+        critical: buckets[0]!.length,
+        warning: buckets[1]!.length,
+        info: buckets[2]!.length,
+      },
+      accounts,
+      vaultScore: vault.score,
+      vaultReadiness: vault,
+      dismissed,
     },
-    accounts,
-    vaultScore: vaultScore(accounts, findings),
+    standings,
   };
 }
 
-/** The health check: every rule over one snapshot of the vault at `now`. */
+/** The health check: every rule over one snapshot of the vault at `now`, the user's dismissals set aside. */
+export function checkVault(
+  vault: Vault,
+  now: number,
+  clockCheck: ClockCheck | null = null,
+): HealthCheck {
+  return vault.snapshot(() =>
+    runRules(takeSnapshot(vault, now, clockCheck), vault.health.dismissals.list()),
+  );
+}
+
+/** The health check's report (see `checkVault`). */
 export function checkHealth(
   vault: Vault,
   now: number,
   clockCheck: ClockCheck | null = null,
 ): HealthReport {
-  return runRules(takeSnapshot(vault, now, clockCheck));
+  return checkVault(vault, now, clockCheck).report;
 }

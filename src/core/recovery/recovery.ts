@@ -119,6 +119,7 @@ export class RecoveryService {
         contactId,
         device,
         addedAt: this.vault.clock.now(),
+        notWorkingSince: null,
       };
       return { ...current, methods: [...current.methods, added] };
     });
@@ -131,6 +132,27 @@ export class RecoveryService {
         throw new VaultError('NOT_FOUND', `That account has no method with id ${methodId}.`);
       }
       return { ...current, methods: current.methods.filter((method) => method.id !== methodId) };
+    });
+  }
+
+  /**
+   * Marks a method as no longer working (a lost phone or key, a trusted device
+   * gone, texts that never arrive) or, with `working`, as working again.
+   */
+  setMethodWorking(accountId: string, methodId: string, working: boolean): AccountRecovery {
+    return this.change(accountId, (current) => {
+      if (!current.methods.some((method) => method.id === methodId)) {
+        throw new VaultError('NOT_FOUND', `That account has no method with id ${methodId}.`);
+      }
+      const now = this.vault.clock.now();
+      return {
+        ...current,
+        methods: current.methods.map((method) =>
+          method.id !== methodId
+            ? method
+            : { ...method, notWorkingSince: working ? null : (method.notWorkingSince ?? now) },
+        ),
+      };
     });
   }
 

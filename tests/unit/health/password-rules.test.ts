@@ -1,4 +1,4 @@
-import { accountFixture, snapshotWith } from '../../support/health-snapshot.js';
+import { accountFixture, ruleFindings, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../src/shared/durations.js';
 import { checkHealth } from '../../../src/core/health/health.js';
@@ -25,7 +25,7 @@ describe('password.weak', () => {
         sameAs: [],
       })),
     });
-    expect(passwordWeakRule.check(snapshot).map((finding) => finding.accountId)).toEqual([
+    expect(ruleFindings(passwordWeakRule, snapshot).map((finding) => finding.accountId)).toEqual([
       'a0',
       'a1',
       'a2',
@@ -91,8 +91,8 @@ describe('password.reused', () => {
     expect(reused.find((finding) => finding.accountId === b.id)?.title).toBe(
       'Same password as 2 other accounts',
     );
-    // The account readiness counts it.
-    expect(report.accounts.find((entry) => entry.accountId === d.id)?.score).toBe(100);
+    // The account list counts it; an account with nothing to say is not listed.
+    expect(report.accounts.find((entry) => entry.accountId === d.id)).toBeUndefined();
     expect(report.accounts.find((entry) => entry.accountId === a.id)?.worst).toBe('warning');
     // No finding, message or fix carries a password.
     expect(JSON.stringify(report)).not.toContain('horse');
@@ -137,12 +137,16 @@ describe('password.old', () => {
       {
         ruleId: 'password.old',
         severity: 'info',
+        key: `password.old|${old.id}|`,
         accountId: old.id,
         title: 'Password not changed for a long time',
         message:
           'The password of Old Site was last changed 365 days ago, on 2026-05-03; your limit is 365 days.',
-        fix: 'Change it at Old Site and save the new one here, or raise or turn off the limit (passwordMaxAgeDays) in the settings.',
+        fix: 'Change it at Old Site and save the new one here, or raise or turn off the limit in Settings.',
+        terminalFix:
+          'Change it at Old Site and `sparekey password set` the new one, or raise or turn off the limit (passwordMaxAgeDays) in the settings.',
         fixTarget: 'login',
+        facts: String(T0),
       },
     ]);
     expect(

@@ -1,18 +1,25 @@
 import type { AccountHealth, HealthOverview } from '../../../shared/contract/health-methods.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
-import type { HealthReport } from '../../../shared/health.js';
+import type { GroupedHealthReport, HealthReport } from '../../../shared/health.js';
+import { MINUTE_MS } from '../../../shared/durations.js';
 import type { AppSession } from '../app-session.js';
 import {
   type ClockCheck,
+  groupReport,
+  type HealthCheck,
   measureClockOffset,
-  checkHealth,
   type Vault,
 } from '../../../core/index.js';
 
 type HealthHandlers = Pick<
   Handlers,
-  'getHealth' | 'getHealthOverview' | 'getAccountHealth' | 'checkClock'
+  | 'getHealth'
+  | 'getHealthOverview'
+  | 'getAccountHealth'
+  | 'checkClock'
+  | 'dismissFinding'
+  | 'undismissFinding'
 >;
 
 /** The report without messages: counts, scores, and each flagged account's critical and warning findings. */
@@ -38,22 +45,23 @@ export function healthOverview(report: HealthReport): HealthOverview {
 }
 
 export function healthHandlers(session: AppSession): HealthHandlers {
-  // One report serves the overview, each account's view and the Health view until the vault
+  // One check serves the overview, each account's view and the Health view until the vault
   // changes, the minute turns (contacts and sign-ins go stale with time) or the clock is checked.
   let memo: {
     vault: Vault;
     key: string;
     clockCheck: ClockCheck | null;
-    report: HealthReport;
+    check: HealthCheck;
+    grouped: GroupedHealthReport | null;
   } | null = null;
   // It names accounts: it goes with the key when the vault locks.
   session.onLock(() => {
     memo = null;
   });
-  const report = (): HealthReport => {
+  const current = () => {
     const vault = session.unlocked();
     const now = session.now();
-    const key = `${vault.changeStamp()}|${Math.floor(now / 60_000)}`;
+    const key = `${vault.changeStamp()}|${Math.floor(now / MINUTE_MS)}`;
     const clockCheck = session.lastClockCheck;
     if (
       memo === null ||
@@ -61,23 +69,36 @@ export function healthHandlers(session: AppSession): HealthHandlers {
       memo.key !== key ||
       memo.clockCheck !== clockCheck
     ) {
-      memo = { vault, key, clockCheck, report: checkHealth(vault, now, clockCheck) };
+      memo = { vault, key, clockCheck, check: vault.health.check(now, clockCheck), grouped: null };
     }
-    return memo.report;
+    return memo;
   };
   return {
-    getHealth: report,
-    getHealthOverview: () => healthOverview(report()),
+    getHealth: () => {
+      const entry = current();
+      entry.grouped ??= groupReport(entry.check.report);
+      return entry.grouped;
+    },
+    getHealthOverview: () => healthOverview(current().check.report),
     getAccountHealth: ({ accountId }) => {
-      const full = report();
-      const readiness = full.accounts.find((entry) => entry.accountId === accountId);
-      if (readiness === undefined) {
+      const { check } = current();
+      const standing = check.standings.get(accountId);
+      if (standing === undefined) {
         throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
       }
+      const { report } = check;
       return {
-        at: full.at,
-        readiness,
-        findings: full.findings.filter((finding) => finding.accountId === accountId),
+        at: report.at,
+        readiness: {
+          accountId,
+          score: standing.readiness.score,
+          reasons: standing.readiness.reasons,
+          verdict: standing.facts.verdict,
+          worst: standing.worst,
+        },
+        ways: standing.facts.ways,
+        findings: report.findings.filter((finding) => finding.accountId === accountId),
+        dismissed: report.dismissed.filter((entry) => entry.finding.accountId === accountId),
       };
     },
     checkClock: async () => {
@@ -88,6 +109,12 @@ export function healthHandlers(session: AppSession): HealthHandlers {
       });
       session.lastClockCheck = check;
       return check;
+    },
+    dismissFinding: ({ key, ...input }) =>
+      session.unlocked().health.dismiss(current().check, key, input),
+    undismissFinding: ({ key }) => {
+      session.unlocked().health.undismiss(key);
+      return null;
     },
   };
 }

@@ -63,6 +63,9 @@ export function fixDestination(finding: {
       return inAccount('recovery');
     case 'account':
       return inAccount('top');
+    // "Add to another authenticator" sits with the codes at the top of the account.
+    case 'add-to-authenticator':
+      return inAccount('top');
     case 'contacts':
       return contactId
         ? { target: { view: 'contacts', contactId }, label: 'Open the contact' }

@@ -1,0 +1,46 @@
+import { VaultError } from '../../shared/errors.js';
+import type { Dismissal } from '../../shared/health.js';
+import type { ClockCheck } from '../clock-check/sntp.js';
+import type { Vault } from '../vault.js';
+import type { VaultContext } from '../vault-context.js';
+import { type DismissInput, DismissalStore } from './dismissals.js';
+import { checkVault, type HealthCheck } from './health.js';
+
+/** The health check of one vault, and the findings its user dismissed. */
+export class HealthService {
+  readonly dismissals: DismissalStore;
+
+  constructor(
+    context: VaultContext,
+    private readonly vault: Vault,
+  ) {
+    this.dismissals = new DismissalStore(context);
+  }
+
+  /** Every rule over one snapshot of the vault at `now`. */
+  check(now: number, clockCheck: ClockCheck | null = null): HealthCheck {
+    return checkVault(this.vault, now, clockCheck);
+  }
+
+  /**
+   * Dismisses the finding with `key` in `check` (a check made now): "doesn't
+   * apply", or "accepted until" a date. It comes back once its facts change.
+   */
+  dismiss(check: HealthCheck, key: string, input: DismissInput): Dismissal {
+    const finding =
+      check.report.findings.find((candidate) => candidate.key === key) ??
+      check.report.dismissed.find((entry) => entry.finding.key === key)?.finding;
+    if (finding === undefined) {
+      throw new VaultError(
+        'NOT_FOUND',
+        'The health check no longer finds that: nothing to dismiss (it may have been fixed).',
+      );
+    }
+    return this.dismissals.dismiss(finding, input, new Set(check.standings.keys()));
+  }
+
+  /** Brings a dismissed finding back. */
+  undismiss(key: string): void {
+    this.dismissals.undismiss(key);
+  }
+}
