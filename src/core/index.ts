@@ -23,6 +23,7 @@ export type { CodeTarget } from './backup-codes/backup-codes.js';
 export { generatePassword } from './passwords/passwords.js';
 export { checkHealth, type HealthCheck } from './health/health.js';
 export { groupReport } from './health/grouping.js';
+export { describe as describeFinding } from './health/finding.js';
 export type { DismissInput } from './health/dismissals.js';
 export { type ClockCheck, measureClockOffset } from './clock-check/sntp.js';
 

@@ -1,31 +1,22 @@
 import type { z } from 'zod';
-import type { StoredRecord } from './storage/records.js';
+import type { RecordStore, StoredRecord } from './storage/records.js';
 import type { VaultContext } from './vault-context.js';
-
-interface Entry<T> {
-  nonce: Uint8Array;
-  parent: string | null;
-  value: T;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
 
 /**
  * What a service keeps of every record of one kind, for reads over the whole
  * vault (the health check's snapshot): `project` reduces each record to what
- * those reads need, so nothing secret has to be kept. Each call decrypts only
- * the records written since the last one: every write gives a record a fresh
- * nonce, so an unchanged nonce (and parent) is an unchanged record. What another
- * connection commits (the CLI beside the app, a file written behind Sparekey's
- * back) clears the memo, as does locking the vault. A write that is rolled back
- * leaves the nonce on disk as it was, so a value read inside it is never reused.
+ * those reads need, so nothing secret has to be kept. After the first call,
+ * only the records this connection wrote or deleted since are decrypted again
+ * (the record store collects their ids); what another connection commits (the
+ * CLI beside the app, a file written behind Sparekey's back) makes it read the
+ * whole kind again, as does unlocking. Inside a write transaction it reads from
+ * the records and keeps nothing: what it would see may still be rolled back.
  */
 export class RecordMemo<S extends z.ZodType, T> {
-  private entries = new Map<string, Entry<T>>();
+  private entries = new Map<string, T>();
+  private values: T[] | null = null;
+  private store: RecordStore | null = null;
+  private changed = new Set<string>();
   private dataVersion: number | null = null;
 
   constructor(
@@ -36,46 +27,42 @@ export class RecordMemo<S extends z.ZodType, T> {
   ) {
     context.onLock(() => {
       this.entries = new Map();
-      this.dataVersion = null;
+      this.values = null;
+      this.store = null;
+      this.changed = new Set();
     });
   }
 
   /** Every record of the kind, projected. Call it inside a read or write transaction. */
-  values(): T[] {
+  all(): readonly T[] {
     const records = this.context.records();
+    if (this.context.db.inWriteTransaction) {
+      const values: T[] = [];
+      records.each(this.kind, this.schema, (stored) => values.push(this.project(stored)));
+      return values;
+    }
     const dataVersion = this.context.db.dataVersion();
-    if (dataVersion !== this.dataVersion) {
-      this.entries = new Map();
+    if (records !== this.store || dataVersion !== this.dataVersion) {
+      this.store = records;
       this.dataVersion = dataVersion;
-    }
-    const stamps = records.stamps(this.kind);
-    const previous = this.entries;
-    const next = new Map<string, Entry<T>>();
-    // Nothing known yet: one pass over the kind decrypts them all, one at a time.
-    const fresh = new Map<string, T>();
-    if (previous.size === 0 && stamps.length > 0) {
-      records.each(this.kind, this.schema, (stored) => fresh.set(stored.id, this.project(stored)));
-    }
-    const values: T[] = [];
-    for (const stamp of stamps) {
-      const known = previous.get(stamp.id);
-      let entry: Entry<T> | undefined =
-        known !== undefined && known.parent === stamp.parent && sameBytes(known.nonce, stamp.nonce)
-          ? known
-          : undefined;
-      if (entry === undefined) {
-        let value = fresh.get(stamp.id);
-        if (value === undefined && !fresh.has(stamp.id)) {
-          const stored = records.get(this.kind, stamp.id, this.schema);
-          if (stored === undefined) continue;
-          value = this.project(stored);
-        }
-        entry = { nonce: stamp.nonce, parent: stamp.parent, value: value as T };
+      this.changed = records.watch(this.kind);
+      this.changed.clear();
+      const entries = new Map<string, T>();
+      records.each(this.kind, this.schema, (stored) =>
+        entries.set(stored.id, this.project(stored)),
+      );
+      this.entries = entries;
+      this.values = null;
+    } else if (this.changed.size > 0) {
+      for (const id of this.changed) {
+        const stored = records.get(this.kind, id, this.schema);
+        if (stored === undefined) this.entries.delete(id);
+        else this.entries.set(id, this.project(stored));
       }
-      next.set(stamp.id, entry);
-      values.push(entry.value);
+      this.changed.clear();
+      this.values = null;
     }
-    this.entries = next;
-    return values;
+    this.values ??= [...this.entries.values()];
+    return this.values;
   }
 }

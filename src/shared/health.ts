@@ -222,7 +222,8 @@ export interface FindingGroup {
   title: string;
   /** The first member's finding, for its message and fix. */
   example: HealthFinding;
-  members: { key: string; accountId: string }[];
+  /** The accounts it is about; each member's key is `findingKey(ruleId, accountId)`. */
+  accountIds: string[];
 }
 
 /** The report as the Health view shows it: same-kind findings grouped, each group once. */
@@ -249,6 +250,11 @@ export interface GroupedHealthReport extends Omit<
 
 /** How many of the lowest-scoring accounts the grouped report carries. */
 export const GROUPED_ACCOUNTS_SHOWN = 500;
+
+/** A finding's key: its kind, its account (or none) and what in it, e.g. `codes.low|<account id>|`. */
+export function findingKey(kind: FindingKind, accountId: string | null, subject = ''): string {
+  return `${kind}|${accountId ?? ''}|${subject}`;
+}
 
 export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);

@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../../src/shared/domain.js';
 import type { HealthFinding } from '../../src/shared/health.js';
 import { buildModel } from '../../src/core/health/health.js';
+import { describe, type RawFinding } from '../../src/core/health/finding.js';
 import type { HealthRule, HealthSnapshot } from '../../src/core/health/health-rule.js';
 import { VaultSettingsSchema } from '../../src/core/settings/settings-schema.js';
 import { INITIAL_BACKUP_STATE } from '../../src/core/backups/backup-state.js';
@@ -50,8 +51,7 @@ export function accountFixture(
 /** What one rule finds in a snapshot: its per-account part over every account, and its vault part. */
 export function ruleFindings(rule: HealthRule, snapshot: HealthSnapshot): HealthFinding[] {
   const model = buildModel(snapshot);
-  return [
-    ...model.accounts.flatMap((facts) => rule.account?.(facts, model) ?? []),
-    ...(rule.vault?.(model) ?? []),
-  ];
+  const findings: RawFinding[] = [];
+  for (const facts of model.accounts) rule.account?.(facts, model, findings);
+  return [...findings, ...(rule.vault?.(model) ?? [])].map(describe);
 }

@@ -266,12 +266,12 @@ export const healthCommand: CommandModule = (program, sessionFor) => {
           const { report, standings } = printed.check;
           return session.output.data({
             ...report,
-            readiness: [...standings.values()].map(({ facts, readiness, worst }) => ({
+            readiness: [...standings.values()].map(({ facts, score, worst }) => ({
               accountId: facts.account.id,
               name: printed.names.get(facts.account.id),
               verdict: facts.verdict,
-              score: readiness.score,
-              reasons: readiness.reasons,
+              score,
+              reasons: printed.check.readiness(facts.account.id)?.reasons ?? [],
               working: facts.ways.working,
               worst,
             })),

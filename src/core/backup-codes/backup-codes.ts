@@ -358,7 +358,7 @@ export class BackupCodeService {
     return this.vault.read(() => {
       const settings = this.settings.get();
       const byAccount = new Map<string, SetForStatus[]>();
-      for (const set of this.statusMemo.values()) {
+      for (const set of this.statusMemo.all()) {
         if (set.accountId === null) continue;
         const sets = byAccount.get(set.accountId);
         if (sets === undefined) byAccount.set(set.accountId, [set]);

@@ -1,35 +1,34 @@
 import {
-  GROUPED_ACCOUNTS_SHOWN,
   type FindingGroup,
   type FindingKind,
+  GROUPED_ACCOUNTS_SHOWN,
   type GroupedHealthReport,
   type HealthFinding,
-  type HealthReport,
   kindInfo,
 } from '../../shared/health.js';
+import { describe, keyOf } from './finding.js';
+import type { HealthCheck } from './health.js';
 
 /**
- * The report as the Health view shows it: findings of a kind that says the same
+ * The check as the Health view shows it: findings of a kind that says the same
  * of every account (no recovery contact, never tested…) become one group per
- * kind once two or more accounts have one; dismissed findings lose their
- * messages. Its size grows with what is wrong, by a few bytes per grouped account.
+ * kind once two or more accounts have one, put into words once; dismissed
+ * findings keep only their titles. Its size grows with what is wrong, by an
+ * account id per grouped finding.
  */
-export function groupReport(report: HealthReport): GroupedHealthReport {
+export function groupReport(check: HealthCheck): GroupedHealthReport {
   const counts = new Map<FindingKind, number>();
-  for (const finding of report.findings) {
+  for (const finding of check.findings) {
     if (finding.accountId === null || kindInfo(finding.ruleId).group === undefined) continue;
     counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
   }
   const groups = new Map<FindingKind, FindingGroup>();
   const findings: HealthFinding[] = [];
-  for (const finding of report.findings) {
+  for (const finding of check.findings) {
     const kind = kindInfo(finding.ruleId);
-    if (
-      finding.accountId === null ||
-      kind.group === undefined ||
-      (counts.get(finding.ruleId) ?? 0) < 2
-    ) {
-      findings.push(finding);
+    const count = counts.get(finding.ruleId) ?? 0;
+    if (finding.accountId === null || kind.group === undefined || count < 2) {
+      findings.push(describe(finding));
       continue;
     }
     let group = groups.get(finding.ruleId);
@@ -37,28 +36,28 @@ export function groupReport(report: HealthReport): GroupedHealthReport {
       group = {
         ruleId: finding.ruleId,
         severity: finding.severity,
-        title: kind.group(counts.get(finding.ruleId) ?? 0),
-        example: finding,
-        members: [],
+        title: kind.group(count),
+        example: describe(finding),
+        accountIds: [],
       };
       groups.set(finding.ruleId, group);
     }
-    group.members.push({ key: finding.key, accountId: finding.accountId });
+    group.accountIds.push(finding.accountId);
   }
   return {
-    at: report.at,
-    summary: report.summary,
-    lowest: [...report.accounts].sort((a, b) => a.score - b.score).slice(0, GROUPED_ACCOUNTS_SHOWN),
-    accountsWithSomething: report.accounts.length,
-    vaultScore: report.vaultScore,
-    vaultReadiness: report.vaultReadiness,
+    at: check.at,
+    summary: check.summary,
+    vaultScore: check.vaultReadiness.score,
+    vaultReadiness: check.vaultReadiness,
+    lowest: [...check.accounts].sort((a, b) => a.score - b.score).slice(0, GROUPED_ACCOUNTS_SHOWN),
+    accountsWithSomething: check.accounts.length,
     findings,
     groups: [...groups.values()],
-    dismissed: report.dismissed.map(({ finding, dismissal }) => ({
-      key: finding.key,
+    dismissed: check.dismissed.map(({ finding, dismissal }) => ({
+      key: keyOf(finding),
       ruleId: finding.ruleId,
       accountId: finding.accountId,
-      title: finding.title,
+      title: finding.text().title,
       dismissal,
     })),
   };

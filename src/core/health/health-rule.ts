@@ -1,6 +1,7 @@
 import type { CodesStatus } from '../../shared/backup-codes.js';
 import type { AccountSummary } from '../../shared/domain.js';
-import type { HealthFinding, Verdict } from '../../shared/health.js';
+import type { Verdict } from '../../shared/health.js';
+import type { RawFinding } from './finding.js';
 import type { AccountRecovery, Contact } from '../../shared/recovery.js';
 import type { AccountWaysIn } from '../../shared/ways-in.js';
 import type { ClockCheck } from '../clock-check/sntp.js';
@@ -58,11 +59,12 @@ export interface HealthModel {
 
 /**
  * A rule: findings about one account at a time (`account`, run in the one pass
- * over the accounts), or about the vault as a whole (`vault`).
+ * over the accounts, adding what it finds to `out`), or about the vault as a
+ * whole (`vault`).
  */
 export interface HealthRule {
   /** The kinds of finding it produces share this prefix, e.g. `codes`. */
   id: string;
-  account?(facts: AccountFacts, model: HealthModel): HealthFinding[];
-  vault?(model: HealthModel): HealthFinding[];
+  account?(facts: AccountFacts, model: HealthModel, out: RawFinding[]): void;
+  vault?(model: HealthModel): RawFinding[];
 }

@@ -4,6 +4,7 @@ import type { ClockCheck } from '../clock-check/sntp.js';
 import type { Vault } from '../vault.js';
 import type { VaultContext } from '../vault-context.js';
 import { type DismissInput, DismissalStore } from './dismissals.js';
+import { describe, keyOf } from './finding.js';
 import { checkVault, type HealthCheck } from './health.js';
 
 /** The health check of one vault, and the findings its user dismissed. */
@@ -27,9 +28,10 @@ export class HealthService {
    * apply", or "accepted until" a date. It comes back once its facts change.
    */
   dismiss(check: HealthCheck, key: string, input: DismissInput): Dismissal {
-    const finding =
-      check.report.findings.find((candidate) => candidate.key === key) ??
-      check.report.dismissed.find((entry) => entry.finding.key === key)?.finding;
+    const raw =
+      check.findings.find((candidate) => keyOf(candidate) === key) ??
+      check.dismissed.find((entry) => keyOf(entry.finding) === key)?.finding;
+    const finding = raw === undefined ? undefined : describe(raw);
     if (finding === undefined) {
       throw new VaultError(
         'NOT_FOUND',

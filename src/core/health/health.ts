@@ -1,16 +1,17 @@
 import type {
   AccountReadiness,
-  DismissedFinding,
-  HealthFinding,
+  Dismissal,
   HealthReport,
+  HealthSummary,
   Readiness,
   Severity,
 } from '../../shared/health.js';
+import { describe, factsOf, keyOf, type RawFinding } from './finding.js';
 import type { ClockCheck } from '../clock-check/sntp.js';
 import type { Vault } from '../vault.js';
 import type { StoredDismissal } from './dismissals.js';
 import type { AccountFacts, HealthModel, HealthRule, HealthSnapshot } from './health-rule.js';
-import { accountReadiness, vaultReadiness } from './readiness.js';
+import { accountReadiness, accountScore, vaultReadiness } from './readiness.js';
 import { HEALTH_RULES } from './rules/index.js';
 import { verdictOf, waysIn } from './ways-in.js';
 
@@ -61,22 +62,37 @@ export function buildModel(snapshot: HealthSnapshot): HealthModel {
   return { snapshot, accounts, contacts };
 }
 
-/** An account's readiness and verdict, as the account view explains them. */
+/** An account's ways in, verdict, readiness and worst open finding. */
 export interface AccountStanding {
   facts: AccountFacts;
-  readiness: Readiness;
+  score: number;
   worst: Severity | null;
 }
 
-/** A health check's result: the report, and what the account views need of each account. */
+/**
+ * A health check's result. Its findings are kept as the rules made them and
+ * put into words only where shown: `report` (every one, for the CLI and tests),
+ * `grouped` (the Health view), `forAccount` (one account's view).
+ */
 export interface HealthCheck {
-  report: HealthReport;
-  /** By account id: its ways in, readiness (with reasons) and worst open finding. */
+  at: number;
+  /** The open findings, critical first. */
+  findings: RawFinding[];
+  dismissed: { finding: RawFinding; dismissal: Dismissal }[];
+  summary: HealthSummary;
+  /** The accounts with anything to say (a score below 100 or a finding). */
+  accounts: AccountReadiness[];
+  vaultReadiness: Readiness;
+  /** By account id: its ways in, verdict, readiness score and worst open finding. */
   standings: Map<string, AccountStanding>;
+  /** An account's readiness with each reason it is below 100 ("why 60?"). */
+  readiness(accountId: string): Readiness | undefined;
+  /** Every finding in words. */
+  readonly report: HealthReport;
 }
 
-function isActive(dismissal: StoredDismissal, finding: HealthFinding, now: number): boolean {
-  if (dismissal.facts !== finding.facts) return false;
+function isActive(dismissal: StoredDismissal, facts: string, now: number): boolean {
+  if (dismissal.facts !== facts) return false;
   return dismissal.mode === 'not-applicable' || (dismissal.until ?? 0) > now;
 }
 
@@ -89,35 +105,32 @@ export function runRules(
   rules: readonly HealthRule[] = HEALTH_RULES,
 ): HealthCheck {
   const model = buildModel(snapshot);
-  const raw: HealthFinding[] = [];
+  const raw: RawFinding[] = [];
   const accountRules = rules.filter((rule) => rule.account !== undefined);
   for (const facts of model.accounts) {
-    for (const rule of accountRules) raw.push(...rule.account!(facts, model));
+    for (const rule of accountRules) rule.account!(facts, model, raw);
   }
   for (const rule of rules) if (rule.vault) raw.push(...rule.vault(model));
 
   const byKey = new Map(dismissals.map((dismissal) => [dismissal.key, dismissal]));
   // Bucketed by severity: critical first, each kept in the order the rules found them.
-  const buckets: HealthFinding[][] = [[], [], []];
-  const dismissed: DismissedFinding[] = [];
+  const buckets: RawFinding[][] = [[], [], []];
+  const dismissed: HealthCheck['dismissed'] = [];
   for (const finding of raw) {
-    const dismissal = byKey.get(finding.key);
-    if (dismissal !== undefined && isActive(dismissal, finding, snapshot.now)) {
-      const { facts: _facts, ...shown } = dismissal;
-      dismissed.push({ finding, dismissal: shown });
-      continue;
+    const dismissal = byKey.size === 0 ? undefined : byKey.get(keyOf(finding));
+    if (dismissal !== undefined) {
+      const facts = factsOf(finding);
+      if (isActive(dismissal, facts, snapshot.now)) {
+        const { facts: _facts, ...shown } = dismissal;
+        dismissed.push({ finding, dismissal: shown });
+        continue;
+      }
+      finding.returned = {
+        dismissedAt: dismissal.at,
+        because: dismissal.facts !== facts ? 'facts-changed' : 'date-passed',
+      };
     }
-    const open: HealthFinding =
-      dismissal === undefined
-        ? finding
-        : {
-            ...finding,
-            returned: {
-              dismissedAt: dismissal.at,
-              because: dismissal.facts !== finding.facts ? 'facts-changed' : 'date-passed',
-            },
-          };
-    buckets[RANK[open.severity]]!.push(open);
+    buckets[RANK[finding.severity]]!.push(finding);
   }
   const findings = buckets.flat();
 
@@ -130,38 +143,51 @@ export function runRules(
   const accounts: AccountReadiness[] = [];
   const scores: number[] = [];
   for (const facts of model.accounts) {
-    const readiness = accountReadiness(facts, snapshot);
+    const score = accountScore(facts, snapshot);
     const own = worst.get(facts.account.id) ?? null;
-    standings.set(facts.account.id, { facts, readiness, worst: own });
-    if (facts.verdict !== 'none-recorded') scores.push(readiness.score);
-    if (readiness.score < 100 || own !== null) {
-      accounts.push({
-        accountId: facts.account.id,
-        score: readiness.score,
-        verdict: facts.verdict,
-        worst: own,
-      });
+    standings.set(facts.account.id, { facts, score, worst: own });
+    if (facts.verdict !== 'none-recorded') scores.push(score);
+    if (score < 100 || own !== null) {
+      accounts.push({ accountId: facts.account.id, score, verdict: facts.verdict, worst: own });
     }
   }
   const vault = vaultReadiness(
     scores,
-    findings.filter((finding) => finding.accountId === null),
+    findings.filter((finding) => finding.accountId === null).map(describe),
   );
+  const summary = {
+    critical: buckets[0]!.length,
+    warning: buckets[1]!.length,
+    info: buckets[2]!.length,
+  };
+  let report: HealthReport | undefined;
   return {
-    report: {
-      at: snapshot.now,
-      findings,
-      summary: {
-        critical: buckets[0]!.length,
-        warning: buckets[1]!.length,
-        info: buckets[2]!.length,
-      },
-      accounts,
-      vaultScore: vault.score,
-      vaultReadiness: vault,
-      dismissed,
-    },
+    at: snapshot.now,
+    findings,
+    dismissed,
+    summary,
+    accounts,
+    vaultReadiness: vault,
     standings,
+    readiness: (accountId) => {
+      const standing = standings.get(accountId);
+      return standing === undefined ? undefined : accountReadiness(standing.facts, snapshot);
+    },
+    get report() {
+      report ??= {
+        at: snapshot.now,
+        findings: findings.map(describe),
+        summary,
+        accounts,
+        vaultScore: vault.score,
+        vaultReadiness: vault,
+        dismissed: dismissed.map((entry) => ({
+          finding: describe(entry.finding),
+          dismissal: entry.dismissal,
+        })),
+      };
+      return report;
+    },
   };
 }
 

@@ -63,7 +63,7 @@ export class RecoveryService {
   /** Every account's recovery record that has been set (keyed by account id), in one pass. */
   all(): Map<string, AccountRecovery> {
     return this.vault.read(
-      () => new Map(this.memo.values().map((recovery) => [recovery.accountId, recovery])),
+      () => new Map(this.memo.all().map((recovery) => [recovery.accountId, recovery])),
     );
   }
 

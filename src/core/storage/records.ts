@@ -65,6 +65,7 @@ export class RecordStore {
            nonce = excluded.nonce, body = excluded.body`,
       )
       .run(kind, id, parent, sealed.nonce, sealed.ciphertext);
+    this.watched.get(kind)?.add(id);
   }
 
   get<S extends z.ZodType>(
@@ -117,19 +118,6 @@ export class RecordStore {
     );
   }
 
-  /**
-   * Every record of a kind with its nonce, without decrypting anything. A record's
-   * nonce is fresh on every write, so it says whether the record changed since it
-   * was last read (`RecordMemo` decrypts only those).
-   */
-  stamps(kind: string): { id: string; parent: string | null; nonce: Uint8Array }[] {
-    return this.db.statement('SELECT id, parent, nonce FROM records WHERE kind = ?').all(kind) as {
-      id: string;
-      parent: string | null;
-      nonce: Uint8Array;
-    }[];
-  }
-
   ids(kind: string): string[] {
     return (
       this.db.statement('SELECT id FROM records WHERE kind = ?').all(kind) as { id: string }[]
@@ -137,6 +125,7 @@ export class RecordStore {
   }
 
   delete(kind: string, id: string): boolean {
+    this.watched.get(kind)?.add(id);
     return (
       this.db.statement('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id).changes > 0
     );
@@ -144,8 +133,30 @@ export class RecordStore {
 
   /** Deletes every record that belongs to `parent`. */
   deleteChildren(parent: string): number {
+    if (this.watched.size > 0) {
+      const children = this.db
+        .statement('SELECT kind, id FROM records WHERE parent = ?')
+        .all(parent) as { kind: string; id: string }[];
+      for (const { kind, id } of children) this.watched.get(kind)?.add(id);
+    }
     return this.db.statement('DELETE FROM records WHERE parent = ?').run(parent).changes;
   }
+
+  /**
+   * The ids of `kind` this store writes or deletes from now on, collected in the
+   * set returned (its owner empties it as it catches up): `RecordMemo` decrypts
+   * only those again. A write that is rolled back is collected too, so its
+   * record is read again as it was committed.
+   */
+  watch(kind: string): Set<string> {
+    let ids = this.watched.get(kind);
+    if (ids === undefined) {
+      ids = new Set();
+      this.watched.set(kind, ids);
+    }
+    return ids;
+  }
+  private readonly watched = new Map<string, Set<string>>();
 
   /** How many records the vault holds. */
   count(): number {

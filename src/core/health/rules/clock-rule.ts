@@ -1,4 +1,4 @@
-import type { HealthFinding } from '../../../shared/health.js';
+import type { RawFinding } from '../finding.js';
 import { SECOND_MS } from '../../../shared/durations.js';
 import { finding } from '../finding.js';
 import type { HealthRule } from '../health-rule.js';
@@ -21,7 +21,7 @@ function describeOffset(offsetMs: number): string {
  */
 export const clockDrift: HealthRule = {
   id: 'clock',
-  vault({ snapshot }): HealthFinding[] {
+  vault({ snapshot }): RawFinding[] {
     const check = snapshot.clockCheck;
     if (check === null) return [];
     const offset = Math.abs(check.offsetMs);
@@ -32,13 +32,15 @@ export const clockDrift: HealthRule = {
     return [
       finding(wrong ? 'clock.wrong' : 'clock.drift', {
         accountId: null,
-        title: `The clock is ${describeOffset(check.offsetMs)} the right time`,
-        message: wrong
-          ? `This computer's clock is ${describeOffset(check.offsetMs)} ${check.server}. Authenticator codes are computed from the time: no code Sparekey shows, not even the previous or next one, will be accepted.`
-          : `This computer's clock is ${describeOffset(check.offsetMs)} ${check.server}. Sites may refuse the current code; until the clock is right, try the previous or next code shown beside it.`,
-        fix,
-        terminalFix:
-          'Turn on automatic date and time in your system settings, then `sparekey health --check-clock` again.',
+        text: () => ({
+          title: `The clock is ${describeOffset(check.offsetMs)} the right time`,
+          message: wrong
+            ? `This computer's clock is ${describeOffset(check.offsetMs)} ${check.server}. Authenticator codes are computed from the time: no code Sparekey shows, not even the previous or next one, will be accepted.`
+            : `This computer's clock is ${describeOffset(check.offsetMs)} ${check.server}. Sites may refuse the current code; until the clock is right, try the previous or next code shown beside it.`,
+          fix,
+          terminalFix:
+            'Turn on automatic date and time in your system settings, then `sparekey health --check-clock` again.',
+        }),
         fixTarget: 'clock',
         // Whole steps off, so a dismissal holds while the clock stays about as wrong.
         facts: [Math.sign(check.offsetMs) * Math.round(offset / (30 * SECOND_MS))],

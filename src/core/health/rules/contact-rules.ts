@@ -1,7 +1,7 @@
-import type { HealthFinding } from '../../../shared/health.js';
+import type { RawFinding } from '../finding.js';
 import type { Contact } from '../../../shared/recovery.js';
 import { DAY_MS } from '../../../shared/durations.js';
-import { finding, listWords } from '../finding.js';
+import { finding, listWords, NO_FACTS } from '../finding.js';
 import type { AccountFacts, HealthModel, HealthRule } from '../health-rule.js';
 import { cliArgument, nameOf, siteOf } from './wording.js';
 
@@ -9,47 +9,51 @@ import { cliArgument, nameOf, siteOf } from './wording.js';
 function retiredRecoveryContact(
   { account, ways }: AccountFacts,
   model: HealthModel,
-): HealthFinding[] {
-  return ways.recovery.contacts.flatMap((state) => {
+  out: RawFinding[],
+): void {
+  for (const state of ways.recovery.contacts) {
+    if (state.state !== 'broken') continue;
     const contact = model.contacts.get(state.contactId);
-    if (contact?.retiredAt == null) return [];
+    if (contact?.retiredAt == null) continue;
     const what = contact.kind === 'phone' ? 'phone' : 'e-mail';
-    return [
+    out.push(
       finding('recovery.retired-contact', {
         accountId: account.id,
         subject: contact.id,
         contactId: contact.id,
-        title: `Recovery goes to a retired ${contact.kind === 'phone' ? 'number' : 'address'}`,
-        message: `${nameOf(account)} still lists ${contact.display}, which you retired, as its recovery ${what}: recovering the account would send the reset to whoever has it now, or nowhere.`,
-        fix: `Replace the recovery ${what} at ${siteOf(account)} with one you have, then record it here with “Add recovery contact” and remove the retired one.`,
-        terminalFix: `Replace the recovery ${what} at ${siteOf(account)} with one you have, then \`sparekey recovery ${cliArgument(account)} --add-contact … --remove-contact "${contact.value}"\`.`,
         fixTarget: 'methods',
         facts: [contact.id, contact.retiredAt],
+        text: () => ({
+          title: `Recovery goes to a retired ${contact.kind === 'phone' ? 'number' : 'address'}`,
+          message: `${nameOf(account)} still lists ${contact.display}, which you retired, as its recovery ${what}: recovering the account would send the reset to whoever has it now, or nowhere.`,
+          fix: `Replace the recovery ${what} at ${siteOf(account)} with one you have, then record it here with “Add recovery contact” and remove the retired one.`,
+          terminalFix: `Replace the recovery ${what} at ${siteOf(account)} with one you have, then \`sparekey recovery ${cliArgument(account)} --add-contact … --remove-contact "${contact.value}"\`.`,
+        }),
       }),
-    ];
-  });
+    );
+  }
 }
 
 /** `contacts.none` (info): an account with a way in and no recovery phone or e-mail recorded. */
-function noRecoveryContact({
-  account,
-  recovery,
-  verdict,
-  onlySeedKnown,
-}: AccountFacts): HealthFinding[] {
-  if (onlySeedKnown || (verdict !== 'ok' && verdict !== 'one-way')) return [];
-  if ((recovery?.recoveryContactIds.length ?? 0) > 0) return [];
-  return [
+function noRecoveryContact(
+  { account, recovery, verdict, onlySeedKnown }: AccountFacts,
+  out: RawFinding[],
+): void {
+  if (onlySeedKnown || (verdict !== 'ok' && verdict !== 'one-way')) return;
+  if ((recovery?.recoveryContactIds.length ?? 0) > 0) return;
+  out.push(
     finding('contacts.none', {
       accountId: account.id,
-      title: 'No recovery contact',
-      message: `${nameOf(account)} has no recovery phone or e-mail recorded. If every way in fails, the site has no way to reach you.`,
-      fix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then record it here with “Add recovery contact” (add the number or address under Contacts first).`,
-      terminalFix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then \`sparekey recovery ${cliArgument(account)} --add-contact …\`.`,
       fixTarget: 'methods',
-      facts: [],
+      facts: NO_FACTS,
+      text: () => ({
+        title: 'No recovery contact',
+        message: `${nameOf(account)} has no recovery phone or e-mail recorded. If every way in fails, the site has no way to reach you.`,
+        fix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then record it here with “Add recovery contact” (add the number or address under Contacts first).`,
+        terminalFix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then \`sparekey recovery ${cliArgument(account)} --add-contact …\`.`,
+      }),
     }),
-  ];
+  );
 }
 
 /** The accounts that depend on each contact, by contact id, from one pass over the recoveries. */
@@ -73,11 +77,11 @@ function dependents(model: HealthModel): Map<string, string[]> {
 }
 
 /** `contacts.stale` (warning): a contact accounts depend on, not confirmed for longer than the limit. */
-function staleContacts(model: HealthModel): HealthFinding[] {
+function staleContacts(model: HealthModel): RawFinding[] {
   const { now, settings } = model.snapshot;
   const limitDays = settings.staleContactDays;
   const uses = dependents(model);
-  const findings: HealthFinding[] = [];
+  const findings: RawFinding[] = [];
   for (const contact of model.snapshot.contacts) {
     if (contact.retiredAt !== null) continue;
     const since = contact.confirmedAt ?? contact.createdAt;
@@ -89,12 +93,21 @@ function staleContacts(model: HealthModel): HealthFinding[] {
         accountId: null,
         subject: contact.id,
         contactId: contact.id,
-        title: `${contact.display} not confirmed for ${days} days`,
-        message: `${contact.confirmedAt === null ? `You have never confirmed that you still have ${describe(contact)}` : `You last confirmed that you have ${describe(contact)} ${days} days ago`}. ${listWords(accounts.slice(0, 5))}${accounts.length > 5 ? ` and ${accounts.length - 5} more` : ''} ${accounts.length === 1 ? 'depends' : 'depend'} on it.`,
-        fix: `Check that ${contact.kind === 'phone' ? 'the number still receives texts' : 'you can still read mail at that address'}, then choose “Confirm” on it under Contacts; if it is gone, choose “Retire…” and change every account that uses it.`,
-        terminalFix: `Check that ${contact.kind === 'phone' ? 'the number still receives texts' : 'you can still read mail at that address'}, then \`sparekey contacts confirm "${contact.value}"\`; if it is gone, \`sparekey contacts retire "${contact.value}"\`.`,
         fixTarget: 'contacts',
         facts: [since],
+        text: () => {
+          const check =
+            contact.kind === 'phone'
+              ? 'the number still receives texts'
+              : 'you can still read mail at that address';
+          const more = accounts.length > 5 ? ` and ${accounts.length - 5} more` : '';
+          return {
+            title: `${contact.display} not confirmed for ${days} days`,
+            message: `${contact.confirmedAt === null ? `You have never confirmed that you still have ${describe(contact)}` : `You last confirmed that you have ${describe(contact)} ${days} days ago`}. ${listWords(accounts.slice(0, 5))}${more} ${accounts.length === 1 ? 'depends' : 'depend'} on it.`,
+            fix: `Check that ${check}, then choose “Confirm” on it under Contacts; if it is gone, choose “Retire…” and change every account that uses it.`,
+            terminalFix: `Check that ${check}, then \`sparekey contacts confirm "${contact.value}"\`; if it is gone, \`sparekey contacts retire "${contact.value}"\`.`,
+          };
+        },
       }),
     );
   }
@@ -107,6 +120,9 @@ function describe(contact: Contact): string {
 
 export const contactRules: HealthRule = {
   id: 'contacts',
-  account: (facts, model) => [...retiredRecoveryContact(facts, model), ...noRecoveryContact(facts)],
+  account(facts, model, out) {
+    retiredRecoveryContact(facts, model, out);
+    noRecoveryContact(facts, out);
+  },
   vault: staleContacts,
 };

@@ -9,26 +9,30 @@ import { cliArgument, nameOf } from './wording.js';
  */
 export const untestedSignIn: HealthRule = {
   id: 'habits.untested',
-  account({ account, recovery, verdict, onlySeedKnown }, { snapshot }) {
-    if (onlySeedKnown || (verdict !== 'ok' && verdict !== 'one-way')) return [];
+  account({ account, recovery, verdict, onlySeedKnown }, { snapshot }, out) {
+    if (onlySeedKnown || (verdict !== 'ok' && verdict !== 'one-way')) return;
     const limitDays = snapshot.settings.untestedSignInDays;
     const tested = recovery?.lastTestedAt ?? null;
     const days = Math.floor((snapshot.now - (tested ?? account.createdAt)) / DAY_MS);
-    if (days <= limitDays) return [];
-    const name = nameOf(account);
-    return [
+    if (days <= limitDays) return;
+    out.push(
       finding('habits.untested', {
         accountId: account.id,
-        title: tested === null ? 'Sign-in never tested' : `Sign-in not tested for ${days} days`,
-        message:
-          tested === null
-            ? `You have not recorded a test of signing in to ${name} since adding it ${days} days ago. A way in nobody has tried may not work when needed.`
-            : `You last tested signing in to ${name} ${days} days ago.`,
-        fix: `Sign out of ${name} on one device and back in with the way in you would rely on; then choose “I just tested this sign-in”.`,
-        terminalFix: `Sign out of ${name} on one device and back in with the way in you would rely on; then \`sparekey tested ${cliArgument(account)}\`.`,
         fixTarget: 'account',
         facts: [tested],
+        text: () => {
+          const name = nameOf(account);
+          return {
+            title: tested === null ? 'Sign-in never tested' : `Sign-in not tested for ${days} days`,
+            message:
+              tested === null
+                ? `You have not recorded a test of signing in to ${name} since adding it ${days} days ago. A way in nobody has tried may not work when needed.`
+                : `You last tested signing in to ${name} ${days} days ago.`,
+            fix: `Sign out of ${name} on one device and back in with the way in you would rely on; then choose “I just tested this sign-in”.`,
+            terminalFix: `Sign out of ${name} on one device and back in with the way in you would rely on; then \`sparekey tested ${cliArgument(account)}\`.`,
+          };
+        },
       }),
-    ];
+    );
   },
 };

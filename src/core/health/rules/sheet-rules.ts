@@ -1,5 +1,5 @@
 import { formatDay } from '../../../shared/dates.js';
-import type { HealthFinding } from '../../../shared/health.js';
+import type { RawFinding } from '../finding.js';
 import { finding } from '../finding.js';
 import type { HealthRule } from '../health-rule.js';
 import { cliArgument, nameOf } from './wording.js';
@@ -18,7 +18,7 @@ export const sheetOutdated: HealthRule = {
   vault(model) {
     const { snapshot } = model;
     const accounts = new Map(snapshot.accounts.map((account) => [account.id, account]));
-    return snapshot.sheets.flatMap((facts): HealthFinding[] => {
+    return snapshot.sheets.flatMap((facts): RawFinding[] => {
       const account = accounts.get(facts.accountId);
       if (account === undefined) return [];
       const after = (at: number | null | undefined) => at != null && at > facts.printedAt;
@@ -51,15 +51,17 @@ export const sheetOutdated: HealthRule = {
       return [
         finding(serious.length > 0 ? 'habits.sheet-outdated' : 'habits.sheet-details-outdated', {
           accountId: account.id,
-          title:
-            serious.length > 0
-              ? 'Printed recovery sheet is out of date'
-              : 'Printed recovery sheet no longer matches',
-          message:
-            `The recovery sheet for ${name} printed on ${formatDay(facts.printedAt)} is out of date: ${reasons.join('; ')}.` +
-            (serious.length > 0 ? ' Codes on that paper may no longer work.' : ''),
-          fix: `Print a new recovery sheet for ${name} in Sheets & backups (“Print a new sheet” takes you there with the account chosen), and shred the old one.`,
-          terminalFix: `Print a new recovery sheet with \`sparekey sheet ${cliArgument(account)}\`, and shred the old one.`,
+          text: () => ({
+            title:
+              serious.length > 0
+                ? 'Printed recovery sheet is out of date'
+                : 'Printed recovery sheet no longer matches',
+            message:
+              `The recovery sheet for ${name} printed on ${formatDay(facts.printedAt)} is out of date: ${reasons.join('; ')}.` +
+              (serious.length > 0 ? ' Codes on that paper may no longer work.' : ''),
+            fix: `Print a new recovery sheet for ${name} in Sheets & backups (“Print a new sheet” takes you there with the account chosen), and shred the old one.`,
+            terminalFix: `Print a new recovery sheet with \`sparekey sheet ${cliArgument(account)}\`, and shred the old one.`,
+          }),
           fixTarget: 'sheet',
           facts: [facts.printedAt, ...reasons],
         }),

@@ -22,12 +22,14 @@ export const backupStale: HealthRule = {
     return [
       finding('backup.stale', {
         accountId: null,
-        title: never ? 'The vault has never been backed up' : 'Changes not in any backup',
-        message: never
-          ? `No backup of this vault exists: if its file is lost or damaged, everything in it is gone (${changes} since ${formatDay(since)}).`
-          : `${changes} since the last backup (${formatDay(backup.lastBackupAt as number)}) ${unsaved === 1 ? 'is' : 'are'} in no backup; the oldest is from ${formatDay(since)}.`,
-        fix: `Choose “Back up now” in Sheets & backups (while it is open, the app also backs up by itself after each change). ${copy}`,
-        terminalFix: `Run \`sparekey backup\`. ${copy}`,
+        text: () => ({
+          title: never ? 'The vault has never been backed up' : 'Changes not in any backup',
+          message: never
+            ? `No backup of this vault exists: if its file is lost or damaged, everything in it is gone (${changes} since ${formatDay(since)}).`
+            : `${changes} since the last backup (${formatDay(backup.lastBackupAt as number)}) ${unsaved === 1 ? 'is' : 'are'} in no backup; the oldest is from ${formatDay(since)}.`,
+          fix: `Choose “Back up now” in Sheets & backups (while it is open, the app also backs up by itself after each change). ${copy}`,
+          terminalFix: `Run \`sparekey backup\`. ${copy}`,
+        }),
         fixTarget: 'backup',
         facts: [backup.lastBackupAt],
       }),

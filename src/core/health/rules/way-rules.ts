@@ -1,8 +1,8 @@
 import { formatDay } from '../../../shared/dates.js';
-import type { HealthFinding } from '../../../shared/health.js';
+import type { RawFinding } from '../finding.js';
 import { METHOD_LABELS } from '../../../shared/recovery.js';
 import type { WayIn } from '../../../shared/ways-in.js';
-import { finding, listWords } from '../finding.js';
+import { finding, listWords, NO_FACTS } from '../finding.js';
 import type { AccountFacts, HealthModel, HealthRule } from '../health-rule.js';
 import { isPhoneDelivered, isWorking, pluralPhrase, wayPhrase } from '../ways-in.js';
 import { cliArgument, missingWays, nameOf, siteOf, stillWorking } from './wording.js';
@@ -34,45 +34,47 @@ function recoveryAdvice(facts: AccountFacts): { app: string; terminal: string } 
 }
 
 /** `ways.none-work` (critical), `ways.unknown` (warning): nothing is known to get you in. */
-function noWayWorks(facts: AccountFacts): HealthFinding[] {
+function noWayWorks(facts: AccountFacts, out: RawFinding[]): void {
   const { account, ways, verdict } = facts;
-  const name = nameOf(account);
   if (verdict === 'locked-out') {
-    const failing = ways.ways.map(wayAndReason).join(' ');
-    const advice = recoveryAdvice(facts);
-    return [
+    out.push(
       finding('ways.none-work', {
         accountId: account.id,
-        title: `No way into ${name} works`,
-        message: `${failing} The next time ${siteOf(account)} asks for a second factor, you cannot sign in.`,
-        fix: advice.app,
-        terminalFix: advice.terminal,
         fixTarget: 'methods',
         facts: waysFacts(facts),
+        text: () => {
+          const advice = recoveryAdvice(facts);
+          return {
+            title: `No way into ${nameOf(account)} works`,
+            message: `${ways.ways.map(wayAndReason).join(' ')} The next time ${siteOf(account)} asks for a second factor, you cannot sign in.`,
+            fix: advice.app,
+            terminalFix: advice.terminal,
+          };
+        },
       }),
-    ];
-  }
-  if (verdict === 'unknown') {
+    );
+  } else if (verdict === 'unknown') {
     const codesUnknown = ways.ways.some(
       (way) => way.kind === 'backup-codes' && way.state === 'unknown',
     );
-    return [
+    out.push(
       finding('ways.unknown', {
         accountId: account.id,
-        title: `Not known whether you can sign in to ${name}`,
-        message: `No way into ${name} is known to work. ${ways.ways.map(wayAndReason).join(' ')}`,
-        fix: codesUnknown
-          ? 'Find the backup codes and paste them here (“Add backup codes”), so Sparekey knows how many are left; or record the way in you use with “Add a way in…”.'
-          : 'Record the way in you use now with “Add a way in…”, and remove the one that no longer says where codes go.',
-        terminalFix: codesUnknown
-          ? `Find the backup codes and add them with \`sparekey codes add ${cliArgument(account)}\`; or record the way in you use with \`sparekey methods add\`.`
-          : `Record the way in you use now with \`sparekey methods add ${cliArgument(account)}\`, and remove the old one with \`sparekey methods remove\`.`,
         fixTarget: codesUnknown ? 'codes' : 'methods',
         facts: waysFacts(facts),
+        text: () => ({
+          title: `Not known whether you can sign in to ${nameOf(account)}`,
+          message: `No way into ${nameOf(account)} is known to work. ${ways.ways.map(wayAndReason).join(' ')}`,
+          fix: codesUnknown
+            ? 'Find the backup codes and paste them here (“Add backup codes”), so Sparekey knows how many are left; or record the way in you use with “Add a way in…”.'
+            : 'Record the way in you use now with “Add a way in…”, and remove the one that no longer says where codes go.',
+          terminalFix: codesUnknown
+            ? `Find the backup codes and add them with \`sparekey codes add ${cliArgument(account)}\`; or record the way in you use with \`sparekey methods add\`.`
+            : `Record the way in you use now with \`sparekey methods add ${cliArgument(account)}\`, and remove the old one with \`sparekey methods remove\`.`,
+        }),
       }),
-    ];
+    );
   }
-  return [];
 }
 
 /**
@@ -80,61 +82,76 @@ function noWayWorks(facts: AccountFacts): HealthFinding[] {
  * (warning): every way that works is a code sent to a phone; `methods.single`
  * (warning): exactly one independent way works.
  */
-function fewWays(facts: AccountFacts, model: HealthModel): HealthFinding[] {
+function fewWays(facts: AccountFacts, model: HealthModel, out: RawFinding[]): void {
   const { account, ways, verdict } = facts;
-  const name = nameOf(account);
-  const site = siteOf(account);
   if (facts.onlySeedKnown) {
-    return [
+    out.push(
       finding('ways.only-seed-known', {
         accountId: account.id,
-        title: 'Only the authenticator is known',
-        message: `Sparekey holds the authenticator seed of ${name}, but knows nothing else of how you get in: whether ${site} gave you backup codes, texts a phone, or can reach you to recover the account.`,
-        fix: 'Tell Sparekey how else you can get in: paste the backup codes (“Add backup codes”), and record the other ways with “Add a way in…” and a recovery phone or e-mail with “Add recovery contact”.',
-        terminalFix: `Tell Sparekey how else you can get in: \`sparekey codes add ${cliArgument(account)}\`, \`sparekey methods add\`, \`sparekey recovery --add-contact\`.`,
         fixTarget: 'methods',
-        facts: [],
+        facts: NO_FACTS,
+        text: () => ({
+          title: 'Only the authenticator is known',
+          message: `Sparekey holds the authenticator seed of ${nameOf(account)}, but knows nothing else of how you get in: whether ${siteOf(account)} gave you backup codes, texts a phone, or can reach you to recover the account.`,
+          fix: 'Tell Sparekey how else you can get in: paste the backup codes (“Add backup codes”), and record the other ways with “Add a way in…” and a recovery phone or e-mail with “Add recovery contact”.',
+          terminalFix: `Tell Sparekey how else you can get in: \`sparekey codes add ${cliArgument(account)}\`, \`sparekey methods add\`, \`sparekey recovery --add-contact\`.`,
+        }),
       }),
-    ];
+    );
+    return;
   }
-  if (verdict !== 'ok' && verdict !== 'one-way') return [];
+  if (verdict !== 'ok' && verdict !== 'one-way') return;
   const working = ways.ways.filter((way) => isWorking(way.state));
-  const missing = missingWays(ways.ways);
   if (working.every(isPhoneDelivered)) {
-    const kinds = [...new Set(working.map((way) => METHOD_LABELS[way.kind]))];
-    const numbers = [...new Set(working.map((way) => way.label.replace(/^.* to /, '')))];
-    return [
+    out.push(
       finding('methods.sms-only', {
         accountId: account.id,
-        title: `${kinds.join(' / ')} ${kinds.length === 1 ? 'is' : 'are'} the only way in`,
-        message: `${name} can only be opened with a code sent to ${listWords(numbers)}: a carrier outage, a ported or stolen number, roaming or a spam filter locks you out.`,
-        fix: `At ${site}, add ${listWords(missing.app, 'or')}, and keep the phone only as a fallback. Record what you add here with “Add a way in…”.`,
-        terminalFix: `At ${site}, add ${listWords(missing.terminal, 'or')}, and keep the phone only as a fallback.`,
         fixTarget: 'methods',
         facts: waysFacts(facts),
+        text: () => {
+          const kinds = [...new Set(working.map((way) => METHOD_LABELS[way.kind]))];
+          const numbers = [...new Set(working.map((way) => way.label.replace(/^.* to /, '')))];
+          const missing = missingWays(ways.ways);
+          const site = siteOf(account);
+          return {
+            title: `${kinds.join(' / ')} ${kinds.length === 1 ? 'is' : 'are'} the only way in`,
+            message: `${nameOf(account)} can only be opened with a code sent to ${listWords(numbers)}: a carrier outage, a ported or stolen number, roaming or a spam filter locks you out.`,
+            fix: `At ${site}, add ${listWords(missing.app, 'or')}, and keep the phone only as a fallback. Record what you add here with “Add a way in…”.`,
+            terminalFix: `At ${site}, add ${listWords(missing.terminal, 'or')}, and keep the phone only as a fallback.`,
+          };
+        },
       }),
-    ];
+    );
+    return;
   }
-  if (verdict !== 'one-way') return [];
+  if (verdict !== 'one-way') return;
   const only = working[0] as WayIn;
-  const broken = ways.ways.filter((way) => way.state === 'broken');
-  const left =
-    broken.length > 0
-      ? ` (${listWords(broken.map((way) => way.label))} no longer ${broken.length === 1 ? 'works' : 'work'})`
-      : '';
-  return [
+  const missing = missingWays(ways.ways);
+  out.push(
     finding('methods.single', {
       accountId: account.id,
-      title: `One way in: ${only.label}`,
-      message: pluralPhrase(only)
-        ? `Only ${wayPhrase(only, model.contacts)} get you into ${name}${left}. If they are lost or stop working, you are locked out.`
-        : `Only ${wayPhrase(only, model.contacts)} gets you into ${name}${left}. If it is lost or stops working, you are locked out.`,
-      fix: `Add a second way in at ${site}: ${listWords(missing.app, 'or')}. Record it here with “Add a way in…”.`,
-      terminalFix: `Add a second way in at ${site}: ${listWords(missing.terminal, 'or')}; record it with \`sparekey methods add ${cliArgument(account)}\`.`,
       fixTarget: missing.app[0]?.includes('backup codes') ? 'codes' : 'methods',
       facts: waysFacts(facts),
+      text: () => {
+        const name = nameOf(account);
+        const site = siteOf(account);
+        const broken = ways.ways.filter((way) => way.state === 'broken');
+        const left =
+          broken.length > 0
+            ? ` (${listWords(broken.map((way) => way.label))} no longer ${broken.length === 1 ? 'works' : 'work'})`
+            : '';
+        const phrase = wayPhrase(only, model.contacts);
+        return {
+          title: `One way in: ${only.label}`,
+          message: pluralPhrase(only)
+            ? `Only ${phrase} get you into ${name}${left}. If they are lost or stop working, you are locked out.`
+            : `Only ${phrase} gets you into ${name}${left}. If it is lost or stops working, you are locked out.`,
+          fix: `Add a second way in at ${site}: ${listWords(missing.app, 'or')}. Record it here with “Add a way in…”.`,
+          terminalFix: `Add a second way in at ${site}: ${listWords(missing.terminal, 'or')}; record it with \`sparekey methods add ${cliArgument(account)}\`.`,
+        };
+      },
     }),
-  ];
+  );
 }
 
 function notWorkingFix(
@@ -177,82 +194,92 @@ function notWorkingFix(
  * `methods.not-working` (marked as no longer working), `codes.all-used`; and
  * `codes.not-here` for backup codes recorded but not stored.
  */
-function brokenWays(facts: AccountFacts, model: HealthModel): HealthFinding[] {
+function brokenWays(facts: AccountFacts, model: HealthModel, out: RawFinding[]): void {
   const { account, ways, verdict } = facts;
-  if (verdict !== 'ok' && verdict !== 'one-way') return [];
-  const name = nameOf(account);
-  const site = siteOf(account);
-  const working = stillWorking(ways.ways, model.contacts, name);
-  const findings: HealthFinding[] = [];
+  if (verdict !== 'ok' && verdict !== 'one-way') return;
+  const working = () => stillWorking(ways.ways, model.contacts, nameOf(account));
   for (const way of ways.ways) {
+    if (way.state !== 'broken' && !(way.kind === 'backup-codes' && way.state === 'unknown'))
+      continue;
     const methodId = way.copies.find((copy) => copy.methodId !== null)?.methodId ?? null;
     const contact = way.contactId === null ? undefined : model.contacts.get(way.contactId);
     if (way.state === 'broken' && contact?.retiredAt != null) {
+      const retiredAt = contact.retiredAt;
       const what = contact.kind === 'phone' ? 'number' : 'address';
-      findings.push(
+      out.push(
         finding('contacts.retired-in-use', {
           accountId: account.id,
           subject: way.id,
           contactId: contact.id,
-          title: `Codes go to a retired ${what}`,
-          message: `${working}, but ${METHOD_LABELS[way.kind]} still sends its codes to ${contact.display}, which you retired on ${formatDay(contact.retiredAt)}: whoever has that ${what} now may receive them.`,
-          fix: `Replace the ${what} at ${site}: in its two-step settings change ${METHOD_LABELS[way.kind]} to a ${what} you have (or remove it), then record the new one here with “Add a way in…” and remove the old one.`,
-          terminalFix: `Replace the ${what} at ${site}, then \`sparekey methods add ${cliArgument(account)} ${way.kind} --contact …\` and \`sparekey methods remove ${cliArgument(account)} ${methodId ?? way.kind}\`.`,
           fixTarget: 'methods',
-          facts: [contact.id, contact.retiredAt],
+          facts: [contact.id, retiredAt],
+          text: () => ({
+            title: `Codes go to a retired ${what}`,
+            message: `${working()}, but ${METHOD_LABELS[way.kind]} still sends its codes to ${contact.display}, which you retired on ${formatDay(retiredAt)}: whoever has that ${what} now may receive them.`,
+            fix: `Replace the ${what} at ${siteOf(account)}: in its two-step settings change ${METHOD_LABELS[way.kind]} to a ${what} you have (or remove it), then record the new one here with “Add a way in…” and remove the old one.`,
+            terminalFix: `Replace the ${what} at ${siteOf(account)}, then \`sparekey methods add ${cliArgument(account)} ${way.kind} --contact …\` and \`sparekey methods remove ${cliArgument(account)} ${methodId ?? way.kind}\`.`,
+          }),
         }),
       );
     } else if (way.state === 'broken' && way.kind === 'backup-codes' && way.codes) {
-      findings.push(
+      const { total } = way.codes;
+      out.push(
         finding('codes.all-used', {
           accountId: account.id,
-          title: 'All backup codes used',
-          message: `${working}, but all ${way.codes.total} of its backup codes are used: none is left for the day the others fail.`,
-          fix: `Sign in to ${site}, generate new backup codes and add them here with “Add codes…”, answering that the site replaced the old ones.`,
-          terminalFix: `Sign in to ${site}, generate new backup codes and add them with \`sparekey codes add ${cliArgument(account)} --replace\`.`,
           fixTarget: 'codes',
-          facts: [way.codes.total],
+          facts: [total],
+          text: () => ({
+            title: 'All backup codes used',
+            message: `${working()}, but all ${total} of its backup codes are used: none is left for the day the others fail.`,
+            fix: `Sign in to ${siteOf(account)}, generate new backup codes and add them here with “Add codes…”, answering that the site replaced the old ones.`,
+            terminalFix: `Sign in to ${siteOf(account)}, generate new backup codes and add them with \`sparekey codes add ${cliArgument(account)} --replace\`.`,
+          }),
         }),
       );
     } else if (way.state === 'broken') {
       const since =
         way.copies.find((copy) => copy.notWorkingSince !== null)?.notWorkingSince ?? null;
-      const fix = notWorkingFix(way, facts, model);
-      findings.push(
+      out.push(
         finding('methods.not-working', {
           accountId: account.id,
           subject: way.id,
-          title: `${way.label} no longer works`,
-          message: `${working}, but ${wayPhrase(way, model.contacts)} no longer ${pluralPhrase(way) ? 'do' : 'does'} (marked on ${since === null ? 'an unknown day' : formatDay(since)}).`,
-          fix: `${fix.app} If it works again, choose “It works again” under Ways in.`,
-          terminalFix: `${fix.terminal} If it works again: \`sparekey methods works ${cliArgument(account)} ${methodId ?? way.kind}\`.`,
           fixTarget: way.kind === 'backup-codes' ? 'codes' : 'methods',
           facts: [way.id, since],
+          text: () => {
+            const fix = notWorkingFix(way, facts, model);
+            return {
+              title: `${way.label} no longer works`,
+              message: `${working()}, but ${wayPhrase(way, model.contacts)} no longer ${pluralPhrase(way) ? 'do' : 'does'} (marked on ${since === null ? 'an unknown day' : formatDay(since)}).`,
+              fix: `${fix.app} If it works again, choose “It works again” under Ways in.`,
+              terminalFix: `${fix.terminal} If it works again: \`sparekey methods works ${cliArgument(account)} ${methodId ?? way.kind}\`.`,
+            };
+          },
         }),
       );
-    } else if (way.kind === 'backup-codes' && way.state === 'unknown') {
-      findings.push(
+    } else {
+      out.push(
         finding('codes.not-here', {
           accountId: account.id,
-          title: 'Backup codes not stored here',
-          message: `${name} has backup codes as a way in, but none are stored in Sparekey: when they are needed you will have to find them, and whether any are left is unknown.`,
-          fix: `Paste them here (“Add backup codes”): Sparekey then tracks which are used. If you cannot find them, generate new ones at ${site}.`,
-          terminalFix: `Add them with \`sparekey codes add ${cliArgument(account)}\`; if you cannot find them, generate new ones at ${site}.`,
           fixTarget: 'codes',
-          facts: [],
+          facts: NO_FACTS,
+          text: () => ({
+            title: 'Backup codes not stored here',
+            message: `${nameOf(account)} has backup codes as a way in, but none are stored in Sparekey: when they are needed you will have to find them, and whether any are left is unknown.`,
+            fix: `Paste them here (“Add backup codes”): Sparekey then tracks which are used. If you cannot find them, generate new ones at ${siteOf(account)}.`,
+            terminalFix: `Add them with \`sparekey codes add ${cliArgument(account)}\`; if you cannot find them, generate new ones at ${siteOf(account)}.`,
+          }),
         }),
       );
     }
   }
-  return findings;
 }
 
 /** The verdicts the ways in give, and what to do about each way that does not work. */
 export const wayRules: HealthRule = {
   id: 'ways',
-  account: (facts, model) => [
-    ...noWayWorks(facts),
-    ...fewWays(facts, model),
-    ...brokenWays(facts, model),
-  ],
+  account(facts, model, out) {
+    noWayWorks(facts, out);
+    fewWays(facts, model, out);
+    brokenWays(facts, model, out);
+  },
 };

@@ -1,11 +1,12 @@
 import type { AccountHealth, HealthOverview } from '../../../shared/contract/health-methods.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
-import type { GroupedHealthReport, HealthReport } from '../../../shared/health.js';
+import type { GroupedHealthReport, HealthFinding } from '../../../shared/health.js';
 import { MINUTE_MS } from '../../../shared/durations.js';
 import type { AppSession } from '../app-session.js';
 import {
   type ClockCheck,
+  describeFinding,
   groupReport,
   type HealthCheck,
   measureClockOffset,
@@ -22,25 +23,34 @@ type HealthHandlers = Pick<
   | 'undismissFinding'
 >;
 
-/** The report without messages: counts, scores, and each flagged account's critical and warning findings. */
-export function healthOverview(report: HealthReport): HealthOverview {
+/** The check without messages: counts, scores, and each flagged account's critical and warning findings. */
+export function healthOverview(check: HealthCheck): HealthOverview {
   const flags = new Map<string, AccountHealth['flags']>();
-  for (const finding of report.findings) {
-    if (finding.accountId === null || finding.severity === 'info') continue;
-    const flag = { ruleId: finding.ruleId, severity: finding.severity, title: finding.title };
+  const vaultFindings: HealthFinding[] = [];
+  for (const finding of check.findings) {
+    if (finding.accountId === null) {
+      vaultFindings.push(describeFinding(finding));
+      continue;
+    }
+    if (finding.severity === 'info') continue;
+    const flag = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      title: finding.text().title,
+    };
     const own = flags.get(finding.accountId);
     if (own === undefined) flags.set(finding.accountId, [flag]);
     else own.push(flag);
   }
   return {
-    at: report.at,
-    summary: report.summary,
-    vaultScore: report.vaultScore,
-    flagged: report.accounts.flatMap((readiness) => {
+    at: check.at,
+    summary: check.summary,
+    vaultScore: check.vaultReadiness.score,
+    flagged: check.accounts.flatMap((readiness) => {
       const own = flags.get(readiness.accountId);
       return own === undefined ? [] : [{ ...readiness, flags: own }];
     }),
-    vaultFindings: report.findings.filter((finding) => finding.accountId === null),
+    vaultFindings,
   };
 }
 
@@ -76,29 +86,32 @@ export function healthHandlers(session: AppSession): HealthHandlers {
   return {
     getHealth: () => {
       const entry = current();
-      entry.grouped ??= groupReport(entry.check.report);
+      entry.grouped ??= groupReport(entry.check);
       return entry.grouped;
     },
-    getHealthOverview: () => healthOverview(current().check.report),
+    getHealthOverview: () => healthOverview(current().check),
     getAccountHealth: ({ accountId }) => {
       const { check } = current();
       const standing = check.standings.get(accountId);
       if (standing === undefined) {
         throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
       }
-      const { report } = check;
       return {
-        at: report.at,
+        at: check.at,
         readiness: {
           accountId,
-          score: standing.readiness.score,
-          reasons: standing.readiness.reasons,
+          score: standing.score,
+          reasons: check.readiness(accountId)?.reasons ?? [],
           verdict: standing.facts.verdict,
           worst: standing.worst,
         },
         ways: standing.facts.ways,
-        findings: report.findings.filter((finding) => finding.accountId === accountId),
-        dismissed: report.dismissed.filter((entry) => entry.finding.accountId === accountId),
+        findings: check.findings
+          .filter((finding) => finding.accountId === accountId)
+          .map(describeFinding),
+        dismissed: check.dismissed
+          .filter((entry) => entry.finding.accountId === accountId)
+          .map(({ finding, dismissal }) => ({ finding: describeFinding(finding), dismissal })),
       };
     },
     checkClock: async () => {
