@@ -27,6 +27,8 @@ export interface KindInfo {
    * shows them as one group, "8 accounts have no recovery contact recorded".
    */
   group?: (count: number) => string;
+  /** A group's fix, for each of its accounts, in the app's words. */
+  groupFix?: string;
 }
 
 const accounts = (count: number) => `${count} ${count === 1 ? 'account' : 'accounts'}`;
@@ -38,43 +40,53 @@ const have = (count: number) => `${accounts(count)} ${count === 1 ? 'has' : 'hav
  */
 export const FINDING_KINDS = {
   'ways.none-work': { severity: 'critical', label: 'No way in works' },
-  'ways.unknown': { severity: 'warning', label: 'No way in known to work' },
-  'methods.single': { severity: 'warning', label: 'One way in' },
-  'methods.sms-only': { severity: 'warning', label: 'Phone only' },
+  'ways.unknown': { severity: 'warning', label: 'Ways in unknown' },
   'ways.only-seed-known': {
     severity: 'info',
     label: 'Only the seed is known',
     group: (n) =>
       `${accounts(n)}: Sparekey knows only the authenticator seed, not how else you get in`,
+    groupFix:
+      'For each, tell Sparekey how else you can get in: paste its backup codes (“Add backup codes”), record its other ways with “Add a way in…” and a recovery phone or e-mail with “Add recovery contact”.',
   },
-  'contacts.retired-in-use': { severity: 'warning', label: 'Codes go to a retired contact' },
-  'methods.not-working': { severity: 'warning', label: 'A way in stopped working' },
+  'contacts.retired-in-use': { severity: 'warning', label: 'Retired contact' },
+  'methods.not-working': { severity: 'warning', label: 'Way in stopped' },
   'codes.all-used': { severity: 'warning', label: 'No codes left' },
   'codes.low': { severity: 'warning', label: 'Codes low' },
+  'methods.sms-only': { severity: 'warning', label: 'Phone only' },
+  'methods.single': { severity: 'warning', label: 'One way in' },
   'codes.not-here': { severity: 'warning', label: 'Backup codes not stored' },
   'codes.none-stored': {
     severity: 'info',
     label: 'No backup codes',
     group: (n) => `${have(n)} no backup codes stored`,
+    groupFix:
+      'If the site offers backup codes, generate them and paste them into the account with “Add backup codes”; Sparekey tracks which are used.',
   },
-  'codes.plaintext-copy': { severity: 'warning', label: 'Codes in a plain file' },
+  'codes.plaintext-copy': { severity: 'warning', label: 'Codes in a file' },
   'methods.seed-only-here': {
     severity: 'info',
     label: 'Seed only here',
     group: (n) => `${have(n)} their authenticator seed only in Sparekey`,
+    groupFix:
+      'Add each to an authenticator app on your phone as well (“Add to another authenticator” shows its QR code), then record that app with “Add a way in…”.',
   },
   'methods.seed-not-here': {
     severity: 'info',
-    label: 'Seed only on a phone',
+    label: 'Seed only on phone',
     group: (n) => `${have(n)} their authenticator only on a phone, not here`,
+    groupFix:
+      'Keep each seed here too: set the authenticator up again at the site (or export it from the app) and add the setup key with “Add setup key…”.',
   },
-  'recovery.retired-contact': { severity: 'warning', label: 'Recovery to a retired contact' },
+  'recovery.retired-contact': { severity: 'warning', label: 'Retired recovery' },
   'contacts.none': {
     severity: 'info',
     label: 'No recovery contact',
     group: (n) => `${have(n)} no recovery contact recorded`,
+    groupFix:
+      'If the site offers a recovery phone or e-mail, set one there, then record it in the account with “Add recovery contact”.',
   },
-  'contacts.stale': { severity: 'warning', label: 'Contact not confirmed' },
+  'contacts.stale': { severity: 'warning', label: 'Contact unconfirmed' },
   'clock.drift': { severity: 'warning', label: 'Clock off' },
   'clock.wrong': { severity: 'critical', label: 'Clock wrong' },
   'backup.stale': { severity: 'warning', label: 'Not backed up' },
@@ -82,19 +94,19 @@ export const FINDING_KINDS = {
     severity: 'info',
     label: 'Not tested',
     group: (n) => `${have(n)} a sign-in nobody has tested for a long time`,
+    groupFix:
+      'Sign out on one device and back in with the way in you would rely on, then choose “I just tested this sign-in” in the account.',
   },
   'habits.sheet-outdated': { severity: 'warning', label: 'Sheet out of date' },
-  'habits.sheet-details-outdated': {
-    severity: 'info',
-    label: 'Sheet details changed',
-    group: (n) => `${have(n)} a printed sheet whose recovery details changed since`,
-  },
+  'habits.sheet-details-outdated': { severity: 'info', label: 'Sheet details changed' },
   'password.weak': { severity: 'warning', label: 'Weak password' },
   'password.reused': { severity: 'warning', label: 'Reused password' },
   'password.old': {
     severity: 'info',
     label: 'Old password',
     group: (n) => `${have(n)} a password older than your limit`,
+    groupFix:
+      'Change each at its site and save the new one here, or raise or turn off the limit in Settings.',
   },
 } as const satisfies Record<string, KindInfo>;
 
@@ -259,6 +271,12 @@ export function findingKey(kind: FindingKind, accountId: string | null, subject 
 export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
+
+/**
+ * Beyond this clock offset, none of the codes shown (the current one, and the
+ * previous and next beside it) is one a site accepts: `clock.wrong`, not `clock.drift`.
+ */
+export const CLOCK_WRONG_MS = 90_000;
 
 /** One state per way in, shared by the list and its badges. */
 export const WAY_STATE_WORDS: Record<WayState, string> = {

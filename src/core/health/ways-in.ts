@@ -180,7 +180,7 @@ function contactWay(method: TwoFactorMethod, context: WaysContext): WayIn {
       `${kindLabel} to a deleted contact`,
     );
   }
-  const label = `${kindLabel} to ${contact.display}`;
+  const label = `${kindLabel} to ${contact.display}${contact.label ? ` (${contact.label})` : ''}`;
   if (contact.retiredAt !== null) {
     const what = contact.kind === 'phone' ? 'number' : 'address';
     return way(

@@ -66,7 +66,7 @@ describe('sparekey contacts, methods, recovery, tested, health', () => {
 
     const text = await cli('health');
     expect(text.stdout).toMatch(/^Vault readiness \d+\/100: 1 critical, /);
-    expect(text.stdout).toContain('✖ CRITICAL  No way into Bank works');
+    expect(text.stdout).toContain('✖ CRITICAL  No way in works');
     expect(text.stdout).toContain(
       'Fix: If you are still signed in to Bank anywhere, add a new way in there now and record it with `sparekey methods add "Bank"`.',
     );

@@ -1,13 +1,8 @@
+import { CLOCK_WRONG_MS } from '../../../shared/health.js';
 import type { RawFinding } from '../finding.js';
 import { SECOND_MS } from '../../../shared/durations.js';
 import { finding } from '../finding.js';
 import type { HealthRule } from '../health-rule.js';
-
-/**
- * Beyond this, none of the codes shown (the current one, and the previous and
- * next beside it) is one a site accepts: most allow one 30-second step either way.
- */
-export const CLOCK_WRONG_MS = 90 * SECOND_MS;
 
 function describeOffset(offsetMs: number): string {
   const seconds = Math.round(Math.abs(offsetMs) / SECOND_MS);

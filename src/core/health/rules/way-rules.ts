@@ -45,7 +45,7 @@ function noWayWorks(facts: AccountFacts, out: RawFinding[]): void {
         text: () => {
           const advice = recoveryAdvice(facts);
           return {
-            title: `No way into ${nameOf(account)} works`,
+            title: 'No way in works',
             message: `${ways.ways.map(wayAndReason).join(' ')} The next time ${siteOf(account)} asks for a second factor, you cannot sign in.`,
             fix: advice.app,
             terminalFix: advice.terminal,
@@ -63,7 +63,7 @@ function noWayWorks(facts: AccountFacts, out: RawFinding[]): void {
         fixTarget: codesUnknown ? 'codes' : 'methods',
         facts: waysFacts(facts),
         text: () => ({
-          title: `Not known whether you can sign in to ${nameOf(account)}`,
+          title: 'Not known whether any way in works',
           message: `No way into ${nameOf(account)} is known to work. ${ways.ways.map(wayAndReason).join(' ')}`,
           fix: codesUnknown
             ? 'Find the backup codes and paste them here (“Add backup codes”), so Sparekey knows how many are left; or record the way in you use with “Add a way in…”.'
