@@ -357,14 +357,13 @@ export class BackupCodeService {
   statusAll(): CodesStatus[] {
     return this.vault.read(() => {
       const settings = this.settings.get();
-      const byAccount = new Map<string, SetForStatus[]>();
-      for (const set of this.statusMemo.all()) {
-        if (set.accountId === null) continue;
-        const sets = byAccount.get(set.accountId);
-        if (sets === undefined) byAccount.set(set.accountId, [set]);
-        else sets.push(set);
-      }
-      return [...byAccount].map(([accountId, sets]) => statusOf(accountId, sets, settings));
+      // Each account's status is worked out again only once one of its sets changed.
+      return [
+        ...this.statusMemo.grouped(
+          `${settings.lowCodesMinimum}|${settings.lowCodesFraction}`,
+          (accountId, sets) => Object.freeze(statusOf(accountId, sets, settings)),
+        ),
+      ];
     });
   }
 

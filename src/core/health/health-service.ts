@@ -5,22 +5,27 @@ import type { Vault } from '../vault.js';
 import type { VaultContext } from '../vault-context.js';
 import { type DismissInput, DismissalStore } from './dismissals.js';
 import { describe, keyOf } from './finding.js';
-import { checkVault, type HealthCheck } from './health.js';
+import { checkVault, type FactsCache, type HealthCheck, newFactsCache } from './health.js';
 
 /** The health check of one vault, and the findings its user dismissed. */
 export class HealthService {
   readonly dismissals: DismissalStore;
+  /** Each account's ways in, kept between checks while the vault is unlocked. */
+  private facts: FactsCache = newFactsCache();
 
   constructor(
     context: VaultContext,
     private readonly vault: Vault,
   ) {
     this.dismissals = new DismissalStore(context);
+    context.onLock(() => {
+      this.facts = newFactsCache();
+    });
   }
 
   /** Every rule over one snapshot of the vault at `now`. */
   check(now: number, clockCheck: ClockCheck | null = null): HealthCheck {
-    return checkVault(this.vault, now, clockCheck);
+    return checkVault(this.vault, now, clockCheck, this.facts);
   }
 
   /**

@@ -7,6 +7,8 @@ import type {
   Severity,
 } from '../../shared/health.js';
 import { describe, factsOf, keyOf, type RawFinding } from './finding.js';
+import type { AccountSummary } from '../../shared/domain.js';
+import { DAY_MS } from '../../shared/durations.js';
 import type { ClockCheck } from '../clock-check/sntp.js';
 import type { Vault } from '../vault.js';
 import type { StoredDismissal } from './dismissals.js';
@@ -35,8 +37,51 @@ export function takeSnapshot(
   }));
 }
 
-/** Each account's ways in and verdict, worked out once for every rule. */
-export function buildModel(snapshot: HealthSnapshot): HealthModel {
+/**
+ * Each account's facts kept from one check to the next (`HealthService` holds
+ * one per open vault): an account whose summary, recovery record and backup
+ * codes are the ones it was worked out from, in a vault whose contacts, backup
+ * and settings are as they were, keeps its ways in. After one change, one
+ * account is worked out again, not 10,000.
+ */
+export interface FactsCache {
+  /** The contacts (with whether each is stale now), last backup and settings it holds for. */
+  context: string;
+  byAccount: Map<string, AccountFacts>;
+}
+
+export function newFactsCache(): FactsCache {
+  return { context: '', byAccount: new Map() };
+}
+
+/** What, beside its own records, an account's ways in depend on. */
+function contextKey(snapshot: HealthSnapshot): string {
+  const { now, settings, backup, contacts } = snapshot;
+  const stale = (at: number) => Math.floor((now - at) / DAY_MS) > settings.staleContactDays;
+  return [
+    settings.staleContactDays,
+    backup.lastBackupAt,
+    ...contacts.map(
+      (contact) =>
+        `${contact.id}:${contact.value}:${contact.label}:${contact.retiredAt}:${stale(contact.confirmedAt ?? contact.createdAt)}`,
+    ),
+  ].join('|');
+}
+
+function sameAccount(a: AccountSummary, b: AccountSummary): boolean {
+  return (
+    a === b ||
+    (a.updatedAt === b.updatedAt &&
+      a.createdAt === b.createdAt &&
+      a.issuer === b.issuer &&
+      a.accountName === b.accountName &&
+      a.notes === b.notes &&
+      (a.otp === null) === (b.otp === null))
+  );
+}
+
+/** Each account's ways in and verdict, worked out once for every rule (or kept from the last check). */
+export function buildModel(snapshot: HealthSnapshot, cache?: FactsCache): HealthModel {
   const contacts = new Map(snapshot.contacts.map((contact) => [contact.id, contact]));
   const codes = new Map(snapshot.codes.map((status) => [status.accountId, status]));
   const context = {
@@ -45,9 +90,29 @@ export function buildModel(snapshot: HealthSnapshot): HealthModel {
     staleContactDays: snapshot.settings.staleContactDays,
     backup: snapshot.backup,
   };
+  let kept: Map<string, AccountFacts> | undefined;
+  if (cache !== undefined) {
+    const key = contextKey(snapshot);
+    if (cache.context !== key) {
+      cache.context = key;
+      cache.byAccount = new Map();
+    }
+    kept = cache.byAccount;
+  }
+  const seen = new Set<string>();
   const accounts = snapshot.accounts.map((account): AccountFacts => {
     const recovery = snapshot.recoveries.get(account.id);
     const status = codes.get(account.id);
+    const before = kept?.get(account.id);
+    if (
+      before !== undefined &&
+      before.recovery === recovery &&
+      before.codes === status &&
+      sameAccount(before.account, account)
+    ) {
+      seen.add(account.id);
+      return before;
+    }
     const ways = waysIn(account, recovery, status, context);
     const onlySeedKnown =
       account.otp !== null &&
@@ -57,8 +122,22 @@ export function buildModel(snapshot: HealthSnapshot): HealthModel {
           recovery.recoveryContactIds.length === 0 &&
           recovery.supportUrl === '' &&
           recovery.recoveryNotes === ''));
-    return { account, recovery, codes: status, ways, verdict: verdictOf(ways), onlySeedKnown };
+    const facts: AccountFacts = {
+      account,
+      recovery,
+      codes: status,
+      ways,
+      verdict: verdictOf(ways),
+      onlySeedKnown,
+    };
+    kept?.set(account.id, facts);
+    seen.add(account.id);
+    return facts;
   });
+  // Removed accounts.
+  if (kept !== undefined && kept.size > seen.size) {
+    for (const id of kept.keys()) if (!seen.has(id)) kept.delete(id);
+  }
   return { snapshot, accounts, contacts };
 }
 
@@ -103,8 +182,9 @@ export function runRules(
   snapshot: HealthSnapshot,
   dismissals: readonly StoredDismissal[] = [],
   rules: readonly HealthRule[] = HEALTH_RULES,
+  cache?: FactsCache,
 ): HealthCheck {
-  const model = buildModel(snapshot);
+  const model = buildModel(snapshot, cache);
   const raw: RawFinding[] = [];
   const accountRules = rules.filter((rule) => rule.account !== undefined);
   for (const facts of model.accounts) {
@@ -196,9 +276,15 @@ export function checkVault(
   vault: Vault,
   now: number,
   clockCheck: ClockCheck | null = null,
+  cache?: FactsCache,
 ): HealthCheck {
   return vault.snapshot(() =>
-    runRules(takeSnapshot(vault, now, clockCheck), vault.health.dismissals.list()),
+    runRules(
+      takeSnapshot(vault, now, clockCheck),
+      vault.health.dismissals.list(),
+      HEALTH_RULES,
+      cache,
+    ),
   );
 }
 

@@ -56,17 +56,16 @@ function noRecoveryContact(
   );
 }
 
-/** The accounts that depend on each contact, by contact id, from one pass over the recoveries. */
-function dependents(model: HealthModel): Map<string, string[]> {
+/** The names of the accounts that depend on any of `contactIds`, by contact id, from one pass. */
+function dependents(model: HealthModel, contactIds: ReadonlySet<string>): Map<string, string[]> {
   const byContact = new Map<string, string[]>();
   for (const { account, recovery } of model.accounts) {
     if (recovery === undefined) continue;
-    const ids = new Set([
-      ...recovery.recoveryContactIds,
-      ...recovery.methods.flatMap((method) =>
-        method.contactId === null ? [] : [method.contactId],
-      ),
-    ]);
+    const ids = new Set<string>();
+    for (const method of recovery.methods) {
+      if (method.contactId !== null && contactIds.has(method.contactId)) ids.add(method.contactId);
+    }
+    for (const id of recovery.recoveryContactIds) if (contactIds.has(id)) ids.add(id);
     for (const id of ids) {
       const names = byContact.get(id);
       if (names === undefined) byContact.set(id, [nameOf(account)]);
@@ -80,14 +79,20 @@ function dependents(model: HealthModel): Map<string, string[]> {
 function staleContacts(model: HealthModel): RawFinding[] {
   const { now, settings } = model.snapshot;
   const limitDays = settings.staleContactDays;
-  const uses = dependents(model);
+  const stale = model.snapshot.contacts.filter(
+    (contact) =>
+      contact.retiredAt === null &&
+      Math.floor((now - (contact.confirmedAt ?? contact.createdAt)) / DAY_MS) > limitDays,
+  );
+  // Most checks find none: the accounts are looked through only for the stale ones.
+  if (stale.length === 0) return [];
+  const uses = dependents(model, new Set(stale.map((contact) => contact.id)));
   const findings: RawFinding[] = [];
-  for (const contact of model.snapshot.contacts) {
-    if (contact.retiredAt !== null) continue;
+  for (const contact of stale) {
     const since = contact.confirmedAt ?? contact.createdAt;
     const days = Math.floor((now - since) / DAY_MS);
     const accounts = uses.get(contact.id) ?? [];
-    if (days <= limitDays || accounts.length === 0) continue;
+    if (accounts.length === 0) continue;
     findings.push(
       finding('contacts.stale', {
         accountId: null,
