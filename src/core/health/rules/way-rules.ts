@@ -278,8 +278,9 @@ function brokenWays(facts: AccountFacts, model: HealthModel, out: RawFinding[]):
 export const wayRules: HealthRule = {
   id: 'ways',
   account(facts, model, out) {
+    // What broke first, then what it leaves: the order Health lists them in.
     noWayWorks(facts, out);
-    fewWays(facts, model, out);
     brokenWays(facts, model, out);
+    fewWays(facts, model, out);
   },
 };
