@@ -55,9 +55,10 @@ export class RecordMemo<S extends z.ZodType, T> {
       return this.read(records).map(([, entry]) => entry.value);
     const dataVersion = this.context.db.dataVersion();
     if (records !== this.store || dataVersion !== this.dataVersion) {
+      // A new store (after an unlock) is watched from now on; the same one keeps its set.
+      if (records !== this.store) this.changed = records.watch(this.kind);
       this.store = records;
       this.dataVersion = dataVersion;
-      this.changed = records.watch(this.kind);
       this.changed.clear();
       this.entries = new Map();
       this.children = new Map();

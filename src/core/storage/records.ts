@@ -65,7 +65,7 @@ export class RecordStore {
            nonce = excluded.nonce, body = excluded.body`,
       )
       .run(kind, id, parent, sealed.nonce, sealed.ciphertext);
-    this.watched.get(kind)?.add(id);
+    this.noteWritten(kind, id);
   }
 
   get<S extends z.ZodType>(
@@ -125,7 +125,7 @@ export class RecordStore {
   }
 
   delete(kind: string, id: string): boolean {
-    this.watched.get(kind)?.add(id);
+    this.noteWritten(kind, id);
     return (
       this.db.statement('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id).changes > 0
     );
@@ -137,26 +137,30 @@ export class RecordStore {
       const children = this.db
         .statement('SELECT kind, id FROM records WHERE parent = ?')
         .all(parent) as { kind: string; id: string }[];
-      for (const { kind, id } of children) this.watched.get(kind)?.add(id);
+      for (const { kind, id } of children) this.noteWritten(kind, id);
     }
     return this.db.statement('DELETE FROM records WHERE parent = ?').run(parent).changes;
   }
 
   /**
    * The ids of `kind` this store writes or deletes from now on, collected in the
-   * set returned (its owner empties it as it catches up): `RecordMemo` decrypts
-   * only those again. A write that is rolled back is collected too, so its
-   * record is read again as it was committed.
+   * set returned (one per caller; its owner empties it as it catches up):
+   * `RecordMemo` decrypts only those again. A write that is rolled back is
+   * collected too, so its record is read again as it was committed.
    */
   watch(kind: string): Set<string> {
-    let ids = this.watched.get(kind);
-    if (ids === undefined) {
-      ids = new Set();
-      this.watched.set(kind, ids);
-    }
+    const ids = new Set<string>();
+    const sets = this.watched.get(kind);
+    if (sets === undefined) this.watched.set(kind, [ids]);
+    else sets.push(ids);
     return ids;
   }
-  private readonly watched = new Map<string, Set<string>>();
+  private readonly watched = new Map<string, Set<string>[]>();
+
+  private noteWritten(kind: string, id: string): void {
+    const sets = this.watched.get(kind);
+    if (sets !== undefined) for (const ids of sets) ids.add(id);
+  }
 
   /** How many records the vault holds. */
   count(): number {
