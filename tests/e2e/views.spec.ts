@@ -207,6 +207,8 @@ async function tourViews(
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every main view passes axe and is photographed (${scheme})`, async ({ app }, testInfo) => {
+    // Some twenty axe scans of whole views: on a busy 2-core machine, near a minute alone.
+    test.slow();
     await app.page.emulateMedia({ colorScheme: scheme });
     await app.page.getByLabel('New password').fill('correct horse');
     await expectAccessible(app.page, `the create-vault screen (${scheme})`);
