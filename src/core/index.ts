@@ -21,7 +21,7 @@ export { codeForCounter } from './otp/codes.js';
 // Backup codes, passwords, health.
 export type { CodeTarget } from './backup-codes/backup-codes.js';
 export { generatePassword } from './passwords/passwords.js';
-export { checkHealth, type HealthCheck } from './health/health.js';
+export type { HealthCheck } from './health/health.js';
 export { groupReport } from './health/grouping.js';
 export { describe as describeFinding } from './health/finding.js';
 export type { DismissInput } from './health/dismissals.js';

@@ -137,7 +137,16 @@ export class Vault {
     this.exports = new ExportService(this.context, this.accounts);
     this.backups = new BackupService(this.context, this, this.changes, this.settings);
     this.sheets = new SheetService(this.context, this);
-    this.health = new HealthService(this.context, this);
+    this.health = new HealthService(this.context, {
+      settings: this.settings,
+      accounts: this.accounts,
+      contacts: this.contacts,
+      recovery: this.recovery,
+      backupCodes: this.backupCodes,
+      logins: this.logins,
+      sheets: this.sheets,
+      backups: this.backups,
+    });
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */

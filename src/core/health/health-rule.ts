@@ -35,6 +35,21 @@ export interface HealthSnapshot {
   backup: BackupState;
 }
 
+/**
+ * What a health check asks, each of its feature's service: the check reads no
+ * other feature's records.
+ */
+export interface HealthSources {
+  settings: { get(): VaultSettings };
+  accounts: { list(): AccountSummary[] };
+  contacts: { list(): Contact[] };
+  recovery: { all(): Map<string, AccountRecovery> };
+  backupCodes: { statusAll(): CodesStatus[] };
+  logins: { passwordFacts(): PasswordFacts[] };
+  sheets: { printFacts(): SheetPrintFacts[] };
+  backups: { state(): BackupState };
+}
+
 /** One account as the rules see it: its facts, its ways in and their verdict. */
 export interface AccountFacts {
   account: AccountSummary;

@@ -1,11 +1,18 @@
 import { VaultError } from '../../shared/errors.js';
 import type { Dismissal } from '../../shared/health.js';
 import type { ClockCheck } from '../clock-check/sntp.js';
-import type { Vault } from '../vault.js';
 import type { VaultContext } from '../vault-context.js';
 import { type DismissInput, DismissalStore } from './dismissals.js';
 import { describe, keyOf } from './finding.js';
-import { checkVault, type FactsCache, type HealthCheck, newFactsCache } from './health.js';
+import {
+  type FactsCache,
+  type HealthCheck,
+  newFactsCache,
+  runRules,
+  takeSnapshot,
+} from './health.js';
+import type { HealthSources } from './health-rule.js';
+import { HEALTH_RULES } from './rules/index.js';
 
 /** The health check of one vault, and the findings its user dismissed. */
 export class HealthService {
@@ -14,8 +21,8 @@ export class HealthService {
   private facts: FactsCache = newFactsCache();
 
   constructor(
-    context: VaultContext,
-    private readonly vault: Vault,
+    private readonly context: VaultContext,
+    private readonly sources: HealthSources,
   ) {
     this.dismissals = new DismissalStore(context);
     context.onLock(() => {
@@ -23,9 +30,16 @@ export class HealthService {
     });
   }
 
-  /** Every rule over one snapshot of the vault at `now`. */
+  /** Every rule over one snapshot of the vault at `now`, the user's dismissals set aside. */
   check(now: number, clockCheck: ClockCheck | null = null): HealthCheck {
-    return checkVault(this.vault, now, clockCheck, this.facts);
+    return this.context.read(() =>
+      runRules(
+        takeSnapshot(this.sources, now, clockCheck),
+        this.dismissals.list(),
+        HEALTH_RULES,
+        this.facts,
+      ),
+    );
   }
 
   /**

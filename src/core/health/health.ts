@@ -10,31 +10,36 @@ import { describe, factsOf, keyOf, type RawFinding } from './finding.js';
 import type { AccountSummary } from '../../shared/domain.js';
 import { DAY_MS } from '../../shared/durations.js';
 import type { ClockCheck } from '../clock-check/sntp.js';
-import type { Vault } from '../vault.js';
 import type { StoredDismissal } from './dismissals.js';
-import type { AccountFacts, HealthModel, HealthRule, HealthSnapshot } from './health-rule.js';
+import type {
+  AccountFacts,
+  HealthModel,
+  HealthRule,
+  HealthSnapshot,
+  HealthSources,
+} from './health-rule.js';
 import { accountReadiness, accountScore, vaultReadiness } from './readiness.js';
 import { HEALTH_RULES } from './rules/index.js';
 import { verdictOf, waysIn } from './ways-in.js';
 
-/** Gathers what the rules need, from one consistent read of the vault: each feature through its service. */
+/** Gathers what the rules need, each part from its feature's service (call it inside one read). */
 export function takeSnapshot(
-  vault: Vault,
+  sources: HealthSources,
   now: number,
   clockCheck: ClockCheck | null = null,
 ): HealthSnapshot {
-  return vault.snapshot(() => ({
+  return {
     now,
-    settings: vault.settings.get(),
-    accounts: vault.accounts.list(),
-    contacts: vault.contacts.list(),
-    recoveries: vault.recovery.all(),
+    settings: sources.settings.get(),
+    accounts: sources.accounts.list(),
+    contacts: sources.contacts.list(),
+    recoveries: sources.recovery.all(),
     clockCheck,
-    codes: vault.backupCodes.statusAll(),
-    passwords: vault.logins.passwordFacts(),
-    sheets: vault.sheets.printFacts(),
-    backup: vault.backups.state(),
-  }));
+    codes: sources.backupCodes.statusAll(),
+    passwords: sources.logins.passwordFacts(),
+    sheets: sources.sheets.printFacts(),
+    backup: sources.backups.state(),
+  };
 }
 
 /**
@@ -269,30 +274,4 @@ export function runRules(
       return report;
     },
   };
-}
-
-/** The health check: every rule over one snapshot of the vault at `now`, the user's dismissals set aside. */
-export function checkVault(
-  vault: Vault,
-  now: number,
-  clockCheck: ClockCheck | null = null,
-  cache?: FactsCache,
-): HealthCheck {
-  return vault.snapshot(() =>
-    runRules(
-      takeSnapshot(vault, now, clockCheck),
-      vault.health.dismissals.list(),
-      HEALTH_RULES,
-      cache,
-    ),
-  );
-}
-
-/** The health check's report (see `checkVault`). */
-export function checkHealth(
-  vault: Vault,
-  now: number,
-  clockCheck: ClockCheck | null = null,
-): HealthReport {
-  return checkVault(vault, now, clockCheck).report;
 }

@@ -1,7 +1,6 @@
 import { accountFixture, ruleFindings, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../src/shared/durations.js';
-import { checkHealth } from '../../../src/core/health/health.js';
 import { passwordWeakRule } from '../../../src/core/health/rules/password-rules.js';
 import type { StrengthScore } from '../../../src/shared/passwords.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
@@ -46,9 +45,9 @@ describe('password.weak', () => {
     vault.logins.set(ownName.id, { password: 'Octocat!2024' });
     vault.logins.set(elsewhere.id, { password: 'Octocat!2024x' });
 
-    const findings = checkHealth(vault, T0).findings.filter(
-      (finding) => finding.ruleId === 'password.weak',
-    );
+    const findings = vault.health
+      .check(T0)
+      .report.findings.filter((finding) => finding.ruleId === 'password.weak');
     expect(findings.map((finding) => finding.accountId).sort()).toEqual(
       [weak.id, edgeWeak.id, ownName.id].sort(),
     );
@@ -76,7 +75,7 @@ describe('password.reused', () => {
     for (const { id } of [a, b, c]) vault.logins.set(id, { password: STRONG });
     vault.logins.set(d.id, { password: 'a different passphrase entirely' });
 
-    const report = checkHealth(vault, T0);
+    const report = vault.health.check(T0).report;
     const reused = report.findings.filter((finding) => finding.ruleId === 'password.reused');
     expect(reused.map((finding) => finding.accountId).sort()).toEqual([a.id, b.id, c.id].sort());
     const alpha = reused.find((finding) => finding.accountId === a.id);
@@ -106,11 +105,11 @@ describe('password.reused', () => {
     vault.logins.set(a.id, { password: STRONG });
     vault.logins.set(b.id, { password: STRONG });
     expect(
-      checkHealth(vault, T0).findings.filter((f) => f.ruleId === 'password.reused'),
+      vault.health.check(T0).report.findings.filter((f) => f.ruleId === 'password.reused'),
     ).toHaveLength(2);
     vault.logins.set(b.id, { password: 'another long passphrase here' });
     expect(
-      checkHealth(vault, T0).findings.filter((f) => f.ruleId === 'password.reused'),
+      vault.health.check(T0).report.findings.filter((f) => f.ruleId === 'password.reused'),
     ).toHaveLength(0);
     vault.close();
   });
@@ -126,7 +125,9 @@ describe('password.old', () => {
     vault.logins.set(fresh.id, { password: 'another long passphrase here' });
 
     const oldFindings = (now: number) =>
-      checkHealth(vault, now).findings.filter((finding) => finding.ruleId === 'password.old');
+      vault.health
+        .check(now)
+        .report.findings.filter((finding) => finding.ruleId === 'password.old');
     expect(vault.settings.get().passwordMaxAgeDays).toBe(0);
     expect(oldFindings(T0 + 10_000 * DAY_MS)).toEqual([]);
 

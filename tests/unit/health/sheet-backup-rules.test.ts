@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { BackupState } from '../../../src/core/backups/backup-state.js';
 import { backupStale } from '../../../src/core/health/rules/vault-backup-rules.js';
 import { sheetOutdated } from '../../../src/core/health/rules/sheet-rules.js';
-import { checkHealth } from '../../../src/core/health/health.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import type { SheetPrintFacts } from '../../../src/core/sheets/sheets.js';
 import type { AccountSummary } from '../../../src/shared/domain.js';
@@ -138,8 +137,9 @@ describe('habits.sheet-outdated', () => {
       codes: ['aaaa-1111', 'bbbb-2222', 'cccc-3333'],
     });
     const ids = () =>
-      checkHealth(vault, clock.now())
-        .findings.filter((finding) => finding.ruleId === 'habits.sheet-outdated')
+      vault.health
+        .check(clock.now())
+        .report.findings.filter((finding) => finding.ruleId === 'habits.sheet-outdated')
         .map((finding) => finding.severity);
     expect(ids()).toEqual([]);
     clock.advance(HOUR);
@@ -221,9 +221,9 @@ describe('backup.stale', () => {
   it('in a real vault: changes raise it, a backup clears it', async () => {
     const { vault, clock } = await createTestVault();
     const stale = () =>
-      checkHealth(vault, clock.now()).findings.filter(
-        (finding) => finding.ruleId === 'backup.stale',
-      );
+      vault.health
+        .check(clock.now())
+        .report.findings.filter((finding) => finding.ruleId === 'backup.stale');
     expect(stale()).toEqual([]);
     vault.accounts.add({ issuer: 'Forum' });
     expect(stale()).toEqual([]);
