@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures Sparekey beside its peers in one run and writes
  * docs/benchmarks.md. `--quick` skips the 10,000-account size (for a smoke run),
- * `--no-ui` the Chromium part, `--only=kdf|scale|memory|ui` runs one section (both
+ * `--no-ui` the Chromium part, `--only=kdf|scale|memory|ui|health` runs one section (both
  * leave docs/benchmarks.md as it was).
  * Benchmarks report; they never fail on speed.
  */
@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchHealth } from './health.js';
 import { benchKdf } from './kdf.js';
 import { Report } from './lib/report.js';
 import { benchMemory } from './memory.js';
@@ -29,6 +30,7 @@ try {
   if (runs('scale')) await benchScale(report, folder, sizes);
   if (runs('memory')) await benchMemory(report, folder, sizes.at(-1)!);
   if (runs('ui') && !process.argv.includes('--no-ui')) benchUi(report, folder);
+  if (runs('health')) await benchHealth(report, folder, sizes.at(-1)!);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -27,7 +27,10 @@ export { qrPngDataUrl } from './qr/write-qr.js';
 // Backup codes, passwords, health.
 export type { CodeTarget } from './backup-codes/backup-codes.js';
 export { generatePassword } from './passwords/passwords.js';
-export { checkHealth } from './health/health.js';
+export type { HealthCheck } from './health/health.js';
+export { groupReport } from './health/grouping.js';
+export { describe as describeFinding } from './health/finding.js';
+export type { DismissInput } from './health/dismissals.js';
 export { type ClockCheck, measureClockOffset } from './clock-check/sntp.js';
 
 // Files: copies, backups, restores, imports and exports.

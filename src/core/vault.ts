@@ -24,6 +24,7 @@ import { BackupService } from './backups/backups.js';
 import { type BackupState, INITIAL_BACKUP_STATE } from './backups/backup-state.js';
 import { ChangeTracker, readBackupState } from './backups/change-tracker.js';
 import { SheetService } from './sheets/sheets.js';
+import { HealthService } from './health/health-service.js';
 
 export interface VaultOptions {
   clock?: Clock;
@@ -91,6 +92,7 @@ export class Vault {
   readonly exports: ExportService;
   readonly backups: BackupService;
   readonly sheets: SheetService;
+  readonly health: HealthService;
 
   private constructor(
     private readonly db: VaultDatabase,
@@ -155,6 +157,16 @@ export class Vault {
       this.recovery,
       this.history,
     );
+    this.health = new HealthService(context, {
+      settings: this.settings,
+      accounts: this.accounts,
+      contacts: this.contacts,
+      recovery: this.recovery,
+      backupCodes: this.backupCodes,
+      logins: this.logins,
+      sheets: this.sheets,
+      backups: this.backups,
+    });
   }
 
   /** Creates a new vault at `path` (refusing to overwrite anything) and returns it unlocked. */

@@ -68,6 +68,8 @@ export interface TwoFactorMethod {
   /** The device or app it lives on (authenticator elsewhere, security key, push app, trusted device). */
   device: string;
   addedAt: number;
+  /** When the user marked it as no longer working (a lost phone, a device gone, texts that never come), or null. */
+  notWorkingSince: number | null;
 }
 
 export interface AccountRecovery {

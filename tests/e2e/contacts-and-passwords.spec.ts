@@ -18,7 +18,11 @@ test('contacts: add, confirm when stale, edit, retire one nobody uses, reinstate
   const mail = page.getByRole('listitem').filter({ hasText: 'me@example.com' });
   await expect(mail).toContainText('Confirmed 3 May 2026 (today) · no account uses it');
 
-  // 200 days later it is stale: the health check says so on the contact; confirming clears it.
+  // An account depends on it, and 200 days later it is stale: the health check says so on the
+  // contact; confirming clears it. (A contact nobody depends on is no finding.)
+  const forum = await app.core.addAccount({ issuer: 'Forum' });
+  const contact = (await app.core.listContacts({}))[0]!;
+  await app.core.addRecoveryContact({ accountId: forum.id, contactId: contact.id });
   await app.core.updateSettings({ autoLockMinutes: 0 });
   await app.advance(200 * DAY_MS);
   await page.getByRole('button', { name: 'Accounts' }).click();
@@ -33,6 +37,9 @@ test('contacts: add, confirm when stale, edit, retire one nobody uses, reinstate
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(mail.getByRole('heading')).toHaveText('me@example.com personal');
 
+  await app.core.removeRecoveryContact({ accountId: forum.id, contactId: contact.id });
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('button', { name: 'Contacts' }).click();
   await mail.getByRole('button', { name: 'Retire…' }).click();
   await expect(page.getByRole('group', { name: 'Retire me@example.com?' })).toContainText(
     'No account uses it.',

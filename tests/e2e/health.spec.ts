@@ -4,7 +4,10 @@ import { type AppHost, expect, test } from './support/test-host.js';
 const CODES = Array.from({ length: 10 }, (_, i) => `${1000 + i}-${2000 + i}`);
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
-/** GitHub with every backup code used (critical), Notes with no second factor (nothing to flag), Slack with a seed only (warnings). */
+/**
+ * GitHub whose only way in, its backup codes, are all used (critical: no way in works),
+ * Notes with no second factor (nothing to say), Slack known only by its seed (one suggestion).
+ */
 async function vaultWithFindings(app: AppHost) {
   await createVault(app.page);
   const github = await app.core.addAccount({ issuer: 'GitHub', accountName: 'octocat' });
@@ -28,9 +31,10 @@ test('every finding, critical first, with a button that goes where the fix is ma
   const groups = page.locator('.finding-group');
   await expect(groups.first()).toHaveAccessibleName(/^Could lock you out now \(1\)/);
   const critical = page.getByRole('region', { name: /Could lock you out now/ });
-  await expect(critical).toContainText('All backup codes used · GitHub (octocat)');
+  await expect(critical).toContainText('No way in works · GitHub (octocat)');
+  await expect(critical).toContainText('Backup codes: all 10 codes are used.');
   await expect(critical).toContainText(
-    'Fix: Sign in to GitHub, generate new backup codes, and add them here',
+    "Fix: If you are still signed in to GitHub anywhere, add a new way in there now and record it here with “Add a way in…”. Otherwise ask GitHub's support to recover the account",
   );
   const report = await app.core.getHealth({});
   await expect(page.locator('.tile-critical .tile-number')).toHaveText(
@@ -38,14 +42,14 @@ test('every finding, critical first, with a button that goes where the fix is ma
   );
   await expect(page.locator('.tile-score .tile-number')).toHaveText(String(report.vaultScore));
 
-  await critical.getByRole('button', { name: 'Open backup codes' }).click();
-  await expect(page.getByRole('heading', { name: 'Backup codes' })).toBeFocused();
+  await critical.getByRole('button', { name: 'Open 2FA and recovery' }).click();
+  await expect(page.getByRole('heading', { name: 'Two-step sign-in and recovery' })).toBeFocused();
   await expect(page.getByRole('option', { name: /GitHub/ })).toHaveAttribute(
     'aria-selected',
     'true',
   );
-  await expect(page.getByRole('region', { name: 'Backup codes' })).toContainText(
-    'Every backup code is used.',
+  await expect(page.getByTestId('ways-in')).toContainText(
+    'BrokenBackup codesAll 10 codes are used.',
   );
   // The account's header stays in view above the section, naming the most urgent finding.
   await expect(page.getByRole('heading', { name: 'GitHub', level: 2 })).toBeInViewport();
@@ -54,12 +58,12 @@ test('every finding, critical first, with a button that goes where the fix is ma
   // An account's own findings are in its Code tab, with the same fixes.
   await openAccountTab(page, 'Code');
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText(
-    'All backup codes used',
+    'No way in works',
   );
   await page.getByRole('option', { name: /Slack/ }).click();
-  const attention = page.getByRole('region', { name: 'Needs attention' });
-  await expect(attention).toContainText('Authenticator app is the only second factor');
-  await attention.getByRole('button', { name: 'Open 2FA and recovery' }).first().click();
+  const suggestions = page.getByRole('region', { name: 'Suggestions' });
+  await expect(suggestions).toContainText('Only the authenticator is known');
+  await suggestions.getByRole('button', { name: 'Open 2FA and recovery' }).click();
   await expect(page.getByRole('heading', { name: 'Two-step sign-in and recovery' })).toBeFocused();
 });
 
@@ -68,32 +72,36 @@ test('warnings on each row, and the filter for accounts that need attention', as
   await vaultWithFindings(app);
   const list = page.getByRole('listbox', { name: 'Accounts' });
   await expect(list.getByRole('option')).toHaveCount(3);
-  await expect(list.getByRole('option', { name: /GitHub/ })).toContainText('No codes left');
-  await expect(list.getByRole('option', { name: /Slack/ })).toContainText('One way in');
+  await expect(list.getByRole('option', { name: /GitHub/ })).toContainText('No way in works');
+  // A suggestion (info) is no warning: Slack's row says nothing.
+  await expect(list.getByRole('option', { name: /Slack/ })).not.toContainText(/Critical|Warning/);
   await expect(list.getByRole('option', { name: /Notes/ })).not.toContainText(/Critical|Warning/);
 
   const filter = page.getByRole('button', { name: /Needs attention/ });
+  await expect(filter).toContainText('1');
   await expect(filter).toHaveAttribute('aria-pressed', 'false');
   await filter.click();
   await expect(filter).toHaveAttribute('aria-pressed', 'true');
-  await expect(list.getByRole('option')).toHaveCount(2);
-  await expect(page.getByText('2 of 3 need attention')).toBeVisible();
-  await page.getByRole('combobox', { name: 'Search accounts' }).fill('sla');
   await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(page.getByText('1 of 3 need attention')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Search accounts' }).fill('sla');
+  await expect(list.getByRole('option')).toHaveCount(0);
   await filter.click();
   await page.getByRole('combobox', { name: 'Search accounts' }).fill('');
   await expect(list.getByRole('option')).toHaveCount(3);
 
-  // Recording a second way in for Slack clears its warning from the row.
-  await list.getByRole('option', { name: /Slack/ }).click();
+  // Recording a security key for GitHub: one way in works again, so it is no longer critical.
+  await list.getByRole('option', { name: /GitHub/ }).click();
   await openAccountTab(page, '2FA & recovery');
   const recovery = page.getByRole('region', { name: 'Two-step sign-in and recovery' });
   await recovery.getByRole('button', { name: 'Add a way in…' }).click();
   await recovery.getByLabel('Kind').selectOption('security-key');
   await recovery.getByLabel('Device', { exact: true }).fill('YubiKey 5C');
   await recovery.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(recovery).toContainText('Security key: YubiKey 5C');
-  await expect(list.getByRole('option', { name: /Slack/ })).not.toContainText('One way in');
+  await expect(recovery).toContainText('Security key (YubiKey 5C)');
+  const github = list.getByRole('option', { name: /GitHub/ });
+  await expect(github).not.toContainText('Critical');
+  await expect(github).toContainText('Warning: No codes left');
 });
 
 test('weak and reused passwords are findings, naming the accounts that share one', async ({

@@ -94,7 +94,8 @@ test('the issue-5 story: codes, backup codes, a retired number, a password, lock
   await app.core.addMethod({ accountId: bank.id, kind: 'sms', contactId: phone.id });
   await app.core.addRecoveryContact({ accountId: bank.id, contactId: phone.id });
 
-  // Retire it: the confirmation lists every account that depends on it; afterwards they are flagged critical.
+  // Retire it: the confirmation lists every account that depends on it. Afterwards ACME, whose
+  // authenticator and codes still work, gets a warning; Bank, whose only way in was that number, is critical.
   await page.getByRole('button', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: 'Retire…' }).click();
   const confirm = page.getByRole('group', { name: 'Retire +44 7700 900123?' });
@@ -106,28 +107,36 @@ test('the issue-5 story: codes, backup codes, a retired number, a password, lock
   await screenshot(page, testInfo, 'retire-confirmation');
   await confirm.getByRole('button', { name: 'Retire +44 7700 900123' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Retired' })).toHaveText(
-    'Retired +44 7700 900123: 2 accounts are flagged critical until you change them.',
+    'Retired +44 7700 900123: 2 accounts are flagged until you change them; Health says what still gets you in.',
   );
   const retired = page.getByRole('region', { name: 'Retired (1)' });
   await expect(retired.getByText('Still used')).toHaveCount(3);
 
   await page.getByRole('button', { name: 'Accounts' }).click();
-  for (const name of [/ACME Co/, /Bank/]) {
-    await expect(page.getByRole('option', { name })).toContainText('Critical: Retired contact');
-  }
+  await expect(page.getByRole('option', { name: /ACME Co/ })).toContainText(
+    'Warning: Retired contact',
+  );
+  await expect(page.getByRole('option', { name: /Bank/ })).toContainText(
+    'Critical: No way in works',
+  );
   await page.getByRole('button', { name: 'Health' }).click();
-  const critical = page.getByRole('region', { name: /Could lock you out now \(3\)/ });
-  await expect(critical.getByRole('listitem')).toHaveCount(3);
-  await expect(critical).toContainText(
+  const critical = page.getByRole('region', { name: /Could lock you out now \(1\)/ });
+  await expect(critical.getByRole('listitem')).toHaveCount(1);
+  await expect(critical).toContainText('No way in works · Bank (bob)');
+  const warnings = page.getByRole('region', { name: /Worth fixing soon/ });
+  await expect(warnings).toContainText(
     'Codes go to a retired number · ACME Co (alice@example.com)',
   );
-  await expect(critical).toContainText('Recovery goes to a retired number · Bank (bob)');
+  await expect(warnings).toContainText(
+    'Your authenticator app and 3 backup codes still get you into ACME Co (alice@example.com)',
+  );
+  await expect(warnings).toContainText('Recovery goes to a retired number · Bank (bob)');
   await screenshot(page, testInfo, 'health-after-retiring');
 
   // The fix button opens the account's 2FA section, where the method is replaced.
-  await critical
+  await warnings
     .getByRole('listitem')
-    .filter({ hasText: 'ACME Co' })
+    .filter({ hasText: 'Codes go to a retired number · ACME Co' })
     .getByRole('button', { name: 'Open 2FA and recovery' })
     .click();
   await expect(page.getByRole('heading', { name: 'Two-step sign-in and recovery' })).toBeFocused();

@@ -1,5 +1,8 @@
 import type { AccountSummary } from '../../src/shared/domain.js';
-import type { HealthSnapshot } from '../../src/core/health/health-rule.js';
+import type { HealthFinding } from '../../src/shared/health.js';
+import { buildModel } from '../../src/core/health/health.js';
+import { describe, type RawFinding } from '../../src/core/health/finding.js';
+import type { HealthRule, HealthSnapshot } from '../../src/core/health/health-rule.js';
 import { VaultSettingsSchema } from '../../src/core/settings/settings-schema.js';
 import { INITIAL_BACKUP_STATE } from '../../src/core/backups/backup-state.js';
 
@@ -43,4 +46,12 @@ export function accountFixture(
     updatedAt: at,
     otp: null,
   };
+}
+
+/** What one rule finds in a snapshot: its per-account part over every account, and its vault part. */
+export function ruleFindings(rule: HealthRule, snapshot: HealthSnapshot): HealthFinding[] {
+  const model = buildModel(snapshot);
+  const findings: RawFinding[] = [];
+  for (const facts of model.accounts) rule.account?.(facts, model, findings);
+  return [...findings, ...(rule.vault?.(model) ?? [])].map(describe);
 }

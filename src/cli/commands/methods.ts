@@ -1,6 +1,13 @@
 import { Argument } from 'commander';
 import { VaultError } from '../../shared/errors.js';
-import { METHOD_KINDS, METHOD_LABELS, type MethodKind } from '../../shared/recovery.js';
+import type { AccountSummary } from '../../shared/domain.js';
+import {
+  METHOD_KINDS,
+  METHOD_LABELS,
+  type MethodKind,
+  type TwoFactorMethod,
+} from '../../shared/recovery.js';
+import type { Vault } from '../../core/index.js';
 import { accountLabel } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import { formatDate } from '../output.js';
@@ -80,7 +87,11 @@ export const methodsCommand: CommandModule = (program, sessionFor) => {
           : method.device
             ? `: ${method.device}`
             : '';
-        out.line(`  ${method.id}  ${METHOD_LABELS[method.kind]}${detail}`);
+        const lost =
+          method.notWorkingSince === null
+            ? ''
+            : ` (NOT WORKING since ${formatDate(method.notWorkingSince)})`;
+        out.line(`  ${method.id}  ${METHOD_LABELS[method.kind]}${detail}${lost}`);
       }
       for (const id of recovery.recoveryContactIds) {
         const target = contact(id);
@@ -103,27 +114,69 @@ export const methodsCommand: CommandModule = (program, sessionFor) => {
     .action(async (query: string, which: string, _options, command) => {
       const session = sessionFor(command);
       const recovery = await session.withVault((vault) => {
-        const account = vault.accounts.resolve(query);
-        const { methods } = vault.recovery.get(account.id);
-        const matching = methods.filter((method) => method.id === which || method.kind === which);
-        if (matching.length === 0)
-          throw new VaultError('NOT_FOUND', `${accountLabel(account)} has no method "${which}".`);
-        if (matching.length > 1) {
-          throw new VaultError(
-            'AMBIGUOUS',
-            `${accountLabel(account)} has ${matching.length} ${which} methods; give the method id.`,
-            {
-              candidates: matching.map((method) => ({
-                id: method.id,
-                issuer: METHOD_LABELS[method.kind],
-                accountName: method.device,
-              })),
-            },
-          );
-        }
-        return vault.recovery.removeMethod(account.id, (matching[0] as { id: string }).id);
+        const { account, method } = findMethod(vault, query, which);
+        return vault.recovery.removeMethod(account.id, method.id);
       });
       if (session.output.json) session.output.data(recovery);
       else session.output.note('Removed.');
     });
+
+  for (const [name, working, description] of [
+    [
+      'not-working',
+      false,
+      'mark a method as no longer working (a lost phone or key, a device gone, texts that never come)',
+    ],
+    ['works', true, 'mark a method as working again'],
+  ] as const) {
+    methods
+      .command(name)
+      .description(description)
+      .argument('<account>', 'an id, an issuer, or issuer:account')
+      .argument('<method>', 'the method id, or its kind')
+      .action(async (query: string, which: string, _options, command) => {
+        const session = sessionFor(command);
+        const { account, recovery } = await session.withVault((vault) => {
+          const { account, method } = findMethod(vault, query, which);
+          return {
+            account,
+            recovery: vault.recovery.setMethodWorking(account.id, method.id, working),
+          };
+        });
+        if (session.output.json) session.output.data(recovery);
+        else
+          session.output.note(
+            working
+              ? `Marked as working again (${accountLabel(account)}).`
+              : `Marked as no longer working (${accountLabel(account)}); \`sparekey health\` says what still gets you in.`,
+          );
+      });
+  }
 };
+
+/** An account's method by its id, or by its kind when the account has one of that kind. */
+function findMethod(
+  vault: Vault,
+  query: string,
+  which: string,
+): { account: AccountSummary; method: TwoFactorMethod } {
+  const account = vault.accounts.resolve(query);
+  const { methods } = vault.recovery.get(account.id);
+  const matching = methods.filter((method) => method.id === which || method.kind === which);
+  if (matching.length === 0)
+    throw new VaultError('NOT_FOUND', `${accountLabel(account)} has no method "${which}".`);
+  if (matching.length > 1) {
+    throw new VaultError(
+      'AMBIGUOUS',
+      `${accountLabel(account)} has ${matching.length} ${which} methods; give the method id.`,
+      {
+        candidates: matching.map((method) => ({
+          id: method.id,
+          issuer: METHOD_LABELS[method.kind],
+          accountName: method.device,
+        })),
+      },
+    );
+  }
+  return { account, method: matching[0] as TwoFactorMethod };
+}

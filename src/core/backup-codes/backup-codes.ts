@@ -14,6 +14,7 @@ import type { AccountService } from '../accounts/accounts.js';
 import type { HistoryService } from '../history/history.js';
 import type { SettingsService } from '../settings/settings.js';
 import type { VaultContext } from '../vault-context.js';
+import { RecordMemo } from '../record-memo.js';
 import { parseCodeBlock } from './code-block-parser.js';
 import {
   type AddCodesInput,
@@ -49,12 +50,23 @@ export type { CodeTarget } from './code-matching.js';
  * reveal, copy, use, undo, add and replace goes into the account's history.
  */
 export class BackupCodeService {
+  /** Each set reduced to what its status needs (no code text), decrypted again only once changed. */
+  private readonly statusMemo: RecordMemo<
+    typeof CodeSetRecordSchema,
+    SetForStatus & { accountId: string | null }
+  >;
+
   constructor(
     private readonly context: VaultContext,
     private readonly accounts: AccountService,
     private readonly history: HistoryService,
     private readonly settings: SettingsService,
-  ) {}
+  ) {
+    this.statusMemo = new RecordMemo(context, CODE_SET_KIND, CodeSetRecordSchema, (stored) => ({
+      ...forStatus({ id: stored.id, accountId: stored.parent ?? '', value: stored.value }),
+      accountId: stored.parent,
+    }));
+  }
 
   /** What a pasted block holds, and (for an account) how it relates to the codes already stored. Writes nothing. */
   preview(text: string, accountId?: string): CodeBlockPreview {
@@ -255,15 +267,13 @@ export class BackupCodeService {
   statusAll(): CodesStatus[] {
     return this.context.read(() => {
       const settings = this.settings.get();
-      // One set decrypted at a time, reduced to what its status needs.
-      const byAccount = new Map<string, SetForStatus[]>();
-      this.context.records().each(CODE_SET_KIND, CodeSetRecordSchema, (stored) => {
-        if (stored.parent === null) return;
-        const sets = byAccount.get(stored.parent) ?? [];
-        sets.push(forStatus({ id: stored.id, accountId: stored.parent, value: stored.value }));
-        byAccount.set(stored.parent, sets);
-      });
-      return [...byAccount].map(([accountId, sets]) => statusOf(accountId, sets, settings));
+      // Each account's status is worked out again only once one of its sets changed.
+      return [
+        ...this.statusMemo.grouped(
+          `${settings.lowCodesMinimum}|${settings.lowCodesFraction}`,
+          (accountId, sets) => Object.freeze(statusOf(accountId, sets, settings)),
+        ),
+      ];
     });
   }
 

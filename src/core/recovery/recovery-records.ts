@@ -10,6 +10,8 @@ export const MethodSchema = z.object({
   contactId: z.string().nullable(),
   device: z.string(),
   addedAt: z.number(),
+  // Added after the first release: records written before it have no mark.
+  notWorkingSince: z.number().nullable().default(null),
 });
 
 export const RecoveryRecordSchema = z.object({

@@ -19,6 +19,7 @@ import type { AccountService } from '../accounts/accounts.js';
 import type { ContactDirectory } from '../contacts/contact-directory.js';
 import { displayContactValue } from '../contacts/contact-values.js';
 import type { VaultContext } from '../vault-context.js';
+import { RecordMemo } from '../record-memo.js';
 import {
   EMPTY_RECOVERY,
   RECOVERY_KIND,
@@ -39,11 +40,26 @@ export interface RecoveryPatch {
 
 /** An account's 2FA methods, recovery contacts, support URL, notes and last test. */
 export class RecoveryService {
+  /** Every account's record, decrypted again only once changed (for the health check's snapshot). */
+  private readonly memo: RecordMemo<typeof RecoveryRecordSchema, AccountRecovery>;
+
   constructor(
     private readonly context: VaultContext,
     private readonly accounts: AccountService,
     private readonly contacts: ContactDirectory,
-  ) {}
+  ) {
+    // Frozen: the same objects are handed out until the record changes.
+    this.memo = new RecordMemo(context, RECOVERY_KIND, RecoveryRecordSchema, ({ id, value }) =>
+      Object.freeze({
+        accountId: id,
+        ...value,
+        methods: Object.freeze(
+          value.methods.map((method) => Object.freeze(method)),
+        ) as TwoFactorMethod[],
+        recoveryContactIds: Object.freeze(value.recoveryContactIds) as string[],
+      }),
+    );
+  }
 
   get(accountId: string): AccountRecovery {
     return this.context.read(() => {
@@ -55,13 +71,7 @@ export class RecoveryService {
   /** Every account's recovery record that has been set (keyed by account id), in one pass. */
   all(): Map<string, AccountRecovery> {
     return this.context.read(
-      () =>
-        new Map(
-          this.context
-            .records()
-            .list(RECOVERY_KIND, RecoveryRecordSchema)
-            .map((stored) => [stored.id, { accountId: stored.id, ...stored.value }]),
-        ),
+      () => new Map(this.memo.all().map((recovery) => [recovery.accountId, recovery])),
     );
   }
 
@@ -119,6 +129,7 @@ export class RecoveryService {
         contactId,
         device,
         addedAt: this.context.clock.now(),
+        notWorkingSince: null,
       };
       return { ...current, methods: [...current.methods, added] };
     });
@@ -131,6 +142,27 @@ export class RecoveryService {
         throw new VaultError('NOT_FOUND', `That account has no method with id ${methodId}.`);
       }
       return { ...current, methods: current.methods.filter((method) => method.id !== methodId) };
+    });
+  }
+
+  /**
+   * Marks a method as no longer working (a lost phone or key, a trusted device
+   * gone, texts that never arrive) or, with `working`, as working again.
+   */
+  setMethodWorking(accountId: string, methodId: string, working: boolean): AccountRecovery {
+    return this.change(accountId, (current) => {
+      if (!current.methods.some((method) => method.id === methodId)) {
+        throw new VaultError('NOT_FOUND', `That account has no method with id ${methodId}.`);
+      }
+      const now = this.context.clock.now();
+      return {
+        ...current,
+        methods: current.methods.map((method) =>
+          method.id !== methodId
+            ? method
+            : { ...method, notWorkingSince: working ? null : (method.notWorkingSince ?? now) },
+        ),
+      };
     });
   }
 

@@ -65,6 +65,7 @@ export class RecordStore {
            nonce = excluded.nonce, body = excluded.body`,
       )
       .run(kind, id, parent, sealed.nonce, sealed.ciphertext);
+    this.noteWritten(kind, id);
   }
 
   get<S extends z.ZodType>(
@@ -131,6 +132,7 @@ export class RecordStore {
   }
 
   delete(kind: string, id: string): boolean {
+    this.noteWritten(kind, id);
     return (
       this.db.statement('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id).changes > 0
     );
@@ -138,7 +140,33 @@ export class RecordStore {
 
   /** Deletes every record that belongs to `parent`. */
   deleteChildren(parent: string): number {
+    if (this.watched.size > 0) {
+      const children = this.db
+        .statement('SELECT kind, id FROM records WHERE parent = ?')
+        .all(parent) as { kind: string; id: string }[];
+      for (const { kind, id } of children) this.noteWritten(kind, id);
+    }
     return this.db.statement('DELETE FROM records WHERE parent = ?').run(parent).changes;
+  }
+
+  /**
+   * The ids of `kind` this store writes or deletes from now on, collected in the
+   * set returned (one per caller; its owner empties it as it catches up):
+   * `RecordMemo` decrypts only those again. A write that is rolled back is
+   * collected too, so its record is read again as it was committed.
+   */
+  watch(kind: string): Set<string> {
+    const ids = new Set<string>();
+    const sets = this.watched.get(kind);
+    if (sets === undefined) this.watched.set(kind, [ids]);
+    else sets.push(ids);
+    return ids;
+  }
+  private readonly watched = new Map<string, Set<string>[]>();
+
+  private noteWritten(kind: string, id: string): void {
+    const sets = this.watched.get(kind);
+    if (sets !== undefined) for (const ids of sets) ids.add(id);
   }
 
   /** How many records the vault holds. */

@@ -71,6 +71,12 @@ export const recoveryMethods = {
   removeMethod: method(
     z.object({ accountId: AccountIdSchema, methodId: MethodIdSchema }).strict(),
   ).returns<AccountRecovery>(),
+  /** Marks a method as no longer working, or as working again. */
+  setMethodWorking: method(
+    z
+      .object({ accountId: AccountIdSchema, methodId: MethodIdSchema, working: z.boolean() })
+      .strict(),
+  ).returns<AccountRecovery>(),
   updateRecovery: method(
     z
       .object({

@@ -14,7 +14,7 @@ beforeEach(() => {
 const cli = (...args: string[]) => runCli(args, { home, env });
 
 describe('sparekey contacts, methods, recovery, tested, health', () => {
-  it('retiring a phone number lists every account that still depends on it, and health flags them critical', async () => {
+  it('retiring a phone number lists every account that still depends on it, and health says what that breaks', async () => {
     await cli('init');
     await cli('add', 'Bank', '--url', 'bank.example');
     await cli('add', 'Mail', '--account', 'me');
@@ -53,22 +53,30 @@ describe('sparekey contacts, methods, recovery, tested, health', () => {
     const critical = report.findings.filter(
       (finding: { severity: string }) => finding.severity === 'critical',
     );
+    // Texts to that number were Bank's only way in; Mail still has its authenticator.
     expect(critical.map((finding: { ruleId: string }) => finding.ruleId)).toEqual([
-      'contacts.retired-in-use',
-      'contacts.retired-in-use',
+      'ways.none-work',
     ]);
-    expect(report.summary.critical).toBe(2);
+    expect(report.summary.critical).toBe(1);
+    expect(
+      report.findings
+        .filter((finding: { ruleId: string }) => finding.ruleId === 'recovery.retired-contact')
+        .map((finding: { severity: string }) => finding.severity),
+    ).toEqual(['warning']);
 
     const text = await cli('health');
-    expect(text.stdout).toMatch(/^Vault readiness \d+\/100: 2 critical, /);
-    expect(text.stdout).toContain('✖ CRITICAL  Codes go to a retired number');
-    expect(text.stdout).toContain('Fix: Sign in to Bank (https://bank.example/)');
+    expect(text.stdout).toMatch(/^Vault readiness \d+\/100: 1 critical, /);
+    expect(text.stdout).toContain('✖ CRITICAL  No way in works');
+    expect(text.stdout).toContain(
+      'Fix: If you are still signed in to Bank anywhere, add a new way in there now and record it with `sparekey methods add "Bank"`.',
+    );
   });
 
   it('health --at checks as of another time (stale contacts and untested sign-ins)', async () => {
     await cli('init');
     await cli('contacts', 'add', 'email', 'me@example.com', '--confirmed', '2026-01-01');
     await cli('add', 'Forum', '--secret', 'JBSWY3DPEHPK3PXP');
+    await cli('recovery', 'forum', '--add-contact', 'me@example.com');
     await cli('tested', 'forum', '--on', '2026-01-02');
     const early = JSON.parse(
       (await cli('--json', 'health', '--at', '2026-06-29T00:00:00Z')).stdout,

@@ -1,9 +1,8 @@
 import { accountFixture, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
 import type { CodesStatus } from '../../../src/shared/backup-codes.js';
-import { checkHealth, runRules } from '../../../src/core/health/health.js';
+import { runRules } from '../../../src/core/health/health.js';
 import type { HealthSnapshot } from '../../../src/core/health/health-rule.js';
-import { backupCodesRule } from '../../../src/core/health/rules/backup-code-rules.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 
 const account = (id: string, issuer: string, accountName = '') =>
@@ -30,66 +29,64 @@ function status(
   };
 }
 
+const IDS = ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004'];
+
+/** Four accounts, each with a seed here and the given backup codes. */
 function snapshot(codes: CodesStatus[]): HealthSnapshot {
   return snapshotWith({
     now: T0,
     accounts: [
-      account('0000000000000001', 'GitHub', 'octocat'),
-      account('0000000000000002', 'Google'),
-      account('0000000000000003', 'Discord'),
-      account('0000000000000004', 'Slack'),
-    ],
+      account(IDS[0]!, 'GitHub', 'octocat'),
+      account(IDS[1]!, 'Google'),
+      account(IDS[2]!, 'Discord'),
+      account(IDS[3]!, 'Slack'),
+    ].map((entry) => ({
+      ...entry,
+      otp: { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 },
+    })),
     codes,
   });
 }
 
+function codeFindings(codes: CodesStatus[]) {
+  return runRules(snapshot(codes)).report.findings.filter((finding) =>
+    finding.ruleId.startsWith('codes.'),
+  );
+}
+
 describe('backup-code health rules', () => {
-  it('warns at the threshold, not above it; all used is critical; none stored says nothing', () => {
-    const findings = backupCodesRule.check(
-      snapshot([
-        status('0000000000000001', 10, 3, 3),
-        status('0000000000000002', 10, 4, 3),
-        status('0000000000000003', 10, 0, 3),
-        status('0000000000000004', 0, 0, 0),
-      ]),
-    );
-    expect(findings).toEqual([
-      {
-        ruleId: 'codes.low',
-        severity: 'warning',
-        accountId: '0000000000000001',
-        title: 'Backup codes running low',
-        message:
-          'Only 3 of 10 backup codes for GitHub (octocat) are left (the warning starts at 3).',
-        fix: 'Before the last ones are used, generate new backup codes at GitHub and add them here, replacing the old set.',
-        fixTarget: 'codes',
-      },
-      {
-        ruleId: 'codes.all-used',
-        severity: 'critical',
-        accountId: '0000000000000003',
-        title: 'All backup codes used',
-        message:
-          'All 10 backup codes for Discord are used. If you lose your other ways in, no backup code is left to sign in with.',
-        fix: 'Sign in to Discord, generate new backup codes, and add them here choosing "the site replaced the old codes".',
-        fixTarget: 'codes',
-      },
+  it('warns at the threshold, not above it; all used beside a working authenticator is a warning, not critical', () => {
+    const findings = codeFindings([
+      status(IDS[0]!, 10, 3, 3),
+      status(IDS[1]!, 10, 4, 3),
+      status(IDS[2]!, 10, 0, 3),
+      status(IDS[3]!, 0, 0, 0),
     ]);
+    expect(
+      findings.map((finding) => [finding.ruleId, finding.accountId, finding.severity]),
+    ).toEqual([
+      ['codes.low', IDS[0], 'warning'],
+      ['codes.all-used', IDS[2], 'warning'],
+    ]);
+    expect(findings[0]).toMatchObject({
+      title: 'Backup codes running low',
+      message: 'Only 3 of 10 backup codes for GitHub (octocat) are left (the warning starts at 3).',
+      fix: 'Before the last ones are used, generate new backup codes at GitHub and add them here with “Add codes…”, replacing the old set.',
+      terminalFix:
+        'Before the last ones are used, generate new backup codes at GitHub and add them with `sparekey codes add "GitHub:octocat" --replace`.',
+      fixTarget: 'codes',
+      key: `codes.low|${IDS[0]}|`,
+    });
+    expect(findings[1]?.message).toBe(
+      'Your authenticator app still gets you into Discord, but all 10 of its backup codes are used: none is left for the day the others fail.',
+    );
   });
 
-  it('one code left is still low; the report puts all-used first and lowers the readiness', () => {
-    const report = runRules(
-      snapshot([status('0000000000000001', 10, 1, 3), status('0000000000000002', 5, 0, 3)]),
-      [backupCodesRule],
-    );
-    expect(report.findings.map((finding) => finding.ruleId)).toEqual([
-      'codes.all-used',
-      'codes.low',
-    ]);
-    expect(report.summary).toEqual({ critical: 1, warning: 1, info: 0 });
-    expect(report.accounts.find((a) => a.accountId === '0000000000000002')).toMatchObject({
-      worst: 'critical',
-    });
+  it('one code left is still low; using one more changes the facts a dismissal stands on', () => {
+    const [two] = codeFindings([status(IDS[0]!, 10, 2, 3)]);
+    const [one] = codeFindings([status(IDS[0]!, 10, 1, 3)]);
+    expect(one).toMatchObject({ ruleId: 'codes.low', key: two?.key });
+    expect(one?.facts).not.toBe(two?.facts);
   });
 
   it('the vault health check sees the codes of a real vault', async () => {
@@ -98,16 +95,17 @@ describe('backup-code health rules', () => {
     vault.backupCodes.add(github, {
       codes: ['abcde-12345', 'fghij-67890', 'klmno-13579', 'pqrst-24680'],
     });
-    // Only the backup-code rules are under test here (the account's other risks have their own tests).
+    const check = () => vault.health.check(T0);
     const codeFindings = () =>
-      checkHealth(vault, T0).findings.filter((finding) => finding.ruleId.startsWith('codes.'));
+      check().report.findings.filter((finding) => finding.ruleId.startsWith('codes.'));
     expect(codeFindings()).toEqual([]);
     vault.backupCodes.use(github, { code: 'abcde-12345' });
     expect(codeFindings().map((finding) => finding.ruleId)).toEqual(['codes.low']);
     for (const code of ['fghij-67890', 'klmno-13579', 'pqrst-24680'])
       vault.backupCodes.use(github, { code });
-    expect(codeFindings()).toMatchObject([
-      { ruleId: 'codes.all-used', severity: 'critical', accountId: github },
+    // The codes were the only way in: now none works, and that is the one critical finding.
+    expect(check().report.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
+      ['ways.none-work', 'critical'],
     ]);
     vault.close();
   });

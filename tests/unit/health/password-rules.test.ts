@@ -1,7 +1,6 @@
-import { accountFixture, snapshotWith } from '../../support/health-snapshot.js';
+import { accountFixture, ruleFindings, snapshotWith } from '../../support/health-snapshot.js';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../src/shared/durations.js';
-import { checkHealth } from '../../../src/core/health/health.js';
 import { passwordWeakRule } from '../../../src/core/health/rules/password-rules.js';
 import type { StrengthScore } from '../../../src/shared/passwords.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
@@ -25,7 +24,7 @@ describe('password.weak', () => {
         sameAs: [],
       })),
     });
-    expect(passwordWeakRule.check(snapshot).map((finding) => finding.accountId)).toEqual([
+    expect(ruleFindings(passwordWeakRule, snapshot).map((finding) => finding.accountId)).toEqual([
       'a0',
       'a1',
       'a2',
@@ -46,9 +45,9 @@ describe('password.weak', () => {
     vault.logins.set(ownName.id, { password: 'Octocat!2024' });
     vault.logins.set(elsewhere.id, { password: 'Octocat!2024x' });
 
-    const findings = checkHealth(vault, T0).findings.filter(
-      (finding) => finding.ruleId === 'password.weak',
-    );
+    const findings = vault.health
+      .check(T0)
+      .report.findings.filter((finding) => finding.ruleId === 'password.weak');
     expect(findings.map((finding) => finding.accountId).sort()).toEqual(
       [weak.id, edgeWeak.id, ownName.id].sort(),
     );
@@ -76,7 +75,7 @@ describe('password.reused', () => {
     for (const { id } of [a, b, c]) vault.logins.set(id, { password: STRONG });
     vault.logins.set(d.id, { password: 'a different passphrase entirely' });
 
-    const report = checkHealth(vault, T0);
+    const report = vault.health.check(T0).report;
     const reused = report.findings.filter((finding) => finding.ruleId === 'password.reused');
     expect(reused.map((finding) => finding.accountId).sort()).toEqual([a.id, b.id, c.id].sort());
     const alpha = reused.find((finding) => finding.accountId === a.id);
@@ -91,8 +90,8 @@ describe('password.reused', () => {
     expect(reused.find((finding) => finding.accountId === b.id)?.title).toBe(
       'Same password as 2 other accounts',
     );
-    // The account readiness counts it.
-    expect(report.accounts.find((entry) => entry.accountId === d.id)?.score).toBe(100);
+    // The account list counts it; an account with nothing to say is not listed.
+    expect(report.accounts.find((entry) => entry.accountId === d.id)).toBeUndefined();
     expect(report.accounts.find((entry) => entry.accountId === a.id)?.worst).toBe('warning');
     // No finding, message or fix carries a password.
     expect(JSON.stringify(report)).not.toContain('horse');
@@ -106,11 +105,11 @@ describe('password.reused', () => {
     vault.logins.set(a.id, { password: STRONG });
     vault.logins.set(b.id, { password: STRONG });
     expect(
-      checkHealth(vault, T0).findings.filter((f) => f.ruleId === 'password.reused'),
+      vault.health.check(T0).report.findings.filter((f) => f.ruleId === 'password.reused'),
     ).toHaveLength(2);
     vault.logins.set(b.id, { password: 'another long passphrase here' });
     expect(
-      checkHealth(vault, T0).findings.filter((f) => f.ruleId === 'password.reused'),
+      vault.health.check(T0).report.findings.filter((f) => f.ruleId === 'password.reused'),
     ).toHaveLength(0);
     vault.close();
   });
@@ -126,7 +125,9 @@ describe('password.old', () => {
     vault.logins.set(fresh.id, { password: 'another long passphrase here' });
 
     const oldFindings = (now: number) =>
-      checkHealth(vault, now).findings.filter((finding) => finding.ruleId === 'password.old');
+      vault.health
+        .check(now)
+        .report.findings.filter((finding) => finding.ruleId === 'password.old');
     expect(vault.settings.get().passwordMaxAgeDays).toBe(0);
     expect(oldFindings(T0 + 10_000 * DAY_MS)).toEqual([]);
 
@@ -137,12 +138,16 @@ describe('password.old', () => {
       {
         ruleId: 'password.old',
         severity: 'info',
+        key: `password.old|${old.id}|`,
         accountId: old.id,
         title: 'Password not changed for a long time',
         message:
           'The password of Old Site was last changed 365 days ago, on 2026-05-03; your limit is 365 days.',
-        fix: 'Change it at Old Site and save the new one here, or raise or turn off the limit (passwordMaxAgeDays) in the settings.',
+        fix: 'Change it at Old Site and save the new one here, or raise or turn off the limit in Settings.',
+        terminalFix:
+          'Change it at Old Site and `sparekey password set` the new one, or raise or turn off the limit (passwordMaxAgeDays) in the settings.',
         fixTarget: 'login',
+        facts: String(T0),
       },
     ]);
     expect(

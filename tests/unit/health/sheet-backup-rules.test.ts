@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { BackupState } from '../../../src/core/backups/backup-state.js';
 import { backupStale } from '../../../src/core/health/rules/vault-backup-rules.js';
 import { sheetOutdated } from '../../../src/core/health/rules/sheet-rules.js';
-import { checkHealth } from '../../../src/core/health/health.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import type { SheetPrintFacts } from '../../../src/core/sheets/sheets.js';
 import type { AccountSummary } from '../../../src/shared/domain.js';
 import type { AccountRecovery, Contact } from '../../../src/shared/recovery.js';
-import { snapshotWith } from '../../support/health-snapshot.js';
+import { ruleFindings, snapshotWith } from '../../support/health-snapshot.js';
 import { createTestVault, T0 } from '../../support/temp-vault.js';
 import { DAY_MS, HOUR_MS } from '../../../src/shared/durations.js';
 
@@ -54,7 +53,8 @@ const printed = (overrides: Partial<SheetPrintFacts> = {}): SheetPrintFacts => (
   ...overrides,
 });
 const check = (facts: SheetPrintFacts, extra: Parameters<typeof snapshotWith>[0] = {}) =>
-  sheetOutdated.check(
+  ruleFindings(
+    sheetOutdated,
     snapshotWith({
       now: T0 + DAY_MS,
       accounts: [account],
@@ -95,12 +95,17 @@ describe('habits.sheet-outdated', () => {
     ).toContain('an authenticator seed was added');
   });
 
-  it('gives info when only the recovery facts changed, the seed was removed, or a listed contact changed or was retired', () => {
+  it('gives info (its own kind) when only the recovery facts changed, the seed was removed, or a listed contact changed or was retired', () => {
     const recoveryChanged = check(printed(), {
       recoveries: new Map([[account.id, recovery(PRINTED + 1)]]),
     });
-    expect(recoveryChanged.map((finding) => finding.severity)).toEqual(['info']);
-    expect(check(printed({ seedChangedAt: null }))[0]).toMatchObject({ severity: 'info' });
+    expect(recoveryChanged.map((finding) => [finding.ruleId, finding.severity])).toEqual([
+      ['habits.sheet-details-outdated', 'info'],
+    ]);
+    expect(check(printed({ seedChangedAt: null }))[0]).toMatchObject({
+      ruleId: 'habits.sheet-details-outdated',
+      severity: 'info',
+    });
     expect(check(printed({ seedPrinted: false, seedChangedAt: null }))).toEqual([]);
 
     const renumbered = check(printed(), {
@@ -131,8 +136,9 @@ describe('habits.sheet-outdated', () => {
       codes: ['aaaa-1111', 'bbbb-2222', 'cccc-3333'],
     });
     const ids = () =>
-      checkHealth(vault, clock.now())
-        .findings.filter((finding) => finding.ruleId === 'habits.sheet-outdated')
+      vault.health
+        .check(clock.now())
+        .report.findings.filter((finding) => finding.ruleId === 'habits.sheet-outdated')
         .map((finding) => finding.severity);
     expect(ids()).toEqual([]);
     clock.advance(HOUR_MS);
@@ -168,7 +174,8 @@ describe('backup.stale', () => {
     lastBackupFile: '/x/backups/v.sparekey',
   };
   const run = (backup: typeof state, now: number, backupStaleHours?: number) =>
-    backupStale.check(
+    ruleFindings(
+      backupStale,
       snapshotWith({ now, backup, settings: backupStaleHours ? { backupStaleHours } : {} }),
     );
 
@@ -189,35 +196,36 @@ describe('backup.stale', () => {
     ).toEqual([]);
   });
 
-  it('gives info for changes in no backup, and warns once the oldest is 24 hours old (configurable)', () => {
-    const fresh = run(state, T0);
-    expect(fresh).toHaveLength(1);
-    expect(fresh[0]).toMatchObject({
+  it('says nothing while the changes are recent (the app backs up within a minute); a warning once the oldest is 24 hours old (configurable)', () => {
+    const start = state.oldestUnsavedChangeAt as number;
+    expect(run(state, start + 24 * HOUR_MS - 1)).toEqual([]);
+    const stale = run(state, start + 24 * HOUR_MS);
+    expect(stale).toHaveLength(1);
+    expect(stale[0]).toMatchObject({
       ruleId: 'backup.stale',
-      severity: 'info',
+      severity: 'warning',
       accountId: null,
       fixTarget: 'backup',
     });
-    expect(fresh[0]?.message).toBe(
+    expect(stale[0]?.message).toBe(
       '2 changes since the last backup (3 May 2026) are in no backup; the oldest is from 3 May 2026.',
     );
-    const start = state.oldestUnsavedChangeAt as number;
-    expect(run(state, start + 24 * HOUR_MS - 1)[0]?.severity).toBe('info');
-    expect(run(state, start + 24 * HOUR_MS)[0]?.severity).toBe('warning');
+    expect(stale[0]?.fix).not.toContain('sparekey');
+    expect(stale[0]?.terminalFix).toContain('`sparekey backup`');
     expect(run(state, start + 2 * HOUR_MS, 2)[0]?.severity).toBe('warning');
-    const never = run({ ...state, savedChanges: 0, lastBackupAt: null }, T0);
+    const never = run({ ...state, savedChanges: 0, lastBackupAt: null }, start + 24 * HOUR_MS);
     expect(never[0]?.title).toBe('The vault has never been backed up');
   });
 
   it('in a real vault: changes raise it, a backup clears it', async () => {
     const { vault, clock } = await createTestVault();
     const stale = () =>
-      checkHealth(vault, clock.now()).findings.filter(
-        (finding) => finding.ruleId === 'backup.stale',
-      );
+      vault.health
+        .check(clock.now())
+        .report.findings.filter((finding) => finding.ruleId === 'backup.stale');
     expect(stale()).toEqual([]);
     vault.accounts.add({ issuer: 'Forum' });
-    expect(stale().map((finding) => finding.severity)).toEqual(['info']);
+    expect(stale()).toEqual([]);
     clock.advance(25 * HOUR_MS);
     expect(stale().map((finding) => finding.severity)).toEqual(['warning']);
     await vault.backups.create();

@@ -22,6 +22,12 @@ describe('where a finding’s fix button goes', () => {
     expect(fixDestination(finding('login'))?.target).toMatchObject({ section: 'login' });
     expect(fixDestination(finding('methods'))?.target).toMatchObject({ section: 'recovery' });
     expect(fixDestination(finding('account'))?.target).toMatchObject({ section: 'top' });
+    // "Add to another authenticator" sits with the account's codes, at its top.
+    expect(fixDestination(finding('add-to-authenticator'))?.target).toMatchObject({
+      view: 'accounts',
+      accountId: 'a1',
+      section: 'top',
+    });
   });
 
   it('sends two account-wide rules where their fix is actually made', () => {
@@ -60,31 +66,33 @@ describe('where a finding’s fix button goes', () => {
 });
 
 describe('warnings on the account rows', () => {
-  it('names the most urgent finding: critical first, then by rule', () => {
+  it('names the most urgent finding: critical first, then in the order of the kinds', () => {
     const flags = [
-      { ruleId: 'methods.single', severity: 'warning' as const, title: 'x' },
-      { ruleId: 'codes.low', severity: 'warning' as const, title: 'x' },
-      { ruleId: 'contacts.retired-in-use', severity: 'critical' as const, title: 'x' },
-      { ruleId: 'unknown.rule', severity: 'warning' as const, title: 'Something new' },
+      { ruleId: 'methods.single' as const, severity: 'warning' as const, title: 'x' },
+      { ruleId: 'password.weak' as const, severity: 'warning' as const, title: 'x' },
+      { ruleId: 'codes.low' as const, severity: 'warning' as const, title: 'x' },
+      { ruleId: 'ways.none-work' as const, severity: 'critical' as const, title: 'x' },
     ];
     expect(byUrgency(flags).map((flag) => flag.ruleId)).toEqual([
-      'contacts.retired-in-use',
+      'ways.none-work',
       'codes.low',
       'methods.single',
-      'unknown.rule',
+      'password.weak',
     ]);
     expect(flags[0]?.ruleId).toBe('methods.single');
   });
 
-  it('says it in a few words, falling back to the finding’s title', () => {
+  it('says it in the few words of its kind, the same everywhere', () => {
     expect(flagLabel({ ruleId: 'codes.low', title: 'Backup codes running low' })).toBe('Codes low');
     expect(flagLabel({ ruleId: 'methods.sms-only', title: 'SMS is the only way in' })).toBe(
       'SMS only',
     );
     expect(
-      flagLabel({ ruleId: 'methods.sms-only', title: 'Voice call / SMS is the only way in' }),
+      flagLabel({ ruleId: 'methods.sms-only', title: 'SMS / Voice call are the only way in' }),
     ).toBe('Phone only');
-    expect(flagLabel({ ruleId: 'unknown.rule', title: 'Something new' })).toBe('Something new');
+    expect(flagLabel({ ruleId: 'ways.none-work', title: 'No way in works' })).toBe(
+      'No way in works',
+    );
   });
 });
 

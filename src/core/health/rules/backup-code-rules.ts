@@ -1,76 +1,86 @@
-import type { HealthFinding } from '../../../shared/health.js';
-import { accountFactors } from '../account-factors.js';
-import { type HealthRule } from '../health-rule.js';
-import { accountFullName } from '../../../shared/account-names.js';
+import type { RawFinding } from '../finding.js';
+import { finding, NO_FACTS } from '../finding.js';
+import type { AccountFacts, HealthRule } from '../health-rule.js';
+import { isPhoneDelivered, isWorking } from '../ways-in.js';
+import { cliArgument, nameOf, siteOf } from './wording.js';
+
+/** `codes.low` (warning): the unused codes are at or below the threshold. */
+function codesLow({ account, codes, verdict }: AccountFacts, out: RawFinding[]): void {
+  if (codes?.level !== 'low' || verdict === 'locked-out') return;
+  out.push(
+    finding('codes.low', {
+      accountId: account.id,
+      fixTarget: 'codes',
+      facts: [codes.currentSetId, codes.remaining],
+      text: () => ({
+        title: 'Backup codes running low',
+        message: `Only ${codes.remaining} of ${codes.total} backup codes for ${nameOf(account)} are left (the warning starts at ${codes.threshold}).`,
+        fix: `Before the last ones are used, generate new backup codes at ${siteOf(account)} and add them here with “Add codes…”, replacing the old set.`,
+        terminalFix: `Before the last ones are used, generate new backup codes at ${siteOf(account)} and add them with \`sparekey codes add ${cliArgument(account)} --replace\`.`,
+      }),
+    }),
+  );
+}
 
 /**
- * `codes.all-used` (critical): every code of the account's current set is used.
- * `codes.low` (warning): the unused codes are at or below the threshold.
+ * `codes.none-stored` (info): an account with two ways in or more and no backup
+ * codes at all (one way in, or phone only, already says to add them).
  */
-export const backupCodesRule: HealthRule = {
+function noCodes({ account, ways, verdict, onlySeedKnown }: AccountFacts, out: RawFinding[]): void {
+  if (verdict !== 'ok' || onlySeedKnown) return;
+  if (ways.ways.some((way) => way.kind === 'backup-codes')) return;
+  if (ways.ways.every((way) => !isWorking(way.state) || isPhoneDelivered(way))) return;
+  out.push(
+    finding('codes.none-stored', {
+      accountId: account.id,
+      fixTarget: 'codes',
+      facts: NO_FACTS,
+      text: () => ({
+        title: 'No backup codes stored',
+        message: `No backup codes are stored for ${nameOf(account)}. Most sites with two-step sign-in offer single-use codes for the day your other ways in fail.`,
+        fix: `If ${siteOf(account)} offers backup codes, generate them and paste them here with “Add backup codes”; Sparekey tracks which are used.`,
+        terminalFix: `If ${siteOf(account)} offers backup codes, generate them and add them with \`sparekey codes add ${cliArgument(account)}\`.`,
+      }),
+    }),
+  );
+}
+
+const MENTIONS_CODES =
+  /\b(backup|recovery|scratch|single[- ]use|one[- ]time|2fa|verification)[- ]codes?\b/i;
+const PLAIN_PLACE =
+  /\b[\w-]+\.(txt|docx?|rtf|odt|pdf|png|jpe?g|heic|xlsx?|csv|md)\b|\b(text file|a file|in a file|desktop|downloads folder|documents folder|google docs?|google drive|dropbox|onedrive|icloud|evernote|notion|notes app|apple notes|google keep|e-?mailed|in (an|my) e-?mail|screenshot|photo of|picture of|spreadsheet)\b/i;
+
+/**
+ * `codes.plaintext-copy` (warning): the account's notes or recovery notes say its
+ * codes are also kept in a plain file, a document, a photo or an e-mail.
+ */
+function plaintextCopy({ account, recovery }: AccountFacts, out: RawFinding[]): void {
+  for (const notes of [account.notes, recovery?.recoveryNotes ?? '']) {
+    if (notes === '' || !MENTIONS_CODES.test(notes)) continue;
+    const place = PLAIN_PLACE.exec(notes)?.[0];
+    if (place === undefined) continue;
+    out.push(
+      finding('codes.plaintext-copy', {
+        accountId: account.id,
+        fixTarget: 'codes',
+        facts: [place.toLowerCase()],
+        text: () => ({
+          title: 'Codes also kept in a plain file',
+          message: `The notes of ${nameOf(account)} say its codes are also kept in “${place}”: anyone who opens it can use them, and nobody marks those copies used.`,
+          fix: 'Store the codes here if they are not (“Add backup codes”), then delete that copy (and empty the bin) and change the note. If the note is out of date, choose “Dismiss…” and say it does not apply.',
+          terminalFix: `Store the codes here if they are not (\`sparekey codes add ${cliArgument(account)}\`), then delete that copy and change the note.`,
+        }),
+      }),
+    );
+    return;
+  }
+}
+
+export const backupCodeRules: HealthRule = {
   id: 'codes',
-  check(snapshot) {
-    const accounts = new Map(snapshot.accounts.map((account) => [account.id, account]));
-    const findings: HealthFinding[] = [];
-    for (const status of snapshot.codes) {
-      const account = accounts.get(status.accountId);
-      if (account === undefined) continue;
-      const name = accountFullName(account);
-      const site = account.issuer || name;
-      if (status.level === 'exhausted') {
-        findings.push({
-          ruleId: 'codes.all-used',
-          severity: 'critical',
-          accountId: status.accountId,
-          title: 'All backup codes used',
-          message: `All ${status.total} backup codes for ${name} are used. If you lose your other ways in, no backup code is left to sign in with.`,
-          fix: `Sign in to ${site}, generate new backup codes, and add them here choosing "the site replaced the old codes".`,
-          fixTarget: 'codes',
-        });
-      } else if (status.level === 'low') {
-        findings.push({
-          ruleId: 'codes.low',
-          severity: 'warning',
-          accountId: status.accountId,
-          title: 'Backup codes running low',
-          message: `Only ${status.remaining} of ${status.total} backup codes for ${name} are left (the warning starts at ${status.threshold}).`,
-          fix: `Before the last ones are used, generate new backup codes at ${site} and add them here, replacing the old set.`,
-          fixTarget: 'codes',
-        });
-      }
-    }
-    return findings;
-  },
-};
-
-/**
- * `codes.none-stored`: an account with two-step verification and no backup codes
- * here. A warning when backup codes are recorded as one of its methods (the site
- * gave some, but they are not here), information otherwise (the site may offer them).
- */
-export const noBackupCodesRule: HealthRule = {
-  id: 'codes.none-stored',
-  check(snapshot) {
-    return accountFactors(snapshot)
-      .filter(
-        ({ hasTwoFactor, codes }) =>
-          hasTwoFactor && (codes === undefined || codes.level === 'none'),
-      )
-      .map(({ account, recovery }) => {
-        const recorded =
-          recovery?.methods.some((method) => method.kind === 'backup-codes') ?? false;
-        const name = accountFullName(account);
-        return {
-          ruleId: 'codes.none-stored',
-          severity: recorded ? 'warning' : 'info',
-          accountId: account.id,
-          title: 'No backup codes stored',
-          message: recorded
-            ? `${name} has backup codes as a way in, but none are stored in Sparekey: when they are needed, you will have to find them.`
-            : `No backup codes are stored for ${name}. Most sites with two-step verification offer single-use codes for the day your other methods fail.`,
-          fix: `${recorded ? 'Paste' : `If ${account.issuer || name} offers backup codes, generate them and paste`} the codes here; Sparekey tracks which are used.`,
-          fixTarget: 'codes',
-        };
-      });
+  account(facts, _model, out) {
+    codesLow(facts, out);
+    noCodes(facts, out);
+    plaintextCopy(facts, out);
   },
 };

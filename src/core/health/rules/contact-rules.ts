@@ -1,88 +1,133 @@
-import type { HealthFinding } from '../../../shared/health.js';
-import { contactUses } from '../../contacts/contact-uses.js';
-import { accountFactors } from '../account-factors.js';
-import { type HealthRule } from '../health-rule.js';
-import { accountFullName } from '../../../shared/account-names.js';
+import type { RawFinding } from '../finding.js';
+import type { Contact } from '../../../shared/recovery.js';
 import { DAY_MS } from '../../../shared/durations.js';
+import { finding, listWords, NO_FACTS } from '../finding.js';
+import type { AccountFacts, HealthModel, HealthRule } from '../health-rule.js';
+import { cliArgument, nameOf, siteOf } from './wording.js';
 
-/** A retired phone or e-mail that an account still sends codes to, or uses for recovery: critical. */
-export const retiredContactInUse: HealthRule = {
-  id: 'contacts.retired-in-use',
-  check(snapshot) {
-    const findings: HealthFinding[] = [];
-    for (const contact of snapshot.contacts) {
-      if (contact.retiredAt === null) continue;
-      for (const use of contactUses(contact, snapshot.accounts, snapshot.recoveries)) {
-        findings.push({
-          ruleId: 'contacts.retired-in-use',
-          severity: 'critical',
-          accountId: use.accountId,
-          contactId: contact.id,
-          title: `${use.role === 'method' ? 'Codes go' : 'Recovery goes'} to a retired ${contact.kind === 'phone' ? 'number' : 'address'}`,
-          message:
-            use.role === 'method'
-              ? `${use.accountLabel} still sends its sign-in codes to ${contact.display}, which you retired. The next time it asks, you cannot sign in.`
-              : `${use.accountLabel} still lists ${contact.display}, which you retired, as its recovery ${contact.kind === 'phone' ? 'phone' : 'e-mail'}. Recovering the account would send the reset to someone else, or nowhere.`,
-          fix: use.fix,
-          fixTarget: 'methods',
-        });
-      }
-    }
-    return findings;
-  },
-};
-
-/** A contact nobody has confirmed for longer than the stale limit. */
-export const staleContact: HealthRule = {
-  id: 'contacts.stale',
-  check(snapshot) {
-    const limitDays = snapshot.settings.staleContactDays;
-    const findings: HealthFinding[] = [];
-    for (const contact of snapshot.contacts) {
-      if (contact.retiredAt !== null) continue;
-      const since = contact.confirmedAt ?? contact.createdAt;
-      const days = Math.floor((snapshot.now - since) / DAY_MS);
-      if (days <= limitDays) continue;
-      const uses = contactUses(contact, snapshot.accounts, snapshot.recoveries);
-      const accounts = [...new Set(uses.map((use) => use.accountLabel))];
-      findings.push({
-        ruleId: 'contacts.stale',
-        severity: uses.length > 0 ? 'warning' : 'info',
-        accountId: null,
-        contactId: contact.id,
-        title: `${contact.display} not confirmed for ${days} days`,
-        message:
-          contact.confirmedAt === null
-            ? `You have never confirmed that you still control ${contact.display}${contact.label ? ` (${contact.label})` : ''}.`
-            : `You last confirmed that you control ${contact.display}${contact.label ? ` (${contact.label})` : ''} ${days} days ago.` +
-              (accounts.length > 0
-                ? ` ${accounts.join(', ')} ${accounts.length === 1 ? 'depends' : 'depend'} on it.`
-                : ''),
-        fix: `Check that ${contact.kind === 'phone' ? 'the number still receives texts' : 'you can still read mail at that address'}, then mark it confirmed; if it is gone, retire it and change every account that uses it.`,
-        fixTarget: 'contacts',
-      });
-    }
-    return findings;
-  },
-};
-
-/** An account with two-step verification and no recovery phone or e-mail registered. */
-export const noRecoveryContact: HealthRule = {
-  id: 'contacts.none',
-  check(snapshot) {
-    return accountFactors(snapshot)
-      .filter(
-        ({ hasTwoFactor, recovery }) =>
-          hasTwoFactor && (recovery?.recoveryContactIds.length ?? 0) === 0,
-      )
-      .map(({ account, kinds }) => ({
-        ruleId: 'contacts.none',
-        severity: new Set(kinds).size >= 2 ? 'info' : 'warning',
+/** `recovery.retired-contact` (warning): a retired contact is still the account's recovery contact. */
+function retiredRecoveryContact(
+  { account, ways }: AccountFacts,
+  model: HealthModel,
+  out: RawFinding[],
+): void {
+  for (const state of ways.recovery.contacts) {
+    if (state.state !== 'broken') continue;
+    const contact = model.contacts.get(state.contactId);
+    if (contact?.retiredAt == null) continue;
+    const what = contact.kind === 'phone' ? 'phone' : 'e-mail';
+    out.push(
+      finding('recovery.retired-contact', {
         accountId: account.id,
-        title: 'No recovery contact',
-        message: `${accountFullName(account)} has no recovery phone or e-mail recorded. If every second factor fails, the site has no way to reach you.`,
-        fix: `Add a recovery phone or e-mail in ${accountFullName(account)}'s security settings (if it offers one), then record it here.`,
+        subject: contact.id,
+        contactId: contact.id,
         fixTarget: 'methods',
-      }));
+        facts: [contact.id, contact.retiredAt],
+        text: () => ({
+          title: `Recovery goes to a retired ${contact.kind === 'phone' ? 'number' : 'address'}`,
+          message: `${nameOf(account)} still lists ${contact.display}, which you retired, as its recovery ${what}: recovering the account would send the reset to whoever has it now, or nowhere.`,
+          fix: `Replace the recovery ${what} at ${siteOf(account)} with one you have, then record it here with “Add recovery contact” and remove the retired one.`,
+          terminalFix: `Replace the recovery ${what} at ${siteOf(account)} with one you have, then \`sparekey recovery ${cliArgument(account)} --add-contact … --remove-contact "${contact.value}"\`.`,
+        }),
+      }),
+    );
+  }
+}
+
+/** `contacts.none` (info): an account with a way in and no recovery phone or e-mail recorded. */
+function noRecoveryContact(
+  { account, recovery, verdict, onlySeedKnown }: AccountFacts,
+  out: RawFinding[],
+): void {
+  if (onlySeedKnown || (verdict !== 'ok' && verdict !== 'one-way')) return;
+  if ((recovery?.recoveryContactIds.length ?? 0) > 0) return;
+  out.push(
+    finding('contacts.none', {
+      accountId: account.id,
+      fixTarget: 'methods',
+      facts: NO_FACTS,
+      text: () => ({
+        title: 'No recovery contact',
+        message: `${nameOf(account)} has no recovery phone or e-mail recorded. If every way in fails, the site has no way to reach you.`,
+        fix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then record it here with “Add recovery contact” (add the number or address under Contacts first).`,
+        terminalFix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then \`sparekey recovery ${cliArgument(account)} --add-contact …\`.`,
+      }),
+    }),
+  );
+}
+
+/** The names of the accounts that depend on any of `contactIds`, by contact id, from one pass. */
+function dependents(model: HealthModel, contactIds: ReadonlySet<string>): Map<string, string[]> {
+  const byContact = new Map<string, string[]>();
+  for (const { account, recovery } of model.accounts) {
+    if (recovery === undefined) continue;
+    const ids = new Set<string>();
+    for (const method of recovery.methods) {
+      if (method.contactId !== null && contactIds.has(method.contactId)) ids.add(method.contactId);
+    }
+    for (const id of recovery.recoveryContactIds) if (contactIds.has(id)) ids.add(id);
+    for (const id of ids) {
+      const names = byContact.get(id);
+      if (names === undefined) byContact.set(id, [nameOf(account)]);
+      else names.push(nameOf(account));
+    }
+  }
+  return byContact;
+}
+
+/** `contacts.stale` (warning): a contact accounts depend on, not confirmed for longer than the limit. */
+function staleContacts(model: HealthModel): RawFinding[] {
+  const { now, settings } = model.snapshot;
+  const limitDays = settings.staleContactDays;
+  const stale = model.snapshot.contacts.filter(
+    (contact) =>
+      contact.retiredAt === null &&
+      Math.floor((now - (contact.confirmedAt ?? contact.createdAt)) / DAY_MS) > limitDays,
+  );
+  // Most checks find none: the accounts are looked through only for the stale ones.
+  if (stale.length === 0) return [];
+  const uses = dependents(model, new Set(stale.map((contact) => contact.id)));
+  const findings: RawFinding[] = [];
+  for (const contact of stale) {
+    const since = contact.confirmedAt ?? contact.createdAt;
+    const days = Math.floor((now - since) / DAY_MS);
+    const accounts = uses.get(contact.id) ?? [];
+    if (accounts.length === 0) continue;
+    findings.push(
+      finding('contacts.stale', {
+        accountId: null,
+        subject: contact.id,
+        contactId: contact.id,
+        fixTarget: 'contacts',
+        facts: [since],
+        text: () => {
+          const check =
+            contact.kind === 'phone'
+              ? 'the number still receives texts'
+              : 'you can still read mail at that address';
+          const more = accounts.length > 5 ? ` and ${accounts.length - 5} more` : '';
+          return {
+            title: `${contact.display} not confirmed for ${days} days`,
+            message: `${contact.confirmedAt === null ? `You have never confirmed that you still have ${describe(contact)}` : `You last confirmed that you have ${describe(contact)} ${days} days ago`}. ${listWords(accounts.slice(0, 5))}${more} ${accounts.length === 1 ? 'depends' : 'depend'} on it.`,
+            fix: `Check that ${check}, then choose “Confirm” on it under Contacts; if it is gone, choose “Retire…” and change every account that uses it.`,
+            terminalFix: `Check that ${check}, then \`sparekey contacts confirm "${contact.value}"\`; if it is gone, \`sparekey contacts retire "${contact.value}"\`.`,
+          };
+        },
+      }),
+    );
+  }
+  return findings;
+}
+
+function describe(contact: Contact): string {
+  return contact.label ? `${contact.display} (${contact.label})` : contact.display;
+}
+
+export const contactRules: HealthRule = {
+  id: 'contacts',
+  account(facts, model, out) {
+    retiredRecoveryContact(facts, model, out);
+    noRecoveryContact(facts, out);
   },
+  vault: staleContacts,
 };

@@ -1,97 +1,66 @@
-import type { HealthFinding } from '../../../shared/health.js';
-import { METHOD_LABELS } from '../../../shared/recovery.js';
-import { accountFactors, phoneOnly } from '../account-factors.js';
-import { type HealthRule } from '../health-rule.js';
-import { accountFullName } from '../../../shared/account-names.js';
+import type { RawFinding } from '../finding.js';
+import { finding, NO_FACTS } from '../finding.js';
+import type { AccountFacts, HealthRule } from '../health-rule.js';
+import { cliArgument, nameOf, siteOf } from './wording.js';
 
-/** SMS (or voice, or WhatsApp) is the only way in. */
-export const phoneOnlyRule: HealthRule = {
-  id: 'methods.sms-only',
-  check(snapshot) {
-    return accountFactors(snapshot)
-      .filter(({ kinds }) => phoneOnly(kinds))
-      .map(({ account, kinds }) => ({
-        ruleId: 'methods.sms-only',
-        severity: 'warning',
-        accountId: account.id,
-        title: `${[...new Set(kinds)].map((kind) => METHOD_LABELS[kind]).join(' / ')} is the only way in`,
-        message: `${accountFullName(account)} can only be opened with a code sent to your phone. Carrier outages, a ported or stolen number, spam filters and roaming all lock you out.`,
-        fix: `In ${accountFullName(account)}'s security settings, add an authenticator app (keep its seed here) and save its backup codes here; keep SMS only as a fallback.`,
-        fixTarget: 'methods',
-      }));
-  },
-};
-
-/** Exactly one way in, of whatever kind: one lost device or number and the account is gone. */
-export const singleMethod: HealthRule = {
-  id: 'methods.single',
-  check(snapshot) {
-    return accountFactors(snapshot)
-      .filter(({ kinds }) => kinds.length === 1 && !phoneOnly(kinds))
-      .map(({ account, kinds }) => {
-        const only = METHOD_LABELS[kinds[0] ?? 'authenticator'];
-        return {
-          ruleId: 'methods.single',
-          severity: 'warning',
-          accountId: account.id,
-          title: `${only} is the only second factor`,
-          message: `${accountFullName(account)} has a single second factor (${only}). If it is lost or stops working, you are locked out.`,
-          fix: `Add a second way in at ${accountFullName(account)}: backup codes (store them here), a security key, or an authenticator on another device.`,
-          fixTarget: 'methods',
-        };
-      });
-  },
-};
-
-/** The authenticator seed lives only in Sparekey. */
-export const seedOnlyHere: HealthRule = {
-  id: 'methods.seed-only-here',
-  check(snapshot) {
-    const findings: HealthFinding[] = [];
-    for (const { account, recovery } of accountFactors(snapshot)) {
-      if (account.otp === null) continue;
-      const elsewhere = recovery?.methods.some(
-        (method) => method.kind === 'authenticator' && method.device !== '',
-      );
-      if (elsewhere) continue;
-      findings.push({
-        ruleId: 'methods.seed-only-here',
-        severity: 'info',
-        accountId: account.id,
+/** `methods.seed-only-here` (info): the authenticator seed is in Sparekey and no other app is recorded. */
+function seedOnlyHere(
+  { account, ways, verdict, onlySeedKnown }: AccountFacts,
+  out: RawFinding[],
+): void {
+  if (onlySeedKnown || (verdict !== 'ok' && verdict !== 'one-way')) return;
+  const authenticator = ways.ways.find((way) => way.kind === 'authenticator');
+  if (authenticator === undefined || !authenticator.copies.some((copy) => copy.source === 'here'))
+    return;
+  const elsewhere = authenticator.copies.some(
+    (copy) => copy.source === 'recorded' && copy.device !== '' && copy.notWorkingSince === null,
+  );
+  if (elsewhere) return;
+  out.push(
+    finding('methods.seed-only-here', {
+      accountId: account.id,
+      fixTarget: 'add-to-authenticator',
+      facts: NO_FACTS,
+      text: () => ({
         title: 'Authenticator only in Sparekey',
-        message: `The authenticator seed of ${accountFullName(account)} exists only in this vault. If this computer and its backups are lost, so are the codes.`,
-        fix: 'Enrol the seed in an authenticator app on your phone as well (export it as a QR code from the account), and record where in Sparekey.',
-        fixTarget: 'methods',
-      });
-    }
-    return findings;
-  },
-};
+        message: `The authenticator seed of ${nameOf(account)} is only in this vault. If this computer and its backups are lost, so are the codes.`,
+        fix: 'Add it to an authenticator app on your phone as well: “Add to another authenticator” shows its QR code. Then record that app here with “Add a way in…”.',
+        terminalFix: `Add it to an authenticator app on your phone as well (\`sparekey show ${cliArgument(account)} --reveal\` prints its setup key and link), then record it with \`sparekey methods add ${cliArgument(account)} authenticator --device "…"\`.`,
+      }),
+    }),
+  );
+}
 
-/** An authenticator app holds the account's seed, but Sparekey does not. */
-export const seedNotHere: HealthRule = {
-  id: 'methods.seed-not-here',
-  check(snapshot) {
-    const findings: HealthFinding[] = [];
-    for (const { account, recovery } of accountFactors(snapshot)) {
-      if (account.otp !== null) continue;
-      const apps = (recovery?.methods ?? []).filter((method) => method.kind === 'authenticator');
-      if (apps.length === 0) continue;
-      const where =
-        apps
-          .map((method) => method.device)
-          .filter(Boolean)
-          .join(', ') || 'an authenticator app';
-      findings.push({
-        ruleId: 'methods.seed-not-here',
-        severity: 'warning',
-        accountId: account.id,
-        title: 'Authenticator seed only on a phone',
-        message: `${accountFullName(account)}'s authenticator lives only in ${where}. If that phone is lost, reset or replaced, the codes go with it.`,
-        fix: `Add the seed here: re-enrol the authenticator at ${accountFullName(account)} (or export it from the app) and paste its otpauth link or setup key into the account.`,
-        fixTarget: 'account',
-      });
-    }
-    return findings;
+/** `methods.seed-not-here` (info): an authenticator app is recorded, but Sparekey does not hold its seed. */
+function seedNotHere({ account, ways }: AccountFacts, out: RawFinding[]): void {
+  const authenticator = ways.ways.find((way) => way.kind === 'authenticator');
+  if (authenticator === undefined || authenticator.state !== 'works') return;
+  if (authenticator.copies.some((copy) => copy.source === 'here')) return;
+  const where =
+    authenticator.copies
+      .filter((copy) => copy.notWorkingSince === null)
+      .map((copy) => copy.device)
+      .filter(Boolean)
+      .join(', ') || 'an authenticator app';
+  out.push(
+    finding('methods.seed-not-here', {
+      accountId: account.id,
+      fixTarget: 'account',
+      facts: [where],
+      text: () => ({
+        title: 'Authenticator only on a phone',
+        message: `The authenticator of ${nameOf(account)} lives only in ${where}. If that phone is lost, reset or replaced, its codes go with it.`,
+        fix: `Keep the seed here too: set the authenticator up again at ${siteOf(account)} (or export it from the app) and add the setup key with “Add setup key…”.`,
+        terminalFix: `Keep the seed here too: set the authenticator up again at ${siteOf(account)} (or export it from the app) and add its setup key to the account in the desktop app (“Add setup key…”).`,
+      }),
+    }),
+  );
+}
+
+export const methodRules: HealthRule = {
+  id: 'methods',
+  account(facts, _model, out) {
+    seedOnlyHere(facts, out);
+    seedNotHere(facts, out);
   },
 };

@@ -1,22 +1,24 @@
 import { formatDay } from '../../../shared/dates.js';
-import type { HealthFinding } from '../../../shared/health.js';
-import { type HealthRule } from '../health-rule.js';
-import { accountFullName } from '../../../shared/account-names.js';
+import type { RawFinding } from '../finding.js';
+import { finding } from '../finding.js';
+import type { HealthRule } from '../health-rule.js';
+import { cliArgument, nameOf } from './wording.js';
 
 /**
- * A printed recovery sheet that no longer matches the vault: its backup codes
- * were replaced or added to, its seed changed (warning: codes or a seed on the
- * paper no longer work), or its methods, recovery contacts or notes changed, or
- * a contact it lists changed or was retired (info: the paper misleads). A code
- * used since printing does not count: the sheet has a tick box for that.
- * A change at the very instant of printing is on the sheet.
+ * A printed recovery sheet that no longer matches the vault.
+ * `habits.sheet-outdated` (warning): its backup codes were replaced or added to,
+ * or its seed changed or was added (codes on the paper may no longer work).
+ * `habits.sheet-details-outdated` (info): its methods, recovery contacts or notes
+ * changed, its seed was removed, or a contact it lists changed or was retired
+ * (the paper misleads). A code used since printing does not count: the sheet has
+ * a tick box for that. A change at the very instant of printing is on the sheet.
  */
 export const sheetOutdated: HealthRule = {
-  id: 'habits.sheet-outdated',
-  check(snapshot) {
+  id: 'habits.sheet',
+  vault(model) {
+    const { snapshot } = model;
     const accounts = new Map(snapshot.accounts.map((account) => [account.id, account]));
-    const contacts = new Map(snapshot.contacts.map((contact) => [contact.id, contact]));
-    return snapshot.sheets.flatMap((facts): HealthFinding[] => {
+    return snapshot.sheets.flatMap((facts): RawFinding[] => {
       const account = accounts.get(facts.accountId);
       if (account === undefined) return [];
       const after = (at: number | null | undefined) => at != null && at > facts.printedAt;
@@ -35,7 +37,7 @@ export const sheetOutdated: HealthRule = {
         minor.push('its two-step methods, recovery contacts, support page or notes changed');
       }
       for (const printed of facts.printedContacts) {
-        const contact = contacts.get(printed.id);
+        const contact = model.contacts.get(printed.id);
         if (contact === undefined) minor.push('a contact it lists was deleted');
         else if (contact.value !== printed.value)
           minor.push(`a contact it lists is now ${contact.display}`);
@@ -44,20 +46,25 @@ export const sheetOutdated: HealthRule = {
         }
       }
       if (serious.length === 0 && minor.length === 0) return [];
-      const name = accountFullName(account);
+      const name = nameOf(account);
       const reasons = [...serious, ...minor];
       return [
-        {
-          ruleId: 'habits.sheet-outdated',
-          severity: serious.length > 0 ? 'warning' : 'info',
+        finding(serious.length > 0 ? 'habits.sheet-outdated' : 'habits.sheet-details-outdated', {
           accountId: account.id,
-          title: 'Printed recovery sheet is out of date',
-          message:
-            `The recovery sheet for ${name} printed on ${formatDay(facts.printedAt)} is out of date: ${reasons.join('; ')}.` +
-            (serious.length > 0 ? ' Codes on that paper may no longer work.' : ''),
-          fix: `Print a new recovery sheet for ${name} and shred the old one: in the app, "Print a new sheet" (Sheets & backups); in a terminal, \`sparekey sheet\`.`,
+          text: () => ({
+            title:
+              serious.length > 0
+                ? 'Printed recovery sheet is out of date'
+                : 'Printed recovery sheet no longer matches',
+            message:
+              `The recovery sheet for ${name} printed on ${formatDay(facts.printedAt)} is out of date: ${reasons.join('; ')}.` +
+              (serious.length > 0 ? ' Codes on that paper may no longer work.' : ''),
+            fix: `Print a new recovery sheet for ${name} in Sheets & backups (“Print a new sheet” takes you there with the account chosen), and shred the old one.`,
+            terminalFix: `Print a new recovery sheet with \`sparekey sheet ${cliArgument(account)}\`, and shred the old one.`,
+          }),
           fixTarget: 'sheet',
-        },
+          facts: [facts.printedAt, ...reasons],
+        }),
       ];
     });
   },

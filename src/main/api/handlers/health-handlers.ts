@@ -1,57 +1,74 @@
 import type { AccountHealth, HealthOverview } from '../../../shared/contract/health-methods.js';
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
-import type { HealthReport } from '../../../shared/health.js';
+import type { GroupedHealthReport, HealthFinding } from '../../../shared/health.js';
+import { MINUTE_MS } from '../../../shared/durations.js';
 import type { AppSession } from '../app-session.js';
 import {
   type ClockCheck,
+  describeFinding,
+  groupReport,
+  type HealthCheck,
   measureClockOffset,
-  checkHealth,
   type Vault,
 } from '../../../core/index.js';
-import { MINUTE_MS } from '../../../shared/durations.js';
 
 type HealthHandlers = Pick<
   Handlers,
-  'getHealth' | 'getHealthOverview' | 'getAccountHealth' | 'checkClock'
+  | 'getHealth'
+  | 'getHealthOverview'
+  | 'getAccountHealth'
+  | 'checkClock'
+  | 'dismissFinding'
+  | 'undismissFinding'
 >;
 
-/** The report without messages: counts, scores, and each flagged account's critical and warning findings. */
-export function healthOverview(report: HealthReport): HealthOverview {
+/** The check without messages: counts, scores, and each flagged account's critical and warning findings. */
+export function healthOverview(check: HealthCheck): HealthOverview {
   const flags = new Map<string, AccountHealth['flags']>();
-  for (const finding of report.findings) {
-    if (finding.accountId === null || finding.severity === 'info') continue;
-    const flag = { ruleId: finding.ruleId, severity: finding.severity, title: finding.title };
+  const vaultFindings: HealthFinding[] = [];
+  for (const finding of check.findings) {
+    if (finding.accountId === null) {
+      vaultFindings.push(describeFinding(finding));
+      continue;
+    }
+    if (finding.severity === 'info') continue;
+    const flag = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      title: finding.text().title,
+    };
     const own = flags.get(finding.accountId);
     if (own === undefined) flags.set(finding.accountId, [flag]);
     else own.push(flag);
   }
   return {
-    at: report.at,
-    summary: report.summary,
-    vaultScore: report.vaultScore,
-    flagged: report.accounts.flatMap((readiness) => {
+    at: check.at,
+    summary: check.summary,
+    vaultScore: check.vaultReadiness.score,
+    flagged: check.accounts.flatMap((readiness) => {
       const own = flags.get(readiness.accountId);
       return own === undefined ? [] : [{ ...readiness, flags: own }];
     }),
-    vaultFindings: report.findings.filter((finding) => finding.accountId === null),
+    vaultFindings,
   };
 }
 
 export function healthHandlers(session: AppSession): HealthHandlers {
-  // One report serves the overview, each account's view and the Health view until the vault
+  // One check serves the overview, each account's view and the Health view until the vault
   // changes, the minute turns (contacts and sign-ins go stale with time) or the clock is checked.
   let memo: {
     vault: Vault;
     key: string;
     clockCheck: ClockCheck | null;
-    report: HealthReport;
+    check: HealthCheck;
+    grouped: GroupedHealthReport | null;
   } | null = null;
   // It names accounts: it goes with the key when the vault locks.
   session.onLock(() => {
     memo = null;
   });
-  const report = (): HealthReport => {
+  const current = () => {
     const vault = session.unlocked();
     const now = session.now();
     const key = `${vault.changeStamp()}|${Math.floor(now / MINUTE_MS)}`;
@@ -62,23 +79,39 @@ export function healthHandlers(session: AppSession): HealthHandlers {
       memo.key !== key ||
       memo.clockCheck !== clockCheck
     ) {
-      memo = { vault, key, clockCheck, report: checkHealth(vault, now, clockCheck) };
+      memo = { vault, key, clockCheck, check: vault.health.check(now, clockCheck), grouped: null };
     }
-    return memo.report;
+    return memo;
   };
   return {
-    getHealth: report,
-    getHealthOverview: () => healthOverview(report()),
+    getHealth: () => {
+      const entry = current();
+      entry.grouped ??= groupReport(entry.check);
+      return entry.grouped;
+    },
+    getHealthOverview: () => healthOverview(current().check),
     getAccountHealth: ({ accountId }) => {
-      const full = report();
-      const readiness = full.accounts.find((entry) => entry.accountId === accountId);
-      if (readiness === undefined) {
+      const { check } = current();
+      const standing = check.standings.get(accountId);
+      if (standing === undefined) {
         throw new VaultError('NOT_FOUND', `There is no account with id ${accountId}.`);
       }
       return {
-        at: full.at,
-        readiness,
-        findings: full.findings.filter((finding) => finding.accountId === accountId),
+        at: check.at,
+        readiness: {
+          accountId,
+          score: standing.score,
+          reasons: check.readiness(accountId)?.reasons ?? [],
+          verdict: standing.facts.verdict,
+          worst: standing.worst,
+        },
+        ways: standing.facts.ways,
+        findings: check.findings
+          .filter((finding) => finding.accountId === accountId)
+          .map(describeFinding),
+        dismissed: check.dismissed
+          .filter((entry) => entry.finding.accountId === accountId)
+          .map(({ finding, dismissal }) => ({ finding: describeFinding(finding), dismissal })),
       };
     },
     checkClock: async () => {
@@ -89,6 +122,12 @@ export function healthHandlers(session: AppSession): HealthHandlers {
       });
       session.lastClockCheck = check;
       return check;
+    },
+    dismissFinding: ({ key, ...input }) =>
+      session.unlocked().health.dismiss(current().check, key, input),
+    undismissFinding: ({ key }) => {
+      session.unlocked().health.undismiss(key);
+      return null;
     },
   };
 }

@@ -14,6 +14,7 @@ type RecoveryHandlers = Pick<
   | 'getRecovery'
   | 'addMethod'
   | 'removeMethod'
+  | 'setMethodWorking'
   | 'updateRecovery'
   | 'addRecoveryContact'
   | 'removeRecoveryContact'
@@ -37,6 +38,8 @@ export function recoveryHandlers(session: AppSession): RecoveryHandlers {
     getRecovery: ({ accountId }) => vault().recovery.get(accountId),
     addMethod: ({ accountId, ...method }) => vault().recovery.addMethod(accountId, method),
     removeMethod: ({ accountId, methodId }) => vault().recovery.removeMethod(accountId, methodId),
+    setMethodWorking: ({ accountId, methodId, working }) =>
+      vault().recovery.setMethodWorking(accountId, methodId, working),
     updateRecovery: ({ accountId, ...patch }) => vault().recovery.update(accountId, patch),
     addRecoveryContact: ({ accountId, contactId }) =>
       vault().recovery.addRecoveryContact(accountId, contactId),

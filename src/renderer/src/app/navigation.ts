@@ -69,6 +69,9 @@ export function fixDestination(finding: {
       return inAccount('recovery');
     case 'account':
       return inAccount('top');
+    // "Add to another authenticator" is in the account's Code section.
+    case 'add-to-authenticator':
+      return inAccount('qr');
     case 'contacts':
       return contactId
         ? { target: { view: 'contacts', contactId }, label: 'Open the contact' }

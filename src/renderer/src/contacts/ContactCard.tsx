@@ -128,7 +128,7 @@ export function ContactCard({ contact, focusSerial }: Props) {
         <ul className="uses">
           {list.map((use) => (
             <li key={`${use.accountId}:${use.role}:${use.methodKind ?? ''}`}>
-              {isRetired && <SeverityBadge severity="critical" label="Still used" />}
+              {isRetired && <SeverityBadge severity="warning" label="Still used" />}
               <button type="button" className="link-button" onClick={() => openAccount(use)}>
                 {use.accountLabel}
               </button>
@@ -156,7 +156,7 @@ export function ContactCard({ contact, focusSerial }: Props) {
                 {accounts.length === 1
                   ? 'This account still depends'
                   : 'These accounts still depend'}{' '}
-                on it. Each is flagged critical until you change it there:
+                on it. Each is flagged until you change it there:
               </p>
               <ul className="affected">
                 {list.map((use) => (
@@ -186,7 +186,7 @@ export function ContactCard({ contact, focusSerial }: Props) {
                     toast(
                       accounts.length === 0
                         ? `Retired ${contact.display}.`
-                        : `Retired ${contact.display}: ${accounts.length} ${accounts.length === 1 ? 'account is' : 'accounts are'} flagged critical until you change them.`,
+                        : `Retired ${contact.display}: ${accounts.length} ${accounts.length === 1 ? 'account is' : 'accounts are'} flagged until you change them; Health says what still gets you in.`,
                     );
                   },
                 )

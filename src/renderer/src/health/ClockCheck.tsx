@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ClockCheckView } from '../../../shared/contract/health-methods.js';
 import type { DesktopSettings } from '../../../shared/contract/settings-methods.js';
+import { CLOCK_WRONG_MS, FINDING_KINDS } from '../../../shared/health.js';
 import { call } from '../api.js';
 import { useVaultData } from '../app/vault-data.js';
 import { ErrorMessage } from '../ui/Forms.js';
@@ -77,7 +78,11 @@ export function ClockCheck({ settings, headingRef }: Props) {
         </p>
       ) : drift ? (
         <SeverityNote
-          severity={Math.abs(clockCheck.offsetMs) > 30 * SECOND_MS ? 'critical' : 'warning'}
+          severity={
+            FINDING_KINDS[
+              Math.abs(clockCheck.offsetMs) > CLOCK_WRONG_MS ? 'clock.wrong' : 'clock.drift'
+            ].severity
+          }
         >
           This computer’s clock is <strong>{offsetText(clockCheck)}</strong> {clockCheck.server}.
           Turn on automatic date and time in the system settings.

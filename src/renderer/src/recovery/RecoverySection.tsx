@@ -1,11 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { AccountSummary } from '../../../shared/domain.js';
-import {
-  type AccountRecovery,
-  type Contact,
-  METHOD_LABELS,
-  type TwoFactorMethod,
-} from '../../../shared/recovery.js';
+import { FINDING_KINDS } from '../../../shared/health.js';
+import type { AccountRecovery, Contact } from '../../../shared/recovery.js';
 import { call } from '../api.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { useVaultData, useVaultQuery } from '../app/vault-data.js';
@@ -17,6 +13,7 @@ import { CheckIcon, CloseIcon, EditIcon, ExternalIcon, PlusIcon, ShieldIcon } fr
 import { SeverityBadge } from '../ui/Severity.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { useAction } from '../ui/useAction.js';
+import { WaysIn } from '../health/WaysIn.js';
 import { MethodForm } from './MethodForm.js';
 
 interface Props {
@@ -30,18 +27,12 @@ function contactText(contact: Contact | undefined): string {
   return contact.label ? `${contact.display} (${contact.label})` : contact.display;
 }
 
-/** "SMS to +44 7700 900123 (work mobile)", "Security key: YubiKey 5C". */
-function methodText(method: TwoFactorMethod, contacts: ReadonlyMap<string, Contact>): string {
-  const label = METHOD_LABELS[method.kind];
-  if (method.contactId !== null)
-    return `${label} to ${contactText(contacts.get(method.contactId))}`;
-  return method.device ? `${label}: ${method.device}` : label;
-}
-
-/** A retired contact still in use is the critical case: it says so beside it. */
+/** A retired recovery contact says so beside it (with the severity of `recovery.retired-contact`). */
 function RetiredMark({ contact }: { contact: Contact | undefined }) {
   if (contact?.retiredAt == null) return null;
-  return <SeverityBadge severity="critical" label="Retired" />;
+  return (
+    <SeverityBadge severity={FINDING_KINDS['recovery.retired-contact'].severity} label="Retired" />
+  );
 }
 
 /**
@@ -89,47 +80,7 @@ export function RecoverySection({ account, focusSerial }: Props) {
         <>
           <div className="subsection">
             <h4>Ways in</h4>
-            {account.otp === null && data.methods.length === 0 ? (
-              <p className="hint">
-                Record how {account.issuer || 'this site'} asks for your second factor: a text, an
-                authenticator app, a security key. Sparekey then warns you when a text to one phone
-                is the only way in, or when a number you gave up is still used.
-              </p>
-            ) : (
-              <ul className="plain-list">
-                {account.otp !== null && (
-                  <li className="list-line">
-                    <span>
-                      <strong>Authenticator codes</strong>{' '}
-                      <span className="muted">the seed is here in Sparekey</span>
-                    </span>
-                  </li>
-                )}
-                {data.methods.map((method) => {
-                  const contact =
-                    method.contactId === null ? undefined : byId.get(method.contactId);
-                  const text = methodText(method, byId);
-                  return (
-                    <li key={method.id} className="list-line">
-                      <span>
-                        {text} <RetiredMark contact={contact} />
-                      </span>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={`Remove ${text}`}
-                        title="Remove"
-                        onClick={() =>
-                          change(() => call('removeMethod', { accountId, methodId: method.id }))
-                        }
-                      >
-                        <CloseIcon width="16" height="16" />
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
+            <WaysIn account={account} />
             {adding ? (
               <MethodForm
                 accountId={accountId}

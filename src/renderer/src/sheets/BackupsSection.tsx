@@ -27,6 +27,8 @@ export function BackupsSection({ headingRef }: { headingRef: Ref<HTMLHeadingElem
   const backUp = useAction();
   const [restoring, setRestoring] = useState<BackupFileInfo | null>(null);
   const state = status.data;
+  // The health check's own finding, with its one severity: the same words as in Health.
+  const staleBackup = overview?.vaultFindings.find((finding) => finding.ruleId === 'backup.stale');
 
   async function backUpNow() {
     const result = await backUp.run(() => call('backUpNow', {}));
@@ -73,11 +75,8 @@ export function BackupsSection({ headingRef }: { headingRef: Ref<HTMLHeadingElem
             <dt>Folder</dt>
             <dd className="mono path">{state.folder}</dd>
           </dl>
-          {state.lastBackupAt === null && state.unsavedChanges > 0 && (
-            <SeverityNote severity="warning">
-              This vault has never been backed up: if its file is lost or damaged, everything in it
-              is gone.
-            </SeverityNote>
+          {staleBackup && (
+            <SeverityNote severity={staleBackup.severity}>{staleBackup.message}</SeverityNote>
           )}
           <p className="hint">
             Each backup is an encrypted copy of the vault, checked after it is written, and opens

@@ -59,7 +59,11 @@ export function SheetSection({ request, headingRef }: Props) {
     () =>
       new Map(
         (health.data?.findings ?? [])
-          .filter((finding) => finding.ruleId === 'habits.sheet-outdated')
+          .filter(
+            (finding) =>
+              finding.ruleId === 'habits.sheet-outdated' ||
+              finding.ruleId === 'habits.sheet-details-outdated',
+          )
           .flatMap((finding): [string, HealthFinding][] =>
             finding.accountId === null ? [] : [[finding.accountId, finding]],
           ),
@@ -124,7 +128,13 @@ export function SheetSection({ request, headingRef }: Props) {
         <>
           {outdated.size > 0 && (
             <div className="outdated-note">
-              <SeverityNote severity="warning">
+              <SeverityNote
+                severity={
+                  [...outdated.values()].some((finding) => finding.severity === 'warning')
+                    ? 'warning'
+                    : 'info'
+                }
+              >
                 {outdated.size === 1
                   ? 'One printed sheet is out of date.'
                   : `${outdated.size} printed sheets are out of date.`}{' '}
