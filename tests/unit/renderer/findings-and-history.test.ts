@@ -22,11 +22,11 @@ describe('where a finding’s fix button goes', () => {
     expect(fixDestination(finding('login'))?.target).toMatchObject({ section: 'login' });
     expect(fixDestination(finding('methods'))?.target).toMatchObject({ section: 'recovery' });
     expect(fixDestination(finding('account'))?.target).toMatchObject({ section: 'top' });
-    // "Add to another authenticator" sits with the account's codes, at its top.
+    // "Add to another authenticator" is in the account's Code section.
     expect(fixDestination(finding('add-to-authenticator'))?.target).toMatchObject({
       view: 'accounts',
       accountId: 'a1',
-      section: 'top',
+      section: 'qr',
     });
   });
 
