@@ -8,7 +8,7 @@ import { makeSeed } from '../src/core/otp/seed.js';
 import { Vault } from '../src/core/vault.js';
 import { formatMs, median, percentile } from './lib/measure.js';
 import type { Report } from './lib/report.js';
-import { buildVault, codeOf, NEAR_ZERO_KDF } from './scale.js';
+import { BENCH_KDF, buildVault, codeOf } from './scale.js';
 
 const PASSWORD = 'benchmark password';
 const AT = Date.UTC(2026, 4, 3, 10);
@@ -21,7 +21,7 @@ const RUNS = 21;
  */
 export async function buildHealthyVault(path: string, size: number): Promise<string[]> {
   const vault = await Vault.create(path, PASSWORD, {
-    kdfCost: NEAR_ZERO_KDF,
+    ...BENCH_KDF,
     clock: new FixedClock(AT),
   });
   const ids: string[] = [];
@@ -75,7 +75,7 @@ export async function benchHealth(report: Report, folder: string, size: number):
   );
   const path = join(folder, `health-${size}.sparekey`);
   const ids = await buildHealthyVault(path, size);
-  const vault = await Vault.unlock(path, PASSWORD, { clock: new FixedClock(AT) });
+  const vault = await Vault.unlock(path, PASSWORD, { ...BENCH_KDF, clock: new FixedClock(AT) });
   try {
     const coldStart = performance.now();
     appCheck(vault);
@@ -160,7 +160,7 @@ export async function benchHealth(report: Report, folder: string, size: number):
   ] as const) {
     const other = join(folder, `health-${name.length}-${size}.sparekey`);
     await build(other, size);
-    const opened = await Vault.unlock(other, PASSWORD, { clock: new FixedClock(AT) });
+    const opened = await Vault.unlock(other, PASSWORD, { ...BENCH_KDF, clock: new FixedClock(AT) });
     try {
       appCheck(opened);
       const warm: number[] = [];
@@ -193,7 +193,7 @@ export async function benchHealth(report: Report, folder: string, size: number):
 
 async function buildSeedsOnly(path: string, size: number): Promise<string[]> {
   const vault = await Vault.create(path, PASSWORD, {
-    kdfCost: NEAR_ZERO_KDF,
+    ...BENCH_KDF,
     clock: new FixedClock(AT),
   });
   const ids: string[] = [];

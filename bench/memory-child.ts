@@ -4,6 +4,7 @@
  * as the app does after unlock, reporting the resident set size after each step
  * (after a garbage collection).
  */
+import { BENCH_KDF } from './scale.js';
 import { groupReport } from '../src/core/health/grouping.js';
 import { Vault } from '../src/core/vault.js';
 
@@ -15,7 +16,7 @@ const rss = () => {
   return process.memoryUsage().rss;
 };
 const steps: Record<string, number> = { loaded: rss() };
-const vault = await Vault.unlock(path, password);
+const vault = await Vault.unlock(path, password, BENCH_KDF);
 steps.unlocked = rss();
 const accounts = vault.accounts.list();
 steps.listed = rss();

@@ -2,7 +2,15 @@ import { VaultError } from '../shared/errors.js';
 import { Output } from './output.js';
 import { vaultPassword } from './passwords.js';
 import type { Terminal } from './terminal.js';
-import { type Clock, FixedClock, systemClock, defaultVaultPath, Vault } from '../core/index.js';
+import {
+  type Clock,
+  counterMemoryPath,
+  defaultVaultPath,
+  FileCounterMemory,
+  FixedClock,
+  systemClock,
+  Vault,
+} from '../core/index.js';
 
 export interface GlobalOptions {
   vault?: string;
@@ -47,6 +55,11 @@ export class CliSession {
     );
   }
 
+  /** This computer's memory of each vault's write counter, shared with the desktop app. */
+  get counterMemory(): FileCounterMemory {
+    return new FileCounterMemory(counterMemoryPath(process.platform, this.terminal.env));
+  }
+
   clock(at?: string): Clock {
     return at === undefined ? systemClock : new FixedClock(parseInstant(at, '--at'));
   }
@@ -54,7 +67,7 @@ export class CliSession {
   /** Opens the vault, still locked; a missing vault says how to create one. */
   openLocked(clock: Clock = systemClock): Vault {
     try {
-      return Vault.open(this.vaultPath, { clock });
+      return Vault.open(this.vaultPath, { clock, counterMemory: this.counterMemory });
     } catch (error) {
       if (error instanceof VaultError && error.code === 'NOT_FOUND') {
         throw new VaultError(
@@ -66,6 +79,23 @@ export class CliSession {
     }
   }
 
+  /** Says on stderr what unlocking found that the user should know: an upgrade, an older vault. */
+  reportOpening(vault: Vault): void {
+    const copy = vault.upgradedFromFormat1;
+    if (copy !== null) {
+      this.output.note(
+        `Upgraded the vault to the current format (every change now sealed into the whole vault). The vault as it was is kept at ${copy}.`,
+      );
+    }
+    const older = vault.olderThanLastSeen;
+    if (older !== null) {
+      this.output.note(
+        `Warning: this vault is older than the one this computer last opened: ${older.missingChanges} ${older.missingChanges === 1 ? 'change is' : 'changes are'} missing. Was a backup restored or the file replaced? Going on with it; this computer now remembers it as it is.`,
+      );
+      vault.acceptOlderVault();
+    }
+  }
+
   /** Opens and unlocks the vault, runs `action`, and always locks and closes it. */
   async withVault<T>(
     action: (vault: Vault) => T | Promise<T>,
@@ -74,6 +104,7 @@ export class CliSession {
     const vault = this.openLocked(options.clock);
     try {
       await vault.unlock(await vaultPassword(this.terminal));
+      this.reportOpening(vault);
       return await action(vault);
     } finally {
       vault.close();

@@ -8,8 +8,13 @@
 export { Vault, type VaultOptions, MIN_PASSWORD_LENGTH } from './vault.js';
 export { type Clock, FixedClock, systemClock } from './clock.js';
 export { type Random, systemRandom } from './random.js';
-export { DEFAULT_KDF_COST, type KdfCost } from './crypto/kdf.js';
-export { defaultVaultPath } from './paths.js';
+export { DEFAULT_KDF_COST, type KdfCost, type KeyDerivation } from './crypto/kdf.js';
+export { counterMemoryPath, defaultVaultPath } from './paths.js';
+export {
+  type CounterMemory,
+  FileCounterMemory,
+  type OlderVault,
+} from './storage/counter-memory.js';
 export { type VaultSettings, VaultSettingsSchema } from './settings/settings-schema.js';
 
 // Authenticator seeds and their codes.

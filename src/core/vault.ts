@@ -1,16 +1,36 @@
+import { existsSync } from 'node:fs';
+import { accountFullName } from '../shared/account-names.js';
 import { VaultError } from '../shared/errors.js';
 import { AccountService } from './accounts/accounts.js';
 import { BackupCodeService } from './backup-codes/backup-codes.js';
 import { type Clock, systemClock } from './clock.js';
 import { KEY_LENGTH, open, packSealed, seal, unpackSealed } from './crypto/aead.js';
-import { encodeFields, toHex, wipe } from './crypto/bytes.js';
-import { DEFAULT_KDF_COST, deriveKey, type KdfCost, kdfParams, SALT_LENGTH } from './crypto/kdf.js';
+import { toHex, wipe } from './crypto/bytes.js';
+import {
+  DEFAULT_KDF_COST,
+  deriveKey as argon2idKey,
+  type KdfCost,
+  kdfCostProblem,
+  kdfParams,
+  type KeyDerivation,
+  SALT_LENGTH,
+} from './crypto/kdf.js';
+import { deriveSubkeys, type VaultSubkeys, wipeSubkeys } from './crypto/subkeys.js';
 import { type Random, systemRandom } from './random.js';
 import { removeVaultFiles, VaultDatabase } from './storage/database.js';
 import { HistoryService } from './history/history.js';
-import { readHeader, VAULT_ID_LENGTH, type VaultHeader, writeHeader } from './storage/header.js';
-import { RecordStore } from './storage/records.js';
-import { CURRENT_FORMAT, migrations } from './storage/schema.js';
+import {
+  keySlotAssociatedData,
+  readHeader,
+  VAULT_ID_LENGTH,
+  type VaultHeader,
+  writeHeader,
+} from './storage/header.js';
+import { type PlainRecord, RecordStore } from './storage/records.js';
+import { CURRENT_FORMAT, migrateSchema } from './storage/schema.js';
+import { type RowLedger, VaultState } from './storage/vault-state.js';
+import type { CounterMemory, OlderVault } from './storage/counter-memory.js';
+import { copyVault } from './backups/vault-copy.js';
 import { ContactDirectory } from './contacts/contact-directory.js';
 import { ContactService } from './contacts/contacts.js';
 import { ExportService } from './exporters/export-service.js';
@@ -35,12 +55,24 @@ export interface VaultOptions {
   busyTimeoutMs?: number;
   /** Open without ever writing to the file (to check a backup); only `open`/`unlock`. */
   readOnly?: boolean;
+  /**
+   * This computer's memory of the highest write counter seen per vault (kept in the
+   * per-user config folder, never in the vault): an older vault is reported at unlock.
+   */
+  counterMemory?: CounterMemory;
+  /**
+   * The password-key derivation; Argon2id with the vault's parameters unless a test
+   * gives a cheaper stand-in (the parameters written and checked stay the real ones).
+   */
+  deriveKey?: KeyDerivation;
 }
 
 /** What `verifyDetailed` found: the problems (none when intact) and how many records were decrypted. */
 export interface VerifyReport {
   problems: string[];
   records: number;
+  /** The vault's write counter (0 for a format-1 vault, which has none). */
+  counter: number;
 }
 
 /** A copy of this vault checked with this vault's key. */
@@ -50,10 +82,6 @@ export interface CopyInspection extends VerifyReport {
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
-
-function keySlotAssociatedData(header: Pick<VaultHeader, 'vaultId' | 'kdf'>): Uint8Array {
-  return encodeFields(['sparekey-key-slot', header.vaultId, JSON.stringify(header.kdf)]);
-}
 
 function checkNewPassword(password: string): void {
   if ([...password.normalize('NFC')].length < MIN_PASSWORD_LENGTH) {
@@ -70,12 +98,18 @@ function checkNewPassword(password: string): void {
  * available; `lock` overwrites the key and drops everything decrypted.
  */
 export class Vault {
+  /** The vault key and, in format 2, the subkeys derived from it (the key itself encrypts nothing). */
   private key: Uint8Array | null = null;
+  private subkeys: VaultSubkeys | null = null;
+  private state: VaultState | null = null;
   private recordStore: RecordStore | null = null;
   private header: VaultHeader;
+  private olderVault: OlderVault | null = null;
   private readonly clock: Clock;
   private readonly random: Random;
   private readonly kdfCost: KdfCost;
+  private readonly derive: KeyDerivation;
+  private readonly counterMemory: CounterMemory | undefined;
   private readonly context: VaultContext;
   private readonly changes: ChangeTracker;
   private readonly readOnly: boolean;
@@ -101,6 +135,8 @@ export class Vault {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? systemRandom;
     this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
+    this.derive = options.deriveKey ?? argon2idKey;
+    this.counterMemory = options.counterMemory;
     this.readOnly = options.readOnly ?? false;
     this.header = db.read(() => readHeader(db));
     this.changes = new ChangeTracker(db, this.clock);
@@ -116,8 +152,13 @@ export class Vault {
       },
       write: (fn) => {
         const records = this.context.records();
-        // Every write that changes something is counted, for "changes no backup holds".
-        return db.write(() => this.changes.track(records, fn));
+        const state = this.state;
+        if (state === null) {
+          throw new VaultError('REFUSED', 'This copy of the vault is opened to be read only.');
+        }
+        // One transaction: the change, its count for "changes no backup holds", and the
+        // vault's sealed state (write counter, MAC over every record).
+        return db.write(() => state.write(() => this.changes.track(records, fn)));
       },
       read: (fn) => {
         this.context.records();
@@ -173,24 +214,31 @@ export class Vault {
   static async create(path: string, password: string, options: VaultOptions = {}): Promise<Vault> {
     checkNewPassword(password);
     const random = options.random ?? systemRandom;
-    const cost = options.kdfCost ?? DEFAULT_KDF_COST;
-    const vaultId = random.bytes(VAULT_ID_LENGTH);
-    const kdf = kdfParams(cost, random.bytes(SALT_LENGTH));
-    const vaultKey = random.bytes(KEY_LENGTH);
-    const passwordKey = await deriveKey(password, kdf);
-    const keySlot = packSealed(
-      seal(passwordKey, vaultKey, keySlotAssociatedData({ vaultId, kdf }), random),
+    const kdf = kdfParams(
+      checkedCost(options.kdfCost ?? DEFAULT_KDF_COST),
+      random.bytes(SALT_LENGTH),
     );
-    wipe(passwordKey);
+    const vaultKey = random.bytes(KEY_LENGTH);
+    const header = await wrapKey(
+      { format: CURRENT_FORMAT, vaultId: random.bytes(VAULT_ID_LENGTH), kdf },
+      vaultKey,
+      password,
+      options.deriveKey ?? argon2idKey,
+      random,
+    );
 
     const db = VaultDatabase.createNew(path, options.busyTimeoutMs);
     try {
+      const subkeys = deriveSubkeys(vaultKey, header.vaultId);
       db.write(() => {
-        for (const migration of migrations) migration.up(db);
-        writeHeader(db, { format: CURRENT_FORMAT, vaultId, kdf, keySlot });
+        migrateSchema(db, 0);
+        writeHeader(db, header);
+        new VaultState(db, header, subkeys).seal(1);
       });
+      wipeSubkeys(subkeys);
       const vault = new Vault(db, options);
       vault.becomeUnlocked(vaultKey);
+      vault.rememberCounter();
       return vault;
     } catch (error) {
       wipe(vaultKey);
@@ -246,25 +294,125 @@ export class Vault {
     return { memoryKiB, passes, lanes };
   }
 
+  /**
+   * Derives the password key and unwraps the vault key, upgrades a format-1 vault
+   * (after keeping a copy of it), then checks the whole vault: every record's
+   * row against the sealed state. A vault changed outside Sparekey is refused
+   * (VAULT_DAMAGED); one older than this computer last saw opens, with
+   * `olderThanLastSeen` saying so.
+   */
   async unlock(password: string): Promise<void> {
     if (this.isUnlocked) return;
     // Another process may have changed the password since this vault was opened.
     this.header = this.db.read(() => readHeader(this.db));
-    const vaultKey = await this.unwrapKey(this.header, password);
-    this.becomeUnlocked(vaultKey);
-    if (this.readOnly) return;
+    let vaultKey = await this.unwrapKey(this.header, password);
     try {
-      this.migrate();
+      if (this.header.format === 1 && !this.readOnly) {
+        vaultKey = await this.upgradeFromFormat1(vaultKey, password);
+      }
+      this.becomeUnlocked(vaultKey);
+      const state = this.state;
+      if (state !== null) this.db.read(() => state.check());
     } catch (error) {
+      const explained = this.explainDamage(error);
       this.lock();
-      throw error;
+      throw explained;
+    }
+    if (!this.readOnly) this.compareWithMemory();
+  }
+
+  /**
+   * A failed state check says only that the rows are not the ones sealed. Where a
+   * row does not decrypt either (moved to another id or parent, copied from
+   * another vault, edited), that row and its account are named.
+   */
+  private explainDamage(error: unknown): unknown {
+    const records = this.recordStore;
+    if (!(error instanceof VaultError) || error.details?.part !== 'state' || records === null) {
+      return error;
+    }
+    try {
+      const [row] = this.db.read(() => records.verifyAll());
+      const suspect = row ?? (typeof error.details.kind === 'string' ? error.details : undefined);
+      if (suspect === undefined) return error;
+      const kind = String(suspect.kind);
+      const id = String(suspect.id);
+      const account = this.db.read(() => this.accountNameOf(kind, id));
+      return new VaultError(
+        'VAULT_DAMAGED',
+        `The vault at ${this.db.path} was changed outside Sparekey: the ${kind} record ${id}${account === undefined ? '' : ` of ${account}`} is not the one Sparekey wrote. Sparekey does not use the vault, so that nothing in it is trusted by mistake. Restore the latest backup.`,
+        { ...error.details, kind, id, ...(account === undefined ? {} : { account }) },
+      );
+    } catch {
+      return error;
+    }
+  }
+
+  /** The name of the account a record belongs to, when that account's own record reads. */
+  private accountNameOf(kind: string, id: string): string | undefined {
+    const records = this.recordStore;
+    if (records === null) return undefined;
+    const accountId = this.accounts.exists(id) ? id : (records.parentOf(kind, id) ?? undefined);
+    if (accountId === undefined || !this.accounts.exists(accountId)) return undefined;
+    try {
+      return accountFullName(this.accounts.get(accountId));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * When this vault's write counter is lower than the highest this computer has
+   * seen for it: how many changes are missing (a backup restored by hand, or the
+   * file replaced). Null otherwise, and after `acceptOlderVault`.
+   */
+  get olderThanLastSeen(): OlderVault | null {
+    return this.olderVault;
+  }
+
+  /** The user chose to go on with an older vault: this computer now remembers it as it is. */
+  acceptOlderVault(): void {
+    if (this.olderVault === null || this.state === null) return;
+    this.counterMemory?.reset(this.vaultId, this.state.counter);
+    this.olderVault = null;
+  }
+
+  /** The vault's write counter as last checked or written here (format 2; locked: an error). */
+  get writeCounter(): number {
+    if (this.state === null) throw new VaultError('LOCKED', 'The vault is locked.');
+    return this.state.counter;
+  }
+
+  private compareWithMemory(): void {
+    const memory = this.counterMemory;
+    if (memory === undefined || this.state === null) return;
+    const counter = this.state.counter;
+    const seen = memory.highest(this.vaultId);
+    if (seen !== undefined && seen > counter) {
+      this.olderVault = { counter, seen, missingChanges: seen - counter };
+    } else {
+      memory.remember(this.vaultId, counter);
+    }
+  }
+
+  private rememberCounter(): void {
+    if (this.state === null || this.olderVault !== null || this.readOnly) return;
+    try {
+      this.counterMemory?.remember(this.vaultId, this.state.counter);
+    } catch {
+      // The memory is a warning aid; failing to update it must not stop a lock or close.
     }
   }
 
   /** Overwrites the vault key and forgets everything decrypted. */
   lock(): void {
+    this.rememberCounter();
     wipe(this.key);
+    wipeSubkeys(this.subkeys);
+    this.state?.destroy();
     this.key = null;
+    this.subkeys = null;
+    this.state = null;
     this.recordStore = null;
     for (const listener of this.lockListeners) listener();
   }
@@ -276,33 +424,48 @@ export class Vault {
   }
 
   /**
-   * Re-wraps the vault key under a key derived from the new password, in one
-   * transaction; no record is re-encrypted. Afterwards the old key slot is gone
-   * from the file and from its WAL.
+   * Changes the password and rotates the vault key: a new random vault key, every
+   * record re-encrypted under it and the state sealed again, all in one
+   * transaction; then the WAL is emptied, so neither the old key slot nor any old
+   * ciphertext is left in the file or beside it (secure_delete zeroes what SQLite
+   * frees). Backups made before keep the old key and password (`BackupService.afterPasswordChange`).
+   * Returns the old vault key for that purpose; the caller wipes it.
    */
   async changePassword(
     currentPassword: string,
     newPassword: string,
     cost?: KdfCost,
   ): Promise<void> {
+    const oldKey = await this.rotateKey(currentPassword, newPassword, cost);
+    wipe(oldKey);
+  }
+
+  /** `changePassword`, handing the old vault key to the caller (to re-encrypt backups with). */
+  async rotateKey(
+    currentPassword: string,
+    newPassword: string,
+    cost?: KdfCost,
+  ): Promise<Uint8Array> {
     checkNewPassword(newPassword);
+    if (this.readOnly)
+      throw new VaultError('REFUSED', 'This copy of the vault is opened to be read only.');
+    const kdf = kdfParams(checkedCost(cost ?? this.kdfCost), this.random.bytes(SALT_LENGTH));
     const verified = this.db.read(() => readHeader(this.db));
-    const vaultKey = await this.unwrapKey(verified, currentPassword);
+    if (verified.format !== CURRENT_FORMAT) {
+      throw new VaultError('REFUSED', 'Unlock the vault once before changing its password.');
+    }
+    const oldKey = await this.unwrapKey(verified, currentPassword);
+    const newKey = this.random.bytes(KEY_LENGTH);
+    const oldSubkeys = deriveSubkeys(oldKey, verified.vaultId);
+    const newSubkeys = deriveSubkeys(newKey, verified.vaultId);
     try {
-      const kdf = kdfParams(cost ?? this.kdfCost, this.random.bytes(SALT_LENGTH));
-      const passwordKey = await deriveKey(newPassword, kdf);
-      const keySlot = packSealed(
-        seal(
-          passwordKey,
-          vaultKey,
-          keySlotAssociatedData({ vaultId: verified.vaultId, kdf }),
-          this.random,
-        ),
+      const next = await wrapKey(
+        { format: CURRENT_FORMAT, vaultId: verified.vaultId, kdf },
+        newKey,
+        newPassword,
+        this.derive,
+        this.random,
       );
-      wipe(passwordKey);
-      const next: VaultHeader = { ...verified, kdf, keySlot };
-      // Counted as a change: until a backup is made, the backups open only with the old password.
-      const records = new RecordStore(this.db, verified.vaultId, () => vaultKey, this.random);
       this.db.write(() => {
         const now = readHeader(this.db);
         if (Buffer.compare(now.keySlot, verified.keySlot) !== 0) {
@@ -311,18 +474,113 @@ export class Vault {
             'The password was changed elsewhere at the same time; nothing was changed here.',
           );
         }
-        writeHeader(this.db, next);
-        this.changes.stamp(records);
+        // The vault is checked before it is re-encrypted, so a change made outside
+        // Sparekey is refused rather than sealed in under the new key.
+        const oldState = new VaultState(this.db, verified, oldSubkeys);
+        try {
+          oldState.check();
+          const counter = oldState.counter + 1;
+          const oldRecords = new RecordStore(this.db, {
+            vaultId: verified.vaultId,
+            format: CURRENT_FORMAT,
+            key: () => oldSubkeys.records,
+            random: this.random,
+          });
+          const newRecords = this.rewritingStore(verified.vaultId, newSubkeys.records, counter);
+          rewriteRecords(oldRecords.allPlaintexts(), newRecords);
+          // Counted as a change: until a backup is made, the backups open only with the old password.
+          this.changes.stamp(newRecords);
+          writeHeader(this.db, next);
+          new VaultState(this.db, next, newSubkeys).seal(counter);
+        } finally {
+          oldState.destroy();
+        }
       });
       this.header = next;
+      if (this.isUnlocked) {
+        this.becomeUnlocked(newKey);
+        const state = this.state!;
+        this.db.read(() => state.check());
+      }
+    } catch (error) {
+      wipe(oldKey, newKey);
+      throw error;
     } finally {
-      wipe(vaultKey);
+      wipeSubkeys(oldSubkeys);
+      wipeSubkeys(newSubkeys);
     }
+    if (!this.isUnlocked) wipe(newKey);
     if (!this.db.checkpointAndTruncateWal()) {
       // A reader in another process holds an old snapshot; the next checkpoint clears it.
       this.db.checkpointAndTruncateWal();
     }
+    return oldKey;
   }
+
+  /** A record store that writes every record at `version` (re-encrypting a whole vault; S is worked out after). */
+  private rewritingStore(vaultId: Uint8Array, key: Uint8Array, version: number): RecordStore {
+    const ledger: RowLedger = { writeVersion: () => version, rowRemoved() {}, rowAdded() {} };
+    return new RecordStore(this.db, {
+      vaultId,
+      format: CURRENT_FORMAT,
+      key: () => key,
+      random: this.random,
+      ledger,
+    });
+  }
+
+  /**
+   * Format 1 to 2, on the first unlock by this version: a copy of the format-1
+   * file is kept beside it, then in one transaction the tables gain versions
+   * and the state, every record is re-encrypted under the record subkey with
+   * its version in its associated data, the key slot is re-wrapped with the
+   * format in its associated data, and the state is sealed at counter 1.
+   */
+  private async upgradeFromFormat1(vaultKey: Uint8Array, password: string): Promise<Uint8Array> {
+    const format1 = this.header;
+    this.formatOneCopy = await copyVault(this, formatOneCopyPath(this.db.path));
+    const next = await wrapKey(
+      { format: CURRENT_FORMAT, vaultId: format1.vaultId, kdf: format1.kdf },
+      vaultKey,
+      password,
+      this.derive,
+      this.random,
+    );
+    const subkeys = deriveSubkeys(vaultKey, format1.vaultId);
+    try {
+      this.db.write(() => {
+        const now = readHeader(this.db);
+        if (now.format !== 1 || Buffer.compare(now.keySlot, format1.keySlot) !== 0) {
+          throw new VaultError(
+            'BUSY',
+            'The vault was changed elsewhere while it was being upgraded; try again.',
+          );
+        }
+        const oldRecords = new RecordStore(this.db, {
+          vaultId: format1.vaultId,
+          format: 1,
+          key: () => vaultKey,
+          random: this.random,
+        });
+        const plaintexts = oldRecords.allPlaintexts();
+        migrateSchema(this.db, 1);
+        rewriteRecords(plaintexts, this.rewritingStore(format1.vaultId, subkeys.records, 1));
+        writeHeader(this.db, next);
+        new VaultState(this.db, next, subkeys).seal(1);
+      });
+    } finally {
+      wipeSubkeys(subkeys);
+    }
+    this.header = next;
+    this.db.checkpointAndTruncateWal();
+    return vaultKey;
+  }
+
+  /** Where the format-1 file was kept when this vault was upgraded in this session, if it was. */
+  get upgradedFromFormat1(): string | null {
+    return this.formatOneCopy?.path ?? null;
+  }
+  private formatOneCopy: { path: string } | null = null;
 
   /** Runs `fn` as one write transaction (for features that touch several services at once). */
   transaction<T>(fn: () => T): T {
@@ -339,38 +597,51 @@ export class Vault {
     return this.context.read(fn);
   }
 
-  /** Integrity check of the file plus decryption of every record; lists what is wrong. */
+  /** Integrity check of the file, the sealed state, and decryption of every record; lists what is wrong. */
   verify(): string[] {
     return this.verifyDetailed().problems;
   }
 
   /** `verify`, also saying how many records were decrypted. */
   verifyDetailed(): VerifyReport {
-    return this.context.read(() => checkFile(this.db, this.context.records()));
+    return this.context.read(() => checkFile(this.db, this.context.records(), this.state));
   }
 
   /**
    * Opens `path`, a copy of this vault, read-only and checks it with this vault's key:
-   * SQLite integrity, the header, and that every record decrypts.
+   * SQLite integrity, the header, the sealed state, and that every record decrypts.
    */
   inspectCopy(path: string): CopyInspection {
-    this.context.records(); // LOCKED unless unlocked: the copy is read with this vault's key.
+    const subkeys = this.currentSubkeys(); // LOCKED unless unlocked: the copy is read with this vault's key.
     const copy = VaultDatabase.openExisting(path, undefined, true);
     try {
       return copy.read(() => {
         const header = readHeader(copy);
+        const none = { records: 0, counter: 0, state: INITIAL_BACKUP_STATE };
         if (Buffer.compare(header.vaultId, this.header.vaultId) !== 0) {
-          return {
-            problems: [`${path} is a copy of another vault.`],
-            records: 0,
-            state: INITIAL_BACKUP_STATE,
-          };
+          return { problems: [`${path} is a copy of another vault.`], ...none };
         }
-        const records = new RecordStore(copy, header.vaultId, () => this.currentKey(), this.random);
-        const report = checkFile(copy, records);
-        const state =
-          report.problems.length === 0 ? readBackupState(records) : INITIAL_BACKUP_STATE;
-        return { ...report, state };
+        if (
+          header.format !== CURRENT_FORMAT ||
+          Buffer.compare(header.keySlot, this.header.keySlot) !== 0
+        ) {
+          return { problems: [`${path} is not sealed with this vault's current key.`], ...none };
+        }
+        const records = new RecordStore(copy, {
+          vaultId: header.vaultId,
+          format: header.format,
+          key: () => subkeys.records,
+          random: this.random,
+        });
+        const state = new VaultState(copy, header, subkeys);
+        try {
+          const report = checkFile(copy, records, state);
+          const backupState =
+            report.problems.length === 0 ? readBackupState(records) : INITIAL_BACKUP_STATE;
+          return { ...report, state: backupState };
+        } finally {
+          state.destroy();
+        }
       });
     } finally {
       copy.close();
@@ -378,7 +649,7 @@ export class Vault {
   }
 
   private async unwrapKey(header: VaultHeader, password: string): Promise<Uint8Array> {
-    const passwordKey = await deriveKey(password, header.kdf);
+    const passwordKey = await this.derive(password, header.kdf);
     const vaultKey = open(passwordKey, unpackSealed(header.keySlot), keySlotAssociatedData(header));
     wipe(passwordKey);
     if (vaultKey === null || vaultKey.length !== KEY_LENGTH) {
@@ -388,38 +659,122 @@ export class Vault {
     return vaultKey;
   }
 
+  private currentSubkeys(): VaultSubkeys {
+    if (this.key === null) throw new VaultError('LOCKED', 'The vault is locked.');
+    if (this.subkeys === null) {
+      throw new VaultError('REFUSED', 'This vault must be upgraded to the current format first.');
+    }
+    return this.subkeys;
+  }
+
+  private becomeUnlocked(vaultKey: Uint8Array): void {
+    if (this.key !== null && this.key !== vaultKey) wipe(this.key);
+    wipeSubkeys(this.subkeys);
+    this.state?.destroy();
+    this.key = vaultKey;
+    const { vaultId, format } = this.header;
+    if (format === 1) {
+      // A format-1 copy opened read-only: its records are read with the vault key itself.
+      this.subkeys = null;
+      this.state = null;
+      this.recordStore = new RecordStore(this.db, {
+        vaultId,
+        format,
+        key: () => this.currentKey(),
+        random: this.random,
+      });
+      return;
+    }
+    this.subkeys = deriveSubkeys(vaultKey, vaultId);
+    this.state = new VaultState(this.db, this.header, this.subkeys);
+    if (this.recordStore !== null && this.recordStore.format === format) return; // a new key, the same store (its watchers keep watching)
+    this.recordStore = new RecordStore(this.db, {
+      vaultId,
+      format,
+      key: () => this.currentSubkeys().records,
+      random: this.random,
+      ledger: {
+        writeVersion: () => this.currentState().ledger.writeVersion(),
+        rowRemoved: (row) => this.currentState().ledger.rowRemoved(row),
+        rowAdded: (row) => this.currentState().ledger.rowAdded(row),
+      },
+    });
+  }
+
   private currentKey(): Uint8Array {
     if (this.key === null) throw new VaultError('LOCKED', 'The vault is locked.');
     return this.key;
   }
 
-  private becomeUnlocked(vaultKey: Uint8Array): void {
-    this.key = vaultKey;
-    this.recordStore = new RecordStore(
-      this.db,
-      this.header.vaultId,
-      () => this.currentKey(),
-      this.random,
-    );
-  }
-
-  private migrate(): void {
-    if (this.header.format >= CURRENT_FORMAT) return;
-    this.db.write(() => {
-      const header = readHeader(this.db);
-      for (let format = header.format; format < CURRENT_FORMAT; format++) {
-        migrations[format]?.up(this.db);
-      }
-      this.header = { ...header, format: CURRENT_FORMAT };
-      writeHeader(this.db, this.header);
-    });
+  private currentState(): VaultState {
+    if (this.state === null) throw new VaultError('LOCKED', 'The vault is locked.');
+    return this.state;
   }
 }
 
-function checkFile(db: VaultDatabase, records: RecordStore): VerifyReport {
+/** Wraps the vault key under a key derived from the password, binding the rest of the header. */
+async function wrapKey(
+  header: Omit<VaultHeader, 'keySlot'>,
+  vaultKey: Uint8Array,
+  password: string,
+  derive: KeyDerivation,
+  random: Random,
+): Promise<VaultHeader> {
+  const passwordKey = await derive(password, header.kdf);
+  try {
+    const sealed = seal(passwordKey, vaultKey, keySlotAssociatedData(header), random);
+    return { ...header, keySlot: packSealed(sealed) };
+  } finally {
+    wipe(passwordKey);
+  }
+}
+
+function checkedCost(cost: KdfCost): KdfCost {
+  const problem = kdfCostProblem(cost);
+  if (problem !== undefined) {
+    throw new VaultError(
+      'INVALID_INPUT',
+      `Those key-derivation settings cannot be used: ${problem}.`,
+    );
+  }
+  return cost;
+}
+
+function rewriteRecords(plaintexts: PlainRecord[], into: RecordStore): void {
+  try {
+    for (const record of plaintexts) into.putPlaintext(record);
+  } finally {
+    for (const record of plaintexts) wipe(record.plaintext);
+  }
+}
+
+/** `vault.sparekey` → `vault.format-1.sparekey` (then `vault.format-1-2.sparekey`… if taken). */
+function formatOneCopyPath(vaultPath: string): string {
+  const base = vaultPath.replace(/\.sparekey$/i, '');
+  for (let attempt = 1; ; attempt++) {
+    const candidate = `${base}.format-1${attempt === 1 ? '' : `-${attempt}`}.sparekey`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+function checkFile(
+  db: VaultDatabase,
+  records: RecordStore,
+  state: VaultState | null,
+): VerifyReport {
   const problems = db.integrityCheck().map((line) => `SQLite integrity check: ${line}`);
+  let counter = 0;
+  if (state !== null) {
+    try {
+      state.check();
+      counter = state.counter;
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error;
+      problems.push(error.message);
+    }
+  }
   for (const { kind, id } of records.verifyAll()) {
     problems.push(`The ${kind} record ${id} does not decrypt.`);
   }
-  return { problems, records: records.count() };
+  return { problems, records: records.count(), counter };
 }

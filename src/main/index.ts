@@ -32,7 +32,12 @@ import { DEVELOPMENT_CONTENT_SECURITY_POLICY } from './shell-policy/content-secu
 import { systemTimers } from './api/timers.js';
 import { guardSession, guardWebContents } from './shell-policy/web-contents-guards.js';
 import { appWindowOptions } from './shell-policy/window-options.js';
-import { systemClock, defaultVaultPath } from '../core/index.js';
+import {
+  counterMemoryPath,
+  defaultVaultPath,
+  FileCounterMemory,
+  systemClock,
+} from '../core/index.js';
 
 /**
  * The Electron shell: lifecycle, the one window, the menu, the IPC binding and
@@ -49,7 +54,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  const session = new AppSession({ vaultPath: defaultVaultPath() });
+  const session = new AppSession({
+    vaultPath: defaultVaultPath(),
+    counterMemory: new FileCounterMemory(counterMemoryPath()),
+  });
   const autoBackup = new AutoBackup(session, {
     clock: systemClock,
     onError: (error) =>

@@ -1,3 +1,4 @@
+import { fastKeyDerivation } from '../support/fast-key-derivation.js';
 import { readFileSync, statSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -58,7 +59,7 @@ async function vaultSecrets(app: AppHost): Promise<string[]> {
 /** A second, empty vault in the test's folder, to import an exported file into. */
 async function scratchVault(app: AppHost, name: string): Promise<{ vault: Vault }> {
   const vault = await Vault.create(join(app.folder, `${name}.sparekey`), E2E_PASSWORD, {
-    kdfCost: { memoryKiB: 1024, passes: 1, lanes: 1 },
+    deriveKey: fastKeyDerivation,
   });
   return { vault };
 }

@@ -23,7 +23,7 @@ export interface ScriptedSaveDialog {
 export async function unlockedApiHost({ desktop = false } = {}) {
   const warnings: string[] = [];
   const clock = new FixedClock(T0);
-  const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF, clock });
+  const session = new AppSession({ vaultPath: tempVaultPath(), ...FAST_KDF, clock });
   const saveDialog: ScriptedSaveDialog = { answers: [], requests: [] };
   const services = desktop
     ? new DesktopServices(session, {

@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { FixedClock } from '../../src/core/clock.js';
-import type { KdfCost } from '../../src/core/crypto/kdf.js';
+import { fastKeyDerivation } from './fast-key-derivation.js';
 import { Vault, type VaultOptions } from '../../src/core/vault.js';
 
-/** Argon2id at the minimum cost: tests check behaviour, not the KDF's strength (which has its own tests). */
-export const FAST_KDF: KdfCost = { memoryKiB: 64, passes: 1, lanes: 1 };
+export { fastKeyDerivation };
+/**
+ * Vault options with Argon2id at the vault's real parameters: for a vault the CLI,
+ * run as a child process, opens (it has no cheaper derivation).
+ */
+export const REAL_KDF = { deriveKey: undefined } satisfies VaultOptions;
+/** Vault options with the cheap key derivation (fast-key-derivation.ts). */
+export const FAST_KDF = { deriveKey: fastKeyDerivation } satisfies VaultOptions;
 export const PASSWORD = 'correct horse battery staple';
 /** 2026-05-03T10:00:00Z, a fixed instant for deterministic codes and dates. */
 export const T0 = Date.UTC(2026, 4, 3, 10, 0, 0);
@@ -33,6 +39,6 @@ export async function createTestVault(
 ): Promise<{ vault: Vault; path: string; clock: FixedClock }> {
   const path = options.path ?? tempVaultPath();
   const clock = options.clock instanceof FixedClock ? options.clock : new FixedClock(T0);
-  const vault = await Vault.create(path, PASSWORD, { kdfCost: FAST_KDF, ...options, clock });
+  const vault = await Vault.create(path, PASSWORD, { ...FAST_KDF, ...options, clock });
   return { vault, path, clock };
 }

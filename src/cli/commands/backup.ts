@@ -71,6 +71,7 @@ export const restoreCommand: CommandModule = (program, sessionFor) => {
         password,
         force: Boolean(options.force),
         clock: systemClock,
+        vaultOptions: { counterMemory: session.counterMemory },
       });
       if (session.output.json) return session.output.data(result);
       session.output.note(

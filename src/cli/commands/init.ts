@@ -9,7 +9,9 @@ export const initCommand: CommandModule = (program, sessionFor) => {
     .action(async (_options, command) => {
       const session = sessionFor(command);
       const password = await newPassword(session.terminal, 'SPAREKEY_PASSWORD');
-      const vault = await Vault.create(session.vaultPath, password);
+      const vault = await Vault.create(session.vaultPath, password, {
+        counterMemory: session.counterMemory,
+      });
       vault.close();
       if (session.output.json) session.output.data({ created: session.vaultPath });
       else session.output.note(`Created an empty vault at ${session.vaultPath}.`);

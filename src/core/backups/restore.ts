@@ -116,6 +116,8 @@ export async function restoreVault(options: RestoreOptions): Promise<RestoreResu
 
   const restored = await Vault.unlock(to, options.password, vaultOptions);
   try {
+    // A restore Sparekey makes is not a surprise: this computer remembers the vault as restored.
+    restored.acceptOlderVault();
     const report = restored.verifyDetailed();
     if (report.problems.length > 0) {
       throw new VaultError(

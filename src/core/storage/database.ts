@@ -81,18 +81,30 @@ export class VaultDatabase {
     }
   }
 
-  private applyReadPragmas(): void {
-    this.db.pragma('temp_store = MEMORY');
+  /**
+   * Never trusted: SQL functions with side effects cannot run from the schema (a
+   * view or trigger planted in the file). better-sqlite3 also opens every
+   * connection in SQLite's defensive mode (SQLITE_DBCONFIG_DEFENSIVE; only its
+   * unsafeMode, never used here, turns it off), so the schema itself cannot be
+   * written through `writable_schema`.
+   */
+  private applySafetyPragmas(): void {
+    this.db.pragma('trusted_schema = OFF');
     this.db.pragma('cell_size_check = ON');
+  }
+
+  private applyReadPragmas(): void {
+    this.applySafetyPragmas();
+    this.db.pragma('temp_store = MEMORY');
     this.db.pragma('query_only = ON');
   }
 
   private applyPragmas(): void {
+    this.applySafetyPragmas();
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('secure_delete = ON');
     this.db.pragma('temp_store = MEMORY');
-    this.db.pragma('cell_size_check = ON');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   }

@@ -1,12 +1,16 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { VaultError } from '../../shared/errors.js';
 import { encodeFields } from '../crypto/bytes.js';
-import { type KdfParams, KdfParamsSchema } from '../crypto/kdf.js';
+import { type KdfParams, kdfParamsProblem, KdfParamsSchema } from '../crypto/kdf.js';
 import type { VaultDatabase } from './database.js';
 import { CURRENT_FORMAT } from './schema.js';
+import { unexpectedWrite } from './checked-writes.js';
+import { checkSchema } from './schema-lock.js';
 
 export const VAULT_MAGIC = 'sparekey-vault';
 export const VAULT_ID_LENGTH = 16;
+/** A sealed 32-byte key: 24-byte nonce, ciphertext, 16-byte tag. */
+export const KEY_SLOT_LENGTH = 24 + 32 + 16;
 
 /** The only plaintext a vault needs before it is unlocked. */
 export interface VaultHeader {
@@ -35,7 +39,24 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
+/**
+ * Reads and checks the header, after the schema lock: the format it claims must be
+ * the one whose tables the file has.
+ */
 export function readHeader(db: VaultDatabase): VaultHeader {
+  const schemaFormat = checkSchema(db);
+  const header = readHeaderRow(db);
+  if (header.format !== schemaFormat) {
+    throw new VaultError(
+      'VAULT_DAMAGED',
+      `The vault header of ${db.path} is damaged: it claims format ${header.format}, but the file's tables are those of format ${schemaFormat}.`,
+      { part: 'header' },
+    );
+  }
+  return header;
+}
+
+function readHeaderRow(db: VaultDatabase): VaultHeader {
   // The file already carries Sparekey's application id, so a missing or altered header is damage.
   const damaged = (what: string) =>
     new VaultError('VAULT_DAMAGED', `The vault header of ${db.path} is damaged: ${what}.`, {
@@ -64,7 +85,12 @@ export function readHeader(db: VaultDatabase): VaultHeader {
       { format: row.format, supported: CURRENT_FORMAT },
     );
   }
+  if (!Number.isSafeInteger(row.format) || row.format < 1) {
+    throw damaged(`its format number (${row.format}) is not one Sparekey ever wrote`);
+  }
   if (row.vault_id.length !== VAULT_ID_LENGTH) throw damaged('the vault id has the wrong length');
+  if (row.key_slot.length !== KEY_SLOT_LENGTH)
+    throw damaged('the wrapped key has the wrong length');
   let kdfJson: unknown;
   try {
     kdfJson = JSON.parse(row.kdf);
@@ -73,7 +99,29 @@ export function readHeader(db: VaultDatabase): VaultHeader {
   }
   const kdf = KdfParamsSchema.safeParse(kdfJson);
   if (!kdf.success) throw damaged('the key-derivation parameters are invalid');
+  // Checked before Argon2id ever runs: a planted header must not cost minutes and gigabytes.
+  const problem = kdfParamsProblem(kdf.data);
+  if (problem !== undefined) throw damaged(problem);
   return { format: row.format, vaultId: row.vault_id, kdf: kdf.data, keySlot: row.key_slot };
+}
+
+/**
+ * The associated data of the key slot: everything else in the header, so none of
+ * it can be changed without the password failing to unwrap the vault key. Format
+ * 1 bound the vault id and the KDF parameters; format 2 adds the format itself.
+ */
+export function keySlotAssociatedData(
+  header: Pick<VaultHeader, 'format' | 'vaultId' | 'kdf'>,
+): Uint8Array {
+  return header.format === 1
+    ? encodeFields(['sparekey-key-slot', header.vaultId, JSON.stringify(header.kdf)])
+    : encodeFields([
+        'sparekey-key-slot',
+        header.format,
+        VAULT_MAGIC,
+        header.vaultId,
+        JSON.stringify(header.kdf),
+      ]);
 }
 
 export function writeHeader(db: VaultDatabase, header: VaultHeader): void {
@@ -84,11 +132,14 @@ export function writeHeader(db: VaultDatabase, header: VaultHeader): void {
     kdf: JSON.stringify(header.kdf),
     key_slot: header.keySlot,
   };
-  db.statement(
-    `INSERT INTO vault_header (singleton, magic, format, vault_id, kdf, key_slot, checksum)
+  const written = db
+    .statement(
+      `INSERT INTO vault_header (singleton, magic, format, vault_id, kdf, key_slot, checksum)
      VALUES (1, @magic, @format, @vault_id, @kdf, @key_slot, @checksum)
      ON CONFLICT (singleton) DO UPDATE SET magic = excluded.magic, format = excluded.format,
        vault_id = excluded.vault_id, kdf = excluded.kdf, key_slot = excluded.key_slot,
        checksum = excluded.checksum`,
-  ).run({ ...row, checksum: checksum(row) });
+    )
+    .run({ ...row, checksum: checksum(row) }).changes;
+  if (written !== 1) throw unexpectedWrite('the vault header', written);
 }

@@ -3,16 +3,17 @@ import { VaultError } from '../../shared/errors.js';
 import { open, seal } from '../crypto/aead.js';
 import { encodeFields, fromUtf8, toHex, utf8 } from '../crypto/bytes.js';
 import type { Random } from '../random.js';
+import { unexpectedWrite } from './checked-writes.js';
 import type { VaultDatabase } from './database.js';
+import type { RowLedger } from './vault-state.js';
 
-/** Version of the record encoding (JSON in XChaCha20-Poly1305), bound into every record. */
-export const RECORD_FORMAT = 1;
 const TABLE = 'records';
 
 interface RecordRow {
   kind: string;
   id: string;
   parent: string | null;
+  version: number;
   nonce: Uint8Array;
   body: Uint8Array;
 }
@@ -23,49 +24,139 @@ export interface StoredRecord<T> {
   value: T;
 }
 
+/** A record's plaintext as stored (JSON bytes), for re-encrypting a whole vault. */
+export interface PlainRecord {
+  kind: string;
+  id: string;
+  parent: string | null;
+  plaintext: Uint8Array;
+}
+
+export interface RecordStoreOptions {
+  vaultId: Uint8Array;
+  /** The vault format the rows are written in (1: no versions; 2: versions and row tags). */
+  format: number;
+  /** The record key: the vault key in format 1, its record subkey in format 2. */
+  key: () => Uint8Array;
+  random: Random;
+  /** Told of every row written or removed (format 2); without one the store only reads. */
+  ledger?: RowLedger;
+}
+
 /**
- * Encrypted records. Each is JSON sealed with the vault key under a fresh nonce;
- * its associated data binds the vault, the table, the record's kind, id and parent,
- * and the record format, so a ciphertext moved to another row or another vault
- * does not open.
+ * Encrypted records. Each is JSON sealed with the record key under a fresh nonce;
+ * its associated data binds the vault, the table, the record's kind, id, parent
+ * and (format 2) version, so a ciphertext moved to another row or another vault,
+ * or put back from an earlier version, does not open. Every write is checked to
+ * have changed exactly the rows it meant to, and is told to the ledger, which
+ * keeps the vault's set commitment (vault-state.ts).
  */
 export class RecordStore {
   private readonly vaultIdHex: string;
+  readonly format: number;
+  private readonly key: () => Uint8Array;
+  private readonly random: Random;
+  private readonly ledger: RowLedger | undefined;
+  private readonly columns: string;
 
   constructor(
     private readonly db: VaultDatabase,
-    vaultId: Uint8Array,
-    private readonly key: () => Uint8Array,
-    private readonly random: Random,
+    options: RecordStoreOptions,
   ) {
-    this.vaultIdHex = toHex(vaultId);
+    this.vaultIdHex = toHex(options.vaultId);
+    this.format = options.format;
+    this.key = options.key;
+    this.random = options.random;
+    this.ledger = options.ledger;
+    this.columns =
+      this.format === 1
+        ? 'kind, id, parent, 0 AS version, nonce, body'
+        : 'kind, id, parent, version, nonce, body';
   }
 
-  private associatedData(kind: string, id: string, parent: string | null): Uint8Array {
+  private associatedData(
+    kind: string,
+    id: string,
+    parent: string | null,
+    version: number,
+  ): Uint8Array {
+    if (this.format === 1) {
+      return encodeFields(['sparekey-record', 1, this.vaultIdHex, TABLE, kind, id, parent ?? '']);
+    }
     return encodeFields([
       'sparekey-record',
-      RECORD_FORMAT,
+      this.format,
       this.vaultIdHex,
       TABLE,
       kind,
       id,
+      parent === null ? 0 : 1,
       parent ?? '',
+      version,
     ]);
+  }
+
+  private writable(): RowLedger {
+    if (this.ledger === undefined || this.format === 1) {
+      throw new Error('This record store only reads (a copy, or a vault before its upgrade).');
+    }
+    return this.ledger;
+  }
+
+  /** The row now stored under (kind, id), as the ledger needs it, or undefined. */
+  private storedIdentity(kind: string, id: string) {
+    const row = this.db
+      .statement('SELECT parent, version, nonce FROM records WHERE kind = ? AND id = ?')
+      .get(kind, id) as { parent: string | null; version: number; nonce: Uint8Array } | undefined;
+    return row === undefined ? undefined : { kind, id, ...row };
   }
 
   /** Inserts or replaces a record. Call inside a write transaction. */
   put(kind: string, id: string, parent: string | null, value: unknown): void {
     const plaintext = utf8(JSON.stringify(value));
-    const sealed = seal(this.key(), plaintext, this.associatedData(kind, id, parent), this.random);
-    plaintext.fill(0);
-    this.db
+    try {
+      this.putPlaintext({ kind, id, parent, plaintext });
+    } finally {
+      plaintext.fill(0);
+    }
+  }
+
+  /** Writes a record's plaintext as it is (re-encrypting a vault). */
+  putPlaintext(record: PlainRecord): void {
+    const ledger = this.writable();
+    const { kind, id, parent } = record;
+    const version = ledger.writeVersion();
+    const old = this.storedIdentity(kind, id);
+    if (old !== undefined) ledger.rowRemoved(old);
+    const sealed = seal(
+      this.key(),
+      record.plaintext,
+      this.associatedData(kind, id, parent, version),
+      this.random,
+    );
+    const changed = this.db
       .statement(
-        `INSERT INTO records (kind, id, parent, nonce, body) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO records (kind, id, parent, version, nonce, body) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, id) DO UPDATE SET parent = excluded.parent,
-           nonce = excluded.nonce, body = excluded.body`,
+           version = excluded.version, nonce = excluded.nonce, body = excluded.body`,
       )
-      .run(kind, id, parent, sealed.nonce, sealed.ciphertext);
+      .run(kind, id, parent, version, sealed.nonce, sealed.ciphertext).changes;
+    if (changed !== 1) throw unexpectedWrite(`the ${kind} record ${id}`, changed);
+    ledger.rowAdded({ kind, id, parent, version, nonce: sealed.nonce });
     this.noteWritten(kind, id);
+  }
+
+  /** Every record's plaintext (for re-encrypting the vault); the caller wipes them. */
+  allPlaintexts(): PlainRecord[] {
+    const rows = this.db
+      .statement(`SELECT ${this.columns} FROM records ORDER BY rowid`)
+      .all() as RecordRow[];
+    return rows.map((row) => {
+      const plaintext = this.openRow(row);
+      if (plaintext === null)
+        throw damagedRecord(row, 'it does not decrypt (damaged or tampered with)');
+      return { kind: row.kind, id: row.id, parent: row.parent, plaintext };
+    });
   }
 
   get<S extends z.ZodType>(
@@ -74,7 +165,7 @@ export class RecordStore {
     schema: S,
   ): StoredRecord<z.infer<S>> | undefined {
     const row = this.db
-      .statement('SELECT kind, id, parent, nonce, body FROM records WHERE kind = ? AND id = ?')
+      .statement(`SELECT ${this.columns} FROM records WHERE kind = ? AND id = ?`)
       .get(kind, id) as RecordRow | undefined;
     return row === undefined ? undefined : this.decode(row, schema);
   }
@@ -98,12 +189,10 @@ export class RecordStore {
   ): void {
     const rows = (
       parent === undefined
-        ? this.db
-            .statement('SELECT kind, id, parent, nonce, body FROM records WHERE kind = ?')
-            .iterate(kind)
+        ? this.db.statement(`SELECT ${this.columns} FROM records WHERE kind = ?`).iterate(kind)
         : this.db
             .statement(
-              'SELECT kind, id, parent, nonce, body FROM records WHERE parent = ? AND kind = ? ORDER BY rowid',
+              `SELECT ${this.columns} FROM records WHERE parent = ? AND kind = ? ORDER BY rowid`,
             )
             .iterate(parent, kind)
     ) as IterableIterator<RecordRow>;
@@ -124,6 +213,15 @@ export class RecordStore {
     ).map((row) => row.id);
   }
 
+  /** The parent column of a row, without decrypting it (null: none; undefined: no such row). */
+  parentOf(kind: string, id: string): string | null | undefined {
+    const row = this.db
+      .statement('SELECT parent FROM records WHERE kind = ? AND id = ?')
+      .get(kind, id) as { parent: unknown } | undefined;
+    if (row === undefined) return undefined;
+    return typeof row.parent === 'string' ? row.parent : null;
+  }
+
   /** Which records belong to `parent` (any kind), in the order they were first written. */
   childKeys(parent: string): { kind: string; id: string }[] {
     return this.db
@@ -132,21 +230,39 @@ export class RecordStore {
   }
 
   delete(kind: string, id: string): boolean {
+    const ledger = this.writable();
     this.noteWritten(kind, id);
-    return (
-      this.db.statement('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id).changes > 0
-    );
+    const old = this.storedIdentity(kind, id);
+    if (old === undefined) return false;
+    ledger.rowRemoved(old);
+    const changed = this.db
+      .statement('DELETE FROM records WHERE kind = ? AND id = ?')
+      .run(kind, id).changes;
+    if (changed !== 1) throw unexpectedWrite(`the ${kind} record ${id}`, changed);
+    return true;
   }
 
   /** Deletes every record that belongs to `parent`. */
   deleteChildren(parent: string): number {
-    if (this.watched.size > 0) {
-      const children = this.db
-        .statement('SELECT kind, id FROM records WHERE parent = ?')
-        .all(parent) as { kind: string; id: string }[];
-      for (const { kind, id } of children) this.noteWritten(kind, id);
+    const ledger = this.writable();
+    const children = this.db
+      .statement('SELECT kind, id, parent, version, nonce FROM records WHERE parent = ?')
+      .all(parent) as {
+      kind: string;
+      id: string;
+      parent: string;
+      version: number;
+      nonce: Uint8Array;
+    }[];
+    for (const child of children) {
+      this.noteWritten(child.kind, child.id);
+      ledger.rowRemoved(child);
     }
-    return this.db.statement('DELETE FROM records WHERE parent = ?').run(parent).changes;
+    const changed = this.db.statement('DELETE FROM records WHERE parent = ?').run(parent).changes;
+    if (changed !== children.length) {
+      throw unexpectedWrite(`the records of ${parent}`, changed, children.length);
+    }
+    return changed;
   }
 
   /**
@@ -178,7 +294,7 @@ export class RecordStore {
   verifyAll(): { kind: string; id: string }[] {
     const damaged: { kind: string; id: string }[] = [];
     const rows = this.db
-      .statement('SELECT kind, id, parent, nonce, body FROM records')
+      .statement(`SELECT ${this.columns} FROM records`)
       .iterate() as IterableIterator<RecordRow>;
     for (const row of rows) {
       const plaintext = this.openRow(row);
@@ -193,7 +309,7 @@ export class RecordStore {
     return open(
       this.key(),
       { nonce: row.nonce, ciphertext: row.body },
-      this.associatedData(row.kind, row.id, row.parent),
+      this.associatedData(row.kind, row.id, row.parent, row.version),
     );
   }
 

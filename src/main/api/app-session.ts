@@ -6,7 +6,8 @@ import {
   type ClockCheck,
   type Clock,
   systemClock,
-  type KdfCost,
+  type CounterMemory,
+  type KeyDerivation,
   type Random,
   Vault,
 } from '../../core/index.js';
@@ -15,7 +16,10 @@ export interface AppSessionOptions {
   vaultPath: string;
   clock?: Clock;
   random?: Random;
-  kdfCost?: KdfCost;
+  /** This computer's memory of each vault's write counter (the per-user config folder). */
+  counterMemory?: CounterMemory;
+  /** Tests only: a cheaper stand-in for Argon2id (see VaultOptions.deriveKey). */
+  deriveKey?: KeyDerivation;
   /** The time server's UDP port for the opt-in clock check (tests use one on loopback); default 123. */
   timeServerPort?: number;
 }
@@ -143,11 +147,18 @@ export class AppSession {
     this.vault = null;
   }
 
+  /** What a restore opens the restored vault with (so this computer's counter memory follows it). */
+  restoreOptions(): { counterMemory?: CounterMemory; deriveKey?: KeyDerivation } {
+    const { counterMemory, deriveKey } = this.options;
+    return { ...(counterMemory ? { counterMemory } : {}), ...(deriveKey ? { deriveKey } : {}) };
+  }
+
   private vaultOptions() {
     return {
       clock: this.options.clock,
       random: this.options.random,
-      kdfCost: this.options.kdfCost,
+      counterMemory: this.options.counterMemory,
+      deriveKey: this.options.deriveKey,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { fastKeyDerivation } from '../../support/fast-key-derivation.js';
 import { test as base, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,7 +93,7 @@ export const test = base.extend<{ app: AppHost; appLocale: string }, { rendererU
     const session = new AppSession({
       vaultPath,
       clock,
-      kdfCost: { memoryKiB: 1024, passes: 1, lanes: 1 },
+      deriveKey: fastKeyDerivation,
       timeServerPort: ntp.port,
     });
     const events: string[] = [];

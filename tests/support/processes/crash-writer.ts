@@ -6,8 +6,8 @@
  */
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
+import { fastKeyDerivation } from '../fast-key-derivation.js';
 
-const FAST = { memoryKiB: 64, passes: 1, lanes: 1 };
 const [vaultPath, startPassword, seedText, mode = 'mixed'] = process.argv.slice(2);
 if (!vaultPath || !startPassword || !seedText)
   throw new Error('usage: crash-writer VAULT PASSWORD SEED [mixed|passwd]');
@@ -25,7 +25,7 @@ function next(): number {
   return (random >>> 0) / 2 ** 32;
 }
 
-const vault = await Vault.unlock(vaultPath, startPassword, { kdfCost: FAST });
+const vault = await Vault.unlock(vaultPath, startPassword, { deriveKey: fastKeyDerivation });
 let password = startPassword;
 let hotpId = vault.accounts.list().find((account) => account.issuer === 'HOTP')?.id;
 if (hotpId === undefined) {
@@ -56,7 +56,7 @@ for (let serial = 0; ; serial++) {
   } else {
     const nextPassword = `password-${process.pid}-${serial}`;
     say({ begin: 'passwd', password: nextPassword });
-    await vault.changePassword(password, nextPassword, FAST);
+    await vault.changePassword(password, nextPassword);
     password = nextPassword;
     say({ ack: 'passwd', password });
   }

@@ -14,7 +14,7 @@ const DISCORD = readFileSync('tests/fixtures/code-blocks/discord_backup_codes.tx
 async function unlockedHost() {
   const session = new AppSession({
     vaultPath: tempVaultPath(),
-    kdfCost: FAST_KDF,
+    ...FAST_KDF,
     clock: new FixedClock(T0),
   });
   const handlers = createHandlers(session);

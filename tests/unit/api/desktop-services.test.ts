@@ -19,7 +19,7 @@ async function desktopHost() {
   const timers = new ManualTimers(clock);
   const clipboard = new MemoryClipboard();
   const vaultPath = tempVaultPath();
-  const session = new AppSession({ vaultPath, clock, kdfCost: FAST_KDF });
+  const session = new AppSession({ vaultPath, clock, ...FAST_KDF });
   const sent: { name: EventName; payload: unknown }[] = [];
   const protection: boolean[] = [];
   const desktop = new DesktopServices(session, {
@@ -107,7 +107,7 @@ describe('copying a code happens in main, and the clipboard is cleared', () => {
   });
 
   it('without the desktop shell (no clipboard), copying is refused', async () => {
-    const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF });
+    const session = new AppSession({ vaultPath: tempVaultPath(), ...FAST_KDF });
     const handlers = createHandlers(session);
     await handlers.createVault({ password: PASSWORD });
     const account = await handlers.addAccount({ issuer: '', seed: { otpauth: URI } });
@@ -165,7 +165,7 @@ describe('copying backup codes, passwords and setup keys goes through the same g
     });
     expect(clipboard.writes).toBe(0);
 
-    const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF });
+    const session = new AppSession({ vaultPath: tempVaultPath(), ...FAST_KDF });
     const bare = createHandlers(session);
     await bare.createVault({ password: PASSWORD });
     const other = await bare.addAccount({ issuer: 'Bank' });

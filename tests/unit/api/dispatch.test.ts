@@ -7,7 +7,7 @@ import { FAST_KDF, PASSWORD, tempVaultPath } from '../../support/temp-vault.js';
 
 function host() {
   const warnings: string[] = [];
-  const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF });
+  const session = new AppSession({ vaultPath: tempVaultPath(), ...FAST_KDF });
   const handlers = createHandlers(session);
   return {
     session,

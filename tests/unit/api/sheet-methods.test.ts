@@ -16,7 +16,7 @@ function value<T>(envelope: Envelope<T>): T {
 describe('the sheet and backup methods of the contract', () => {
   it('render (chosen accounts or all), mark printed, read the print; back up, status, list; bad input refused', async () => {
     const clock = new FixedClock(T0);
-    const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF, clock });
+    const session = new AppSession({ vaultPath: tempVaultPath(), ...FAST_KDF, clock });
     const handlers = createHandlers(session);
     const call = async <T>(name: string, input: unknown) =>
       (await dispatch(handlers, name, input, { warn: () => undefined })) as Envelope<T>;

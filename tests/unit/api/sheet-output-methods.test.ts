@@ -22,7 +22,7 @@ const CODES = ['q7m2k-x9p4a', 'b3n8v-c5w2e', 'h6t1r-y4u8i'];
  */
 async function desktopHost() {
   const clock = new FixedClock(T0);
-  const session = new AppSession({ vaultPath: tempVaultPath(), clock, kdfCost: FAST_KDF });
+  const session = new AppSession({ vaultPath: tempVaultPath(), clock, ...FAST_KDF });
   const dialog = { answers: [] as (string | null)[], requests: [] as SaveFileRequest[] };
   const printer = { answers: [] as boolean[], jobs: [] as { html: string; paper: SheetPaper }[] };
   const sent: { name: EventName; payload: unknown }[] = [];
@@ -214,7 +214,7 @@ describe('printing a recovery sheet from the desktop app', () => {
   });
 
   it('is refused without the desktop shell (the sheet would have nowhere to go)', async () => {
-    const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF });
+    const session = new AppSession({ vaultPath: tempVaultPath(), ...FAST_KDF });
     const handlers = createHandlers(session);
     await handlers.createVault({ password: PASSWORD });
     await handlers.addAccount({ issuer: 'Bank' });
@@ -237,7 +237,7 @@ describe('restoring a backup from the desktop app', () => {
     host.clock.advance(MINUTE_MS);
     await host.handlers.addAccount({ issuer: 'Added after the backup' });
     // The backup opens with the password the vault had then.
-    await host.session.unlocked().changePassword(PASSWORD, 'a newer password', FAST_KDF);
+    await host.session.unlocked().changePassword(PASSWORD, 'a newer password');
 
     const wrong = await host.call('restoreBackup', { name, password: 'a newer password' });
     expect(errorOf(wrong).code).toBe('WRONG_PASSWORD');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodeSetView } from '../../../src/shared/backup-codes.js';
 import { Vault } from '../../../src/core/vault.js';
-import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD, T0 } from '../../support/temp-vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { describeCodeEvent } from '../../../src/shared/backup-code-events.js';
 import { DAY_MS, MINUTE_MS } from '../../../src/shared/durations.js';
@@ -458,7 +458,7 @@ describe('durability and scope', () => {
     await vault.unlock(PASSWORD);
     expect(vault.backupCodes.status(accountId).used).toBe(1);
     vault.close();
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(
       vaultErrorOf(() => reopened.backupCodes.use(accountId, { code: '33334444' })).details,
     ).toMatchObject({
@@ -491,7 +491,7 @@ describe('durability and scope', () => {
       "UPDATE records SET body = zeroblob(length(body)) WHERE kind = 'codeset' AND parent = ?",
     ).run(other);
     db.close();
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.backupCodes.use(accountId, { code: '1111 2222' }).status.remaining).toBe(9);
     expect(reopened.backupCodes.undo(accountId).number).toBe(1);
     // A pass over every set does meet the damage, and says so.

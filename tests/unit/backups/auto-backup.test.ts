@@ -52,7 +52,7 @@ describe('the desktop app’s automatic backups', () => {
   it('backs up when due, after changes settle, including changes made by another process; not while locked or switched off', async () => {
     const clock = new FixedClock(T0);
     const vaultPath = tempVaultPath();
-    const session = new AppSession({ vaultPath, clock, kdfCost: FAST_KDF });
+    const session = new AppSession({ vaultPath, clock, ...FAST_KDF });
     await session.create(PASSWORD);
     const timers = new ManualTimers(clock);
     const made: number[] = [];
@@ -74,7 +74,7 @@ describe('the desktop app’s automatic backups', () => {
     expect((await auto.check())?.at).toBe(T0 + 30 * SECOND_MS);
 
     // The CLI changes the vault while the app runs.
-    const cli = await Vault.unlock(vaultPath, PASSWORD, { clock, kdfCost: FAST_KDF });
+    const cli = await Vault.unlock(vaultPath, PASSWORD, { clock, ...FAST_KDF });
     cli.accounts.add({ issuer: 'Added from the CLI' });
     cli.close();
     clock.advance(30 * SECOND_MS);

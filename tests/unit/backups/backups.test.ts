@@ -19,7 +19,7 @@ import { vaultErrorOf, vaultRejectionOf } from '../../support/errors.js';
 import { createTestVault, FAST_KDF, PASSWORD, T0, tempFolder } from '../../support/temp-vault.js';
 import { DAY_MS, HOUR_MS } from '../../../src/shared/durations.js';
 
-const options = { kdfCost: FAST_KDF };
+const options = FAST_KDF;
 
 describe('counting changes for backups', () => {
   it('counts each write that changed something once, however many records it wrote; not reads, not failures', async () => {
@@ -38,7 +38,7 @@ describe('counting changes for backups', () => {
     expect(changes()).toBe(4);
     expect(() => vault.accounts.update(account.id, { issuer: '' })).toThrow();
     expect(changes()).toBe(4);
-    await vault.changePassword(PASSWORD, 'a brand new password', FAST_KDF);
+    await vault.changePassword(PASSWORD, 'a brand new password');
     expect(changes()).toBe(5);
     vault.close();
   });

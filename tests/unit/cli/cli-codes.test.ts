@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/cli.js';
-import { createTestVault, PASSWORD, tempFolder } from '../../support/temp-vault.js';
+import { createTestVault, PASSWORD, REAL_KDF, tempFolder } from '../../support/temp-vault.js';
 
 const FIXTURES = resolve('tests/fixtures/code-blocks');
 let home: string;
@@ -16,7 +16,7 @@ const cli = (args: string[], input?: string) => runCli(args, { home, input, env 
 
 /** The vault is made in-process with a cheap KDF (stored in the file), so each CLI run unlocks fast. */
 async function vaultWithGoogle() {
-  const { vault } = await createTestVault({ path: env.SPAREKEY_VAULT as string });
+  const { vault } = await createTestVault({ path: env.SPAREKEY_VAULT as string, ...REAL_KDF });
   vault.accounts.add({ issuer: 'Google', accountName: 'jane' });
   vault.close();
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { HealthFinding, Verdict } from '../../../src/shared/health.js';
 import { HEALTH_SCENARIOS, ScenarioKit } from '../../support/health-scenarios.js';
 import { runCli } from '../../support/cli.js';
-import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { createTestVault, PASSWORD, REAL_KDF, T0 } from '../../support/temp-vault.js';
 
 interface CliReport {
   findings: HealthFinding[];
@@ -26,7 +26,7 @@ async function scenarioVault(build: (kit: ScenarioKit) => void | Promise<void>) 
   const home = mkdtempSync(join(tmpdir(), 'sparekey-cli-health-'));
   homes.push(home);
   const path = join(home, 'vault.sparekey');
-  const { vault, clock } = await createTestVault({ path });
+  const { vault, clock } = await createTestVault({ path, ...REAL_KDF });
   const kit = new ScenarioKit(vault, clock);
   await build(kit);
   const main = kit.main!;

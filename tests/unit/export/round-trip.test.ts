@@ -231,7 +231,7 @@ describe('export round trips', () => {
     const copy = await copyVault(source, out);
     expect(copy).toMatchObject({ path: out, vaultId: source.vaultId });
     expect(modeOf(out)).toBe(0o600);
-    const opened = await Vault.unlock(out, PASSWORD, { kdfCost: FAST_KDF });
+    const opened = await Vault.unlock(out, PASSWORD, { ...FAST_KDF });
     expect(snapshot(opened, true)).toEqual(snapshot(source, true));
     expect(opened.logins.revealPassword(first?.id ?? '')).toBe('hunter2hunter2');
     expect(opened.verify()).toEqual([]);

@@ -4,7 +4,7 @@ import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
 import { DISMISSAL_KIND } from '../../../src/core/health/dismissals.js';
 import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
-import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD, T0 } from '../../support/temp-vault.js';
 
 const SEED = makeSeed({ secret: 'JBSWY3DPEHPK3PXP' });
 const CODES = ['1111-2222', '3333-4444', '5555-6666', '7777-8888', '9999-0000'];
@@ -110,9 +110,7 @@ describe('dismissing a finding', () => {
       findSecretsInFiles(vaultFiles(path), [{ label: 'reason', forms: secretForms(reason) }]),
     ).toEqual([]);
 
-    const reopened = await Vault.unlock(path, PASSWORD, {
-      kdfCost: { memoryKiB: 64, passes: 1, lanes: 1 },
-    });
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.health.dismissals.list().map((entry) => [entry.key, entry.reason])).toEqual([
       [key, reason],
     ]);
@@ -152,7 +150,7 @@ describe('dismissing a finding', () => {
     db.close();
     // Refused at unlock or at the check, never read as another dismissal.
     await expect(async () => {
-      const reopened = await Vault.unlock(path, PASSWORD);
+      const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
       try {
         reopened.health.check(T0);
       } finally {

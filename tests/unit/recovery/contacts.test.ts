@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
-import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD, T0 } from '../../support/temp-vault.js';
 import { MINUTE_MS } from '../../../src/shared/durations.js';
 
 describe('contacts', () => {
@@ -21,7 +21,7 @@ describe('contacts', () => {
     });
     expect(email).toMatchObject({ value: 'me@example.com', label: '' });
     vault.close();
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.contacts.list().map((contact) => contact.value)).toEqual([
       'me@example.com',
       '+447700900123',
@@ -135,7 +135,7 @@ describe('2FA methods and recovery facts', () => {
     vault.recovery.removeMethod(account.id, sms.id);
     vault.close();
 
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     const recovery = reopened.recovery.get(account.id);
     expect(recovery.methods.map((method) => [method.kind, method.device])).toEqual([
       ['authenticator', 'Google Authenticator on Pixel 8'],

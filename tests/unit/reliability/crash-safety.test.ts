@@ -67,7 +67,7 @@ function runAndKill(
 
 async function opensWith(path: string, password: string): Promise<Vault | null> {
   try {
-    return await Vault.unlock(path, password, { kdfCost: FAST_KDF });
+    return await Vault.unlock(path, password, { ...FAST_KDF });
   } catch (error) {
     if (error instanceof VaultError && error.code === 'WRONG_PASSWORD') return null;
     throw error;
@@ -169,7 +169,7 @@ describe('crash safety: SIGKILL at random moments loses no acknowledged write', 
     { timeout: kills * 4000 },
     async () => {
       const path = tempVaultPath();
-      (await Vault.create(path, PASSWORD, { kdfCost: FAST_KDF })).close();
+      (await Vault.create(path, PASSWORD, { ...FAST_KDF })).close();
       let expected: Expected = {
         password: PASSWORD,
         issuers: [],

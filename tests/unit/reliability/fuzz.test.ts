@@ -120,7 +120,7 @@ describe('fuzzing', () => {
   });
 
   it(`every contract method answers any input with an envelope, never a crash (${runs} calls)`, async () => {
-    const session = new AppSession({ vaultPath: tempVaultPath(), kdfCost: FAST_KDF });
+    const session = new AppSession({ vaultPath: tempVaultPath(), ...FAST_KDF });
     const handlers = createHandlers(session);
     const log = { warn: () => undefined };
     const created = await dispatch(handlers, 'createVault', { password: PASSWORD }, log);

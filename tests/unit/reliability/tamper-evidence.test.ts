@@ -12,7 +12,7 @@ import { FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
 
 /** Builds a closed vault with every kind of record in it. */
 async function buildTemplate(path: string, name: string): Promise<void> {
-  const vault = await Vault.create(path, PASSWORD, { kdfCost: FAST_KDF });
+  const vault = await Vault.create(path, PASSWORD, { ...FAST_KDF });
   const phone = vault.contacts.add({
     kind: 'phone',
     value: '+12025550143',
@@ -38,7 +38,7 @@ async function buildTemplate(path: string, name: string): Promise<void> {
 
 /** Opens the vault and reads every piece of data in it, as a user (and `sparekey verify`) would. */
 async function readEverything(path: string): Promise<void> {
-  const vault = await Vault.unlock(path, PASSWORD, { kdfCost: FAST_KDF });
+  const vault = await Vault.unlock(path, PASSWORD, { ...FAST_KDF });
   try {
     const problems = vault.verify();
     if (problems.length > 0) throw new VaultError('VAULT_DAMAGED', problems.join('; '));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../../src/core/vault.js';
-import { createTestVault, PASSWORD } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
 
 const issuers = (vault: Vault) => vault.accounts.list().map((account) => account.issuer);
 
@@ -37,7 +37,7 @@ describe('the decrypted account list kept while unlocked', () => {
   it('sees what another connection committed', async () => {
     const { vault, path } = await createTestVault();
     expect(issuers(vault)).toEqual([]);
-    const other = await Vault.unlock(path, PASSWORD);
+    const other = await Vault.unlock(path, PASSWORD, FAST_KDF);
     const added = other.accounts.add({ issuer: 'From elsewhere' });
     expect(issuers(vault)).toEqual(['From elsewhere']);
     other.accounts.update(added.id, { issuer: 'Renamed elsewhere' });

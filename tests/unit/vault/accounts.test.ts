@@ -3,7 +3,7 @@ import { parseOtpauthUri } from '../../../src/core/otp/otpauth.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
-import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD, T0 } from '../../support/temp-vault.js';
 import { MINUTE_MS } from '../../../src/shared/durations.js';
 
 describe('accounts', () => {
@@ -112,7 +112,7 @@ describe('codes', () => {
     expect(vault.accounts.codes([account.id])[0]?.current).toBeNull();
     expect(vault.accounts.nextHotpCode(account.id).current).toBe('969429');
     vault.close();
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.accounts.nextHotpCode(account.id).current).toBe('338314');
     expect(reopened.accounts.revealSeed(account.id).seed.counter).toBe(5);
     reopened.close();
@@ -156,7 +156,7 @@ describe('tags and logins', () => {
       passwordChangedAt: clock.now(),
     });
     vault.close();
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.logins.revealPassword(account.id)).toBe('hunter2hunter2');
     reopened.accounts.remove(account.id);
     expect(vaultErrorOf(() => reopened.logins.get(account.id)).code).toBe('NOT_FOUND');

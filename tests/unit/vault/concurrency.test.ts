@@ -2,12 +2,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
 import { Vault } from '../../../src/core/vault.js';
-import { createTestVault, PASSWORD } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
 
 describe('two connections on one vault', () => {
   it("each sees the other's committed changes", async () => {
     const { vault: app, path } = await createTestVault();
-    const cli = await Vault.unlock(path, PASSWORD);
+    const cli = await Vault.unlock(path, PASSWORD, FAST_KDF);
     cli.accounts.add({ issuer: 'From the CLI' });
     expect(app.accounts.list().map((a) => a.issuer)).toEqual(['From the CLI']);
     app.accounts.add({ issuer: 'From the app' });
@@ -19,7 +19,7 @@ describe('two connections on one vault', () => {
   it('a write while another process holds the write lock gives BUSY and changes nothing', async () => {
     const { vault: first, path } = await createTestVault();
     first.close();
-    const vault = await Vault.unlock(path, PASSWORD, { busyTimeoutMs: 100 });
+    const vault = await Vault.unlock(path, PASSWORD, { ...FAST_KDF, busyTimeoutMs: 100 });
     const holder = new Database(path);
     holder.exec('BEGIN IMMEDIATE');
     let error: unknown;

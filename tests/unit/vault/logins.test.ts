@@ -8,7 +8,7 @@ import type { RecordStore } from '../../../src/core/storage/records.js';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf } from '../../support/errors.js';
 import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
-import { createTestVault, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD, T0 } from '../../support/temp-vault.js';
 import { DAY_MS } from '../../../src/shared/durations.js';
 
 describe('logins: username and password stored with the account', () => {
@@ -61,7 +61,7 @@ describe('logins: username and password stored with the account', () => {
     expect(vaultErrorOf(() => vault.logins.revealPassword(id)).code).toBe('NOT_FOUND');
     vault.close();
 
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.logins.revealHistory(id)).toEqual([
       { password: 'second password 2', setAt: T0 + 10 * DAY_MS, replacedAt: T0 + 16 * DAY_MS },
       { password: 'first password 1', setAt: T0, replacedAt: T0 + 10 * DAY_MS },
@@ -164,9 +164,11 @@ describe('a stored score from an older record', () => {
     const records = (
       vault as unknown as { context: { records: () => RecordStore } }
     ).context.records();
-    for (const { id, value } of records.list(LOGIN_KIND, LoginRecordSchema)) {
-      records.put(LOGIN_KIND, id, id, { ...value, strength: null });
-    }
+    vault.transaction(() => {
+      for (const { id, value } of records.list(LOGIN_KIND, LoginRecordSchema)) {
+        records.put(LOGIN_KIND, id, id, { ...value, strength: null });
+      }
+    });
     const estimated = vault.logins.passwordFacts();
     expect(estimated).toEqual(stored);
     expect(estimated.find((fact) => fact.accountId === weak.id)?.score).toBeLessThanOrEqual(1);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CodesStatus } from '../../../src/shared/backup-codes.js';
 import { RecordStore } from '../../../src/core/storage/records.js';
 import { Vault } from '../../../src/core/vault.js';
-import { createTestVault, PASSWORD } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
 
 const CODES = [
   '1111-2222',
@@ -88,7 +88,7 @@ describe('the statuses of every account, kept between health checks (RecordMemo)
     const a = vault.accounts.add({ issuer: 'Alpha' });
     vault.backupCodes.add(a.id, { codes: CODES });
     expect(byAccount(vault.backupCodes.statusAll()).get(a.id)).toEqual([8, 8, 'ok']);
-    const other = await Vault.unlock(path, PASSWORD);
+    const other = await Vault.unlock(path, PASSWORD, FAST_KDF);
     other.backupCodes.use(a.id, { code: CODES[3]! });
     other.close();
     expect(byAccount(vault.backupCodes.statusAll()).get(a.id)).toEqual([7, 8, 'ok']);

@@ -4,7 +4,7 @@ import { REMOVED_ACCOUNT_KIND } from '../../../src/core/accounts/removed-account
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
 import { DAY_MS } from '../../../src/shared/durations.js';
-import { vaultErrorOf } from '../../support/errors.js';
+import { vaultErrorOf, vaultRejectionOf } from '../../support/errors.js';
 import { findSecretsInFiles, secretForms, vaultFiles } from '../../support/secret-scan.js';
 import { createTestVault, FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
 
@@ -98,7 +98,7 @@ describe('removing an account, and bringing it back', () => {
 
     // The vault as a file: opened again, the removed account is listed and comes back whole.
     const reopened = await Vault.unlock(path, PASSWORD, {
-      kdfCost: FAST_KDF,
+      ...FAST_KDF,
       clock: vault['clock'],
     });
     expect(reopened.accounts.removed.list()).toEqual([removed]);
@@ -166,7 +166,7 @@ describe('removing an account, and bringing it back', () => {
       "UPDATE records SET body = zeroblob(length(body)) WHERE kind = 'login' AND id = ?",
     ).run(bank.id);
     db.close();
-    const reopened = await Vault.unlock(path, PASSWORD, { kdfCost: FAST_KDF });
+    const reopened = await Vault.unlock(path, PASSWORD, { ...FAST_KDF });
     expect(vaultErrorOf(() => reopened.accounts.remove(bank.id)).code).toBe('VAULT_DAMAGED');
     expect(reopened.accounts.list().map((account) => account.issuer)).toEqual(['Bank', 'Other']);
     expect(reopened.accounts.removed.list()).toEqual([]);
@@ -186,10 +186,11 @@ describe('removing an account, and bringing it back', () => {
       bank.id,
     );
     db.close();
-    const reopened = await Vault.unlock(path, PASSWORD, { kdfCost: FAST_KDF });
-    // The sealed record is bound to its kind, id and parent: moved to another row, it does not open.
-    expect(vaultErrorOf(() => reopened.accounts.list()).code).toBe('VAULT_DAMAGED');
-    reopened.close();
+    // The row no longer matches the vault's seal, and the record inside is bound to its kind,
+    // id and parent: the vault is refused at unlock, naming the record.
+    const error = await vaultRejectionOf(Vault.unlock(path, PASSWORD, FAST_KDF));
+    expect(error.code).toBe('VAULT_DAMAGED');
+    expect(error.details).toMatchObject({ part: 'state', kind: 'account', id: bank.id });
   });
 
   it('refuses to restore over records the vault holds again, and changes nothing', async () => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
 import { Vault } from '../../../src/core/vault.js';
-import { createTestVault, PASSWORD } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
 
 describe('vault settings', () => {
   it('start at their defaults, keep changes across a reopen, and are encrypted', async () => {
@@ -10,7 +10,7 @@ describe('vault settings', () => {
     expect(vault.settings.get()).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 20 });
     vault.settings.update({ autoLockMinutes: 15 });
     vault.close();
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.settings.get()).toMatchObject({
       autoLockMinutes: 15,
       clipboardClearSeconds: 20,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/shared/errors.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
-import { createTestVault, PASSWORD } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
 
 async function vaultWithTwoAccounts() {
   const { vault, path } = await createTestVault();
@@ -25,7 +25,7 @@ function edit(path: string, sql: string, ...params: unknown[]): void {
 
 async function openAndList(path: string): Promise<VaultError> {
   try {
-    const vault = await Vault.unlock(path, PASSWORD);
+    const vault = await Vault.unlock(path, PASSWORD, FAST_KDF);
     try {
       vault.accounts.list();
       for (const account of vault.accounts.list()) vault.accounts.revealSeed(account.id);
@@ -114,7 +114,7 @@ describe('tampering is detected, never shown as data', () => {
     const { path } = await vaultWithTwoAccounts();
     const db = new Database(path);
     const row = db.prepare('SELECT kdf FROM vault_header').get() as { kdf: string };
-    db.prepare('UPDATE vault_header SET kdf = ?').run(row.kdf.replace('"passes":1', '"passes":2'));
+    db.prepare('UPDATE vault_header SET kdf = ?').run(row.kdf.replace('"passes":3', '"passes":4'));
     db.close();
     const error = await openAndList(path);
     expect(error.code).toBe('VAULT_DAMAGED');

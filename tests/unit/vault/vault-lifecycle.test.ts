@@ -43,7 +43,7 @@ describe('creating, locking and reopening', () => {
     const before = vault.accounts.list();
     vault.close();
 
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.accounts.list()).toEqual(before);
     expect(reopened.accounts.get(added.id)).toMatchObject({
       issuer: 'GitHub',
@@ -65,14 +65,14 @@ describe('creating, locking and reopening', () => {
   it('refuses to create a vault over an existing file, leaving it untouched', async () => {
     const path = tempVaultPath();
     writeFileSync(path, 'my notes');
-    const error = await failure(Vault.create(path, PASSWORD, { kdfCost: FAST_KDF }));
+    const error = await failure(Vault.create(path, PASSWORD, { ...FAST_KDF }));
     expect(error.code).toBe('VAULT_EXISTS');
     expect(statSync(path).size).toBe(8);
   });
 
   it('refuses a password shorter than 8 characters and creates nothing', async () => {
     const path = tempVaultPath();
-    const error = await failure(Vault.create(path, 'short', { kdfCost: FAST_KDF }));
+    const error = await failure(Vault.create(path, 'short', { ...FAST_KDF }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(existsSync(path)).toBe(false);
   });
@@ -82,7 +82,7 @@ describe('creating, locking and reopening', () => {
     const vault = await Vault.create(path, PASSWORD);
     expect(vault.kdfParameters).toEqual({ memoryKiB: 65536, passes: 3, lanes: 4 });
     vault.close();
-    const reopened = Vault.open(path);
+    const reopened = Vault.open(path, FAST_KDF);
     expect(reopened.kdfParameters).toEqual({ memoryKiB: 65536, passes: 3, lanes: 4 });
     reopened.close();
   });
@@ -90,7 +90,7 @@ describe('creating, locking and reopening', () => {
   it('is locked after opening, and refuses to read until unlocked', async () => {
     const { vault, path } = await createTestVault();
     vault.close();
-    const locked = Vault.open(path);
+    const locked = Vault.open(path, FAST_KDF);
     expect(locked.isUnlocked).toBe(false);
     expect((await failure(() => locked.accounts.list())).code).toBe('LOCKED');
     await locked.unlock(PASSWORD);
@@ -105,7 +105,7 @@ describe('errors a person can tell apart', () => {
   it('a wrong password is WRONG_PASSWORD', async () => {
     const { vault, path } = await createTestVault();
     vault.close();
-    const error = await failure(Vault.unlock(path, 'not the password'));
+    const error = await failure(Vault.unlock(path, 'not the password', FAST_KDF));
     expect(error.code).toBe('WRONG_PASSWORD');
     expect(error.message).toMatch(/wrong password/i);
   });
@@ -113,14 +113,14 @@ describe('errors a person can tell apart', () => {
   it('a file of random bytes is NOT_A_VAULT', async () => {
     const path = join(tempFolder(), 'random.bin');
     writeFileSync(path, Buffer.alloc(8192, 7));
-    expect((await failure(() => Vault.open(path))).code).toBe('NOT_A_VAULT');
+    expect((await failure(() => Vault.open(path, FAST_KDF))).code).toBe('NOT_A_VAULT');
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
   it('an empty file is NOT_A_VAULT', async () => {
     const path = join(tempFolder(), 'empty.sparekey');
     writeFileSync(path, '');
-    expect((await failure(() => Vault.open(path))).code).toBe('NOT_A_VAULT');
+    expect((await failure(() => Vault.open(path, FAST_KDF))).code).toBe('NOT_A_VAULT');
   });
 
   it('another SQLite database is NOT_A_VAULT and is not modified', async () => {
@@ -129,7 +129,7 @@ describe('errors a person can tell apart', () => {
     other.exec('CREATE TABLE notes (text TEXT)');
     other.close();
     const before = statSync(path).mtimeMs;
-    const error = await failure(() => Vault.open(path));
+    const error = await failure(() => Vault.open(path, FAST_KDF));
     expect(error.code).toBe('NOT_A_VAULT');
     expect(error.message).toMatch(/SQLite database, but not a Sparekey vault/);
     expect(statSync(path).mtimeMs).toBe(before);
@@ -157,7 +157,7 @@ describe('errors a person can tell apart', () => {
     const checksum = sha256(encodeFields([row.magic, 99, row.vault_id, row.kdf, row.key_slot]));
     db.prepare('UPDATE vault_header SET format = 99, checksum = ?').run(checksum);
     db.close();
-    const error = await failure(() => Vault.open(path));
+    const error = await failure(() => Vault.open(path, FAST_KDF));
     expect(error.code).toBe('NEWER_FORMAT');
     expect(error.message).toMatch(/newer version of Sparekey/);
   });
@@ -173,8 +173,8 @@ describe('password change', () => {
     await vault.changePassword(PASSWORD, 'a brand new passphrase');
     vault.close();
 
-    expect((await failure(Vault.unlock(path, PASSWORD))).code).toBe('WRONG_PASSWORD');
-    const reopened = await Vault.unlock(path, 'a brand new passphrase');
+    expect((await failure(Vault.unlock(path, PASSWORD, FAST_KDF))).code).toBe('WRONG_PASSWORD');
+    const reopened = await Vault.unlock(path, 'a brand new passphrase', FAST_KDF);
     expect(reopened.accounts.get(account.id).issuer).toBe('Proton');
     reopened.close();
   });
@@ -185,7 +185,7 @@ describe('password change', () => {
       'WRONG_PASSWORD',
     );
     vault.close();
-    (await Vault.unlock(path, PASSWORD)).close();
+    (await Vault.unlock(path, PASSWORD, FAST_KDF)).close();
   });
 
   it('leaves no copy of the old key slot in the file or its WAL', async () => {
@@ -230,7 +230,7 @@ describe('checkpoints off the user’s path', () => {
       vi.useRealTimers();
     }
     vault.close();
-    const reopened = await Vault.unlock(path, PASSWORD);
+    const reopened = await Vault.unlock(path, PASSWORD, FAST_KDF);
     expect(reopened.accounts.list()).toHaveLength(40);
     reopened.close();
   });

@@ -42,9 +42,16 @@ export function sheetHandlers(session: AppSession): SheetHandlers {
       }
       const clock = session.clock;
       // A wrong password or a damaged backup is refused here, with the vault still open.
-      await verifyVaultFile(backup.path, password, { clock });
+      await verifyVaultFile(backup.path, password, { clock, ...session.restoreOptions() });
       const result = await session.replaceVaultFile('restored', (to) =>
-        restoreVault({ from: backup.path, to, password, force: true, clock }),
+        restoreVault({
+          from: backup.path,
+          to,
+          password,
+          force: true,
+          clock,
+          vaultOptions: session.restoreOptions(),
+        }),
       );
       return { restoredFrom: backup.name, keptAs: result.keptAs, records: result.records };
     },

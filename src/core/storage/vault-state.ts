@@ -1,0 +1,285 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { timingSafeEqual } from 'node:crypto';
+import { VaultError } from '../../shared/errors.js';
+import { encodeFields, toHex } from '../crypto/bytes.js';
+import { NONCE_LENGTH } from '../crypto/aead.js';
+import type { VaultSubkeys } from '../crypto/subkeys.js';
+import { unexpectedWrite } from './checked-writes.js';
+import type { VaultDatabase } from './database.js';
+import { VAULT_MAGIC, type VaultHeader } from './header.js';
+import { type RowIdentity, RowTagger, SetSum, TAG_LENGTH } from './set-commitment.js';
+
+/** What a write does to the set of rows, as the record store tells it. */
+export interface RowLedger {
+  /** The version the open write gives every row it writes (the counter it commits). */
+  writeVersion(): number;
+  /** A row is about to be replaced or deleted (its columns as they are on disk). */
+  rowRemoved(row: RowIdentity): void;
+  /** A row was written. */
+  rowAdded(row: RowIdentity): void;
+}
+
+interface Committed {
+  counter: number;
+  mac: Uint8Array;
+  sum: SetSum;
+}
+
+interface Pending {
+  counter: number;
+  sum: SetSum;
+  touched: boolean;
+}
+
+/** Where a failed check points, for naming the account. */
+export interface StateProblemDetails {
+  part: 'state';
+  reason: 'missing' | 'future-row' | 'malformed-row' | 'mismatch';
+  kind?: string;
+  id?: string;
+  parent?: string | null;
+}
+
+const STATE_LABEL = 'sparekey v2 vault state';
+
+/**
+ * The sealed state of a format-2 vault: a write counter that only grows and a MAC,
+ * under the state subkey, over the header (format, vault id, KDF parameters,
+ * wrapped key), the counter and the set commitment S (the sum of every row's
+ * tag). S itself is never written: it is worked out from the rows at unlock and
+ * kept in memory, then updated by each write at a cost that does not depend on
+ * how many rows the vault holds (one tag for the old row, one for the new).
+ *
+ * Checked at unlock and by `verify`: a row rolled back, deleted, inserted,
+ * duplicated under another id or moved to another parent changes S; an older
+ * state row gives an older counter whose MAC does not match today's rows; an
+ * edited header field changes the MAC.
+ */
+export class VaultState {
+  private readonly tagger: RowTagger;
+  private readonly tagScratch = new Uint8Array(TAG_LENGTH);
+  private committed: Committed | null = null;
+  private pending: Pending | null = null;
+
+  constructor(
+    private readonly db: VaultDatabase,
+    private header: VaultHeader,
+    private readonly keys: VaultSubkeys,
+  ) {
+    this.tagger = new RowTagger(keys.rowTags);
+  }
+
+  /** The counter last checked or committed by this connection. */
+  get counter(): number {
+    if (this.committed === null) throw new Error('The vault state has not been checked yet.');
+    return this.committed.counter;
+  }
+
+  /**
+   * Works S out from every row and checks the state MAC; throws VAULT_DAMAGED
+   * (with StateProblemDetails) when the rows, the counter or the header are not
+   * what Sparekey last wrote. Call inside a read or write transaction.
+   */
+  check(): void {
+    const state = this.readStateRow();
+    const sum = this.sumRows(state.counter);
+    const expected = this.stateMac(state.counter, sum);
+    if (!timingSafeEqual(expected, state.mac)) {
+      throw this.damaged(
+        'its records are not the ones Sparekey last wrote (one was rolled back, removed, added or moved)',
+        { reason: 'mismatch' },
+      );
+    }
+    this.committed = { counter: state.counter, mac: state.mac, sum };
+  }
+
+  /** S over every row, checking each row's plaintext columns and that none is newer than `counter`. */
+  private sumRows(counter: number): SetSum {
+    const sum = new SetSum();
+    const rows = this.db
+      .statement('SELECT kind, id, parent, version, nonce FROM records')
+      .raw(true)
+      .iterate() as IterableIterator<unknown[]>;
+    const row: RowIdentity = {
+      kind: '',
+      id: '',
+      parent: null,
+      version: 0,
+      nonce: new Uint8Array(),
+    };
+    for (const [kind, id, parent, version, nonce] of rows) {
+      if (
+        typeof kind !== 'string' ||
+        typeof id !== 'string' ||
+        (parent !== null && typeof parent !== 'string') ||
+        typeof version !== 'number' ||
+        !Number.isSafeInteger(version) ||
+        version < 1 ||
+        !(nonce instanceof Uint8Array) ||
+        nonce.length !== NONCE_LENGTH
+      ) {
+        throw this.damaged('a record row is malformed', {
+          reason: 'malformed-row',
+          ...(typeof kind === 'string' && typeof id === 'string' ? { kind, id } : {}),
+        });
+      }
+      if (version > counter) {
+        throw this.damaged('a record is newer than the vault state that should include it', {
+          reason: 'future-row',
+          kind,
+          id,
+          parent,
+        });
+      }
+      row.kind = kind;
+      row.id = id;
+      row.parent = parent;
+      row.version = version;
+      row.nonce = nonce;
+      sum.add(this.tagger.tag(row, this.tagScratch));
+    }
+    return sum;
+  }
+
+  /**
+   * Writes the first state of a vault whose rows are all written at `counter`
+   * (a new vault, an upgraded one, or one re-encrypted under a new key).
+   */
+  seal(counter: number, header: VaultHeader = this.header): void {
+    this.header = header;
+    const sum = this.sumRows(counter);
+    const mac = this.stateMac(counter, sum);
+    const changed = this.db
+      .statement(
+        `INSERT INTO vault_state (singleton, counter, mac) VALUES (1, ?, ?)
+         ON CONFLICT (singleton) DO UPDATE SET counter = excluded.counter, mac = excluded.mac`,
+      )
+      .run(counter, mac).changes;
+    if (changed !== 1) throw unexpectedWrite('the vault state', changed);
+    const next = { counter, mac, sum };
+    this.db.afterCommit(() => (this.committed = next));
+  }
+
+  /**
+   * Runs `fn` (inside the caller's write transaction) as one write: the rows it
+   * writes get version counter + 1, and if it wrote any, the new counter and MAC
+   * are written before it returns. When another process wrote since this one
+   * last looked, S is worked out again (and checked) first.
+   */
+  write<T>(fn: () => T): T {
+    if (this.pending !== null) return this.nested(this.pending, fn);
+    const state = this.readStateRow();
+    const known = this.committed;
+    if (known === null || known.counter !== state.counter || !sameBytes(known.mac, state.mac)) {
+      this.check();
+    }
+    const base = this.committed!;
+    const pending: Pending = { counter: base.counter + 1, sum: base.sum.copy(), touched: false };
+    this.pending = pending;
+    try {
+      const result = fn();
+      if (pending.touched) {
+        const mac = this.stateMac(pending.counter, pending.sum);
+        const changed = this.db
+          .statement('UPDATE vault_state SET counter = ?, mac = ? WHERE singleton = 1')
+          .run(pending.counter, mac).changes;
+        if (changed !== 1) throw unexpectedWrite('the vault state', changed);
+        const next = { counter: pending.counter, mac, sum: pending.sum };
+        this.db.afterCommit(() => (this.committed = next));
+      }
+      return result;
+    } finally {
+      this.pending = null;
+    }
+  }
+
+  /** A write inside a write: undone from S if it throws (its savepoint rolls back). */
+  private nested<T>(pending: Pending, fn: () => T): T {
+    const sum = pending.sum.copy();
+    const touched = pending.touched;
+    try {
+      return fn();
+    } catch (error) {
+      pending.sum = sum;
+      pending.touched = touched;
+      throw error;
+    }
+  }
+
+  readonly ledger: RowLedger = {
+    writeVersion: () => this.openWrite().counter,
+    rowRemoved: (row) => {
+      const pending = this.openWrite();
+      pending.sum.subtract(this.tagger.tag(row, this.tagScratch));
+      pending.touched = true;
+    },
+    rowAdded: (row) => {
+      const pending = this.openWrite();
+      pending.sum.add(this.tagger.tag(row, this.tagScratch));
+      pending.touched = true;
+    },
+  };
+
+  private openWrite(): Pending {
+    if (this.pending === null) {
+      throw new Error('A record was written outside a vault write (VaultState.write).');
+    }
+    return this.pending;
+  }
+
+  destroy(): void {
+    this.tagger.destroy();
+    this.committed = null;
+  }
+
+  private stateMac(counter: number, sum: SetSum): Uint8Array {
+    const { header } = this;
+    return hmac(
+      sha256,
+      this.keys.state,
+      encodeFields([
+        STATE_LABEL,
+        header.format,
+        VAULT_MAGIC,
+        header.vaultId,
+        JSON.stringify(header.kdf),
+        header.keySlot,
+        counter,
+        sum.bytes(),
+      ]),
+    );
+  }
+
+  private readStateRow(): { counter: number; mac: Uint8Array } {
+    const rows = this.db.statement('SELECT counter, mac FROM vault_state').all() as {
+      counter: unknown;
+      mac: unknown;
+    }[];
+    const [row] = rows;
+    if (
+      rows.length !== 1 ||
+      row === undefined ||
+      typeof row.counter !== 'number' ||
+      !Number.isSafeInteger(row.counter) ||
+      row.counter < 1 ||
+      !(row.mac instanceof Uint8Array) ||
+      row.mac.length !== 32
+    ) {
+      throw this.damaged('its state record is missing or malformed', { reason: 'missing' });
+    }
+    return { counter: row.counter, mac: row.mac };
+  }
+
+  private damaged(what: string, details: Omit<StateProblemDetails, 'part'>): VaultError {
+    return new VaultError(
+      'VAULT_DAMAGED',
+      `The vault at ${this.db.path} was changed outside Sparekey: ${what}. Sparekey does not use it, so that nothing in it is trusted by mistake. Restore the latest backup.`,
+      { part: 'state', vaultId: toHex(this.header.vaultId), ...details },
+    );
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
