@@ -7,7 +7,8 @@ import {
   type ImportFormat,
   type ImportPreview,
 } from '../../shared/import-export.js';
-import { accountLabel, otpDescription } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
+import { otpDescription } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import type { Output } from '../output.js';
 import { passwordFromEnvOrPrompt } from '../passwords.js';
@@ -72,12 +73,12 @@ function printPreview(out: Output, preview: ImportPreview): void {
         entry.duplicateOf
           ? [
               'duplicate',
-              accountLabel(entry),
+              accountFullName(entry),
               entry.duplicateOf.accountId
-                ? `already in the vault as ${accountLabel(entry.duplicateOf)}`
-                : `same seed as ${accountLabel(entry.duplicateOf)} above`,
+                ? `already in the vault as ${accountFullName(entry.duplicateOf)}`
+                : `same seed as ${accountFullName(entry.duplicateOf)} above`,
             ]
-          : ['add', accountLabel(entry), `${otpDescription(entry.otp)}${tags}${login}`],
+          : ['add', accountFullName(entry), `${otpDescription(entry.otp)}${tags}${login}`],
       );
       for (const warning of entry.warnings) rows.push(['', '', `note: ${warning}`]);
     }
