@@ -72,7 +72,7 @@ that asks twice; an imported file's from SPAREKEY_IMPORT_PASSWORD or a prompt;
 an encrypted export's from SPAREKEY_EXPORT_PASSWORD or a prompt that asks twice.
 
 Also read: SPAREKEY_CHROMIUM (the browser for sheet --pdf), SPAREKEY_DEBUG=1
-(stack traces of unexpected errors), NO_COLOR (no colour even on a terminal).
+(the details of unexpected errors), NO_COLOR (no colour even on a terminal).
 Data goes to stdout, messages to stderr; piped, lists are tab-separated rows.
 
 Exit codes: 0 done; 1 bad input, not found, ambiguous or refused;

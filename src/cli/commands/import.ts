@@ -15,6 +15,7 @@ import { passwordFromEnvOrPrompt } from '../passwords.js';
 import { askYesNo, isInteractive, type Terminal } from '../terminal.js';
 import {
   describeBytes,
+  fileProblem,
   MAX_IMPORT_FILE_BYTES,
   previewOf,
   type ImportFileInput,
@@ -47,7 +48,14 @@ function readImportFile(path: string): ImportFileInput {
     if (code === 'ENOENT') throw new VaultError('NOT_FOUND', `There is no file at ${path}.`);
     if (code === 'EISDIR')
       throw new VaultError('INVALID_INPUT', `${path} is a folder, not a file.`);
-    throw new VaultError('IO_ERROR', `Cannot read ${path}: ${(error as Error).message}`);
+    throw new VaultError(
+      'IO_ERROR',
+      `Cannot read ${path}: ${fileProblem(error, 'read')}.`,
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
   return { name: basename(path), bytes: new Uint8Array(bytes) };
 }
