@@ -134,15 +134,20 @@ export const methodsCommand: CommandModule = (program, sessionFor) => {
       .description(description)
       .argument('<account>', 'an id, an issuer, or issuer:account')
       .argument('<method>', 'the method id, or its kind')
-      .action(async (query: string, which: string, _options, command) => {
+      .option('--at <time>', 'record it as of this ISO-8601 time instead of now')
+      .action(async (query: string, which: string, options: { at?: string }, command) => {
         const session = sessionFor(command);
-        const { account, recovery } = await session.withVault((vault) => {
-          const { account, method } = findMethod(vault, query, which);
-          return {
-            account,
-            recovery: vault.recovery.setMethodWorking(account.id, method.id, working),
-          };
-        });
+        const clock = session.clock(options.at);
+        const { account, recovery } = await session.withVault(
+          (vault) => {
+            const { account, method } = findMethod(vault, query, which);
+            return {
+              account,
+              recovery: vault.recovery.setMethodWorking(account.id, method.id, working),
+            };
+          },
+          { clock },
+        );
         if (session.output.json) session.output.data(recovery);
         else
           session.output.note(
