@@ -15,6 +15,7 @@ import { passwdCommand } from './commands/passwd.js';
 import { recoveryCommand } from './commands/recovery.js';
 import { passwordCommand } from './commands/password.js';
 import { removeCommand } from './commands/remove.js';
+import { removedCommand } from './commands/removed.js';
 import { showCommand } from './commands/show.js';
 import { sheetCommand } from './commands/sheet.js';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/backup.js';
@@ -31,6 +32,7 @@ const COMMANDS: CommandModule[] = [
   passwordCommand,
   generateCommand,
   removeCommand,
+  removedCommand,
   healthCommand,
   sheetCommand,
   backupCommand,

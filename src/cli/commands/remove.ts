@@ -8,7 +8,7 @@ export const removeCommand: CommandModule = (program, sessionFor) => {
     .command('remove')
     .alias('rm')
     .description(
-      'remove an account and everything stored with it (the app can bring it back for 30 days)',
+      'remove an account and everything stored with it (kept 30 days: `sparekey removed restore` brings it back)',
     )
     .argument('<account>', 'an id, an issuer, or issuer:account')
     .option('-y, --yes', 'do not ask for confirmation')
@@ -35,7 +35,7 @@ export const removeCommand: CommandModule = (program, sessionFor) => {
       if (session.output.json) session.output.data({ removed: removed.id });
       else {
         session.output.note(
-          `Removed ${accountFullName(removed)}. It is kept, encrypted, for 30 days: the app can bring it back (Settings, Recently removed).`,
+          `Removed ${accountFullName(removed)}. It is kept, encrypted, for 30 days: \`sparekey removed restore ${removed.id}\` brings it back (in the app: Settings, Recently removed).`,
         );
       }
     });
