@@ -1,10 +1,4 @@
-import type { AccountSummary, OtpSummary } from '../shared/domain.js';
-
-/** "GitHub (octocat)", or just the issuer or the name. */
-export function accountLabel(account: Pick<AccountSummary, 'issuer' | 'accountName'>): string {
-  if (account.issuer && account.accountName) return `${account.issuer} (${account.accountName})`;
-  return account.issuer || account.accountName;
-}
+import type { OtpSummary } from '../shared/domain.js';
 
 /** "TOTP SHA1 6 digits / 30 s", "HOTP SHA256 7 digits", "Steam". */
 export function otpDescription(otp: OtpSummary | null): string {

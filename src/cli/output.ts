@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { fileProblem } from '../core/index.js';
 import { VaultError } from '../shared/errors.js';
 import { type OutputStream, type Terminal, usesColor } from './terminal.js';
 
@@ -104,7 +105,9 @@ function failIfErrored(stream: OutputStream): void {
   if (error.code === 'EPIPE') throw new OutputClosed();
   throw new VaultError(
     'IO_ERROR',
-    `Could not write to standard output (${error.code ?? error.message}).`,
+    `Could not write to standard output: ${fileProblem(error, 'write')}.`,
+    undefined,
+    { cause: error },
   );
 }
 

@@ -15,6 +15,7 @@ import { passwdCommand } from './commands/passwd.js';
 import { recoveryCommand } from './commands/recovery.js';
 import { passwordCommand } from './commands/password.js';
 import { removeCommand } from './commands/remove.js';
+import { removedCommand } from './commands/removed.js';
 import { showCommand } from './commands/show.js';
 import { sheetCommand } from './commands/sheet.js';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/backup.js';
@@ -31,6 +32,7 @@ const COMMANDS: CommandModule[] = [
   passwordCommand,
   generateCommand,
   removeCommand,
+  removedCommand,
   healthCommand,
   sheetCommand,
   backupCommand,
@@ -72,7 +74,7 @@ that asks twice; an imported file's from SPAREKEY_IMPORT_PASSWORD or a prompt;
 an encrypted export's from SPAREKEY_EXPORT_PASSWORD or a prompt that asks twice.
 
 Also read: SPAREKEY_CHROMIUM (the browser for sheet --pdf), SPAREKEY_DEBUG=1
-(stack traces of unexpected errors), NO_COLOR (no colour even on a terminal).
+(the details of unexpected errors), NO_COLOR (no colour even on a terminal).
 Data goes to stdout, messages to stderr; piped, lists are tab-separated rows.
 
 Exit codes: 0 done; 1 bad input, not found, ambiguous or refused;

@@ -41,10 +41,13 @@ export async function runCli(argv: string[], terminal: Terminal, version: string
       }
       return exitCodeFor(error.code);
     }
-    const message = error instanceof Error ? error.message : String(error);
-    terminal.stderr.write(`${prefix} unexpected error: ${message}\n`);
-    if (terminal.env.SPAREKEY_DEBUG === '1' && error instanceof Error && error.stack) {
-      terminal.stderr.write(`${error.stack}\n`);
+    // A bug: the error's own text is a library's or the system's, shown only on request.
+    terminal.stderr.write(
+      `${prefix} the command stopped on a problem Sparekey did not expect (a bug; please report it). Set SPAREKEY_DEBUG=1 to see its details.\n`,
+    );
+    if (terminal.env.SPAREKEY_DEBUG === '1') {
+      const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      terminal.stderr.write(`${details}\n`);
     }
     return EXIT_REFUSED;
   }

@@ -48,6 +48,7 @@ export {
 } from './backups/backup-schedule.js';
 export { restoreVault, verifyVaultFile } from './backups/restore.js';
 export { writePrivateFile, replacePrivateFile } from './exporters/private-file.js';
+export { fileProblem } from './file-problem.js';
 export type { SeedExportFormat } from './exporters/export-service.js';
 export { type ImportPlan, previewOf } from './importers/import-plan.js';
 export type { ImportFileInput } from './importers/import-service.js';

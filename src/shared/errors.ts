@@ -32,8 +32,17 @@ export class VaultError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  /**
+   * `options.cause`: the library's or system's own error, kept for logs and
+   * debugging; it never crosses IPC and is never part of the message.
+   */
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
     this.name = 'VaultError';
     this.code = code;
     this.details = details;
@@ -54,6 +63,10 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
-export function invalidInput(message: string, details?: Record<string, unknown>): VaultError {
-  return new VaultError('INVALID_INPUT', message, details);
+export function invalidInput(
+  message: string,
+  details?: Record<string, unknown>,
+  options?: { cause?: unknown },
+): VaultError {
+  return new VaultError('INVALID_INPUT', message, details, options);
 }

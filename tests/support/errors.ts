@@ -22,3 +22,23 @@ export async function vaultRejectionOf(promise: Promise<unknown>): Promise<Vault
   }
   throw new Error('expected a VaultError');
 }
+
+/**
+ * A message a person sees is in Sparekey's words: none of the library's or the
+ * system's own text (the cause's message, passed in), and no system error code.
+ */
+export function expectOwnWords(message: string, ...libraryTexts: unknown[]): void {
+  for (const text of libraryTexts) {
+    expect(typeof text === 'string' && text.length > 0, 'a library text to compare with').toBe(
+      true,
+    );
+    expect(message).not.toContain(text as string);
+  }
+  expect(message).not.toMatch(/\bE[A-Z]{3,}\b|Error:|Invalid input|expected \w+, received/);
+}
+
+/** The message of an error's cause (the library's or the system's error that Sparekey kept). */
+export function causeText(error: Error): string {
+  expect(error.cause, 'the original error is kept as the cause').toBeInstanceOf(Error);
+  return (error.cause as Error).message;
+}

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import type { OtpSeed } from '../../shared/domain.js';
 import { VaultError } from '../../shared/errors.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import type { CommandModule } from '../command-kit.js';
 import { accountPassword } from '../passwords.js';
 import { readAllStdin, type Terminal } from '../terminal.js';
@@ -103,7 +103,7 @@ export const addCommand: CommandModule = (program, sessionFor) => {
         });
       });
       if (session.output.json) session.output.data(account);
-      else session.output.note(`Added ${accountLabel(account)} (id ${account.id}).`);
+      else session.output.note(`Added ${accountFullName(account)} (id ${account.id}).`);
       // A short key or one of an odd length works, but the person should look at it again.
       for (const warning of seed ? seedWarnings(seed) : []) {
         session.output.note(`Warning: ${warning}`);

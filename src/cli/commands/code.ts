@@ -1,6 +1,6 @@
 import type { CodeView } from '../../shared/domain.js';
 import { groupCode } from '../../shared/code-format.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import type { CommandModule } from '../command-kit.js';
 
 export const codeCommand: CommandModule = (program, sessionFor) => {
@@ -34,11 +34,11 @@ export const codeCommand: CommandModule = (program, sessionFor) => {
       out.line(view.current);
       if (view.type === 'hotp') {
         out.note(
-          `${accountLabel(account)}: ${groupCode(view.current)} (the counter moved on by one)`,
+          `${accountFullName(account)}: ${groupCode(view.current)} (the counter moved on by one)`,
         );
       } else {
         out.note(
-          `${accountLabel(account)}: ${groupCode(view.current)}, valid ${view.secondsRemaining} s more; next ${groupCode(view.next ?? '')}`,
+          `${accountFullName(account)}: ${groupCode(view.current)}, valid ${view.secondsRemaining} s more; next ${groupCode(view.next ?? '')}`,
         );
       }
     });

@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import type { CodeBlockPreview } from '../../shared/backup-codes.js';
 import { formatDay } from '../../shared/dates.js';
 import { VaultError } from '../../shared/errors.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import type { CliSession } from '../session.js';
 import { parseDate } from '../session.js';
 import { askYesNo, isInteractive, readAllStdin } from '../terminal.js';
@@ -95,7 +95,7 @@ export function registerCodesAdd(codes: Command, sessionFor: (command: Command) 
         if (preview.codes.length === 0) {
           throw new VaultError('INVALID_INPUT', 'No backup codes were found in the text.');
         }
-        const name = accountLabel(account);
+        const name = accountFullName(account);
         let replace: boolean | undefined;
         if (preview.existing !== null && preview.existing.currentSets > 0) {
           if (options.replace) replace = true;

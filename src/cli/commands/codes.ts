@@ -3,7 +3,7 @@ import type { CodesStatus, RevealedCodeSet } from '../../shared/backup-codes.js'
 import { formatDay } from '../../shared/dates.js';
 import type { AccountSummary } from '../../shared/domain.js';
 import { VaultError } from '../../shared/errors.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import {
   describeEvent,
   formatDayTime,
@@ -18,7 +18,7 @@ import { registerCodesAdd } from './codes-add.js';
 import type { CodeTarget } from '../../core/index.js';
 
 function site(account: AccountSummary): string {
-  return account.issuer || accountLabel(account);
+  return account.issuer || accountFullName(account);
 }
 
 function accountRef(account: AccountSummary) {
@@ -80,12 +80,12 @@ export const codesCommand: CommandModule = (program, sessionFor) => {
       if (sets.length === 0) {
         out.note(
           status.currentSetId === null && status.changedAt !== null
-            ? `${accountLabel(account)} has no current backup codes (older sets were replaced; --all shows them).`
-            : `No backup codes stored for ${accountLabel(account)}. Add them with \`sparekey codes add\`.`,
+            ? `${accountFullName(account)} has no current backup codes (older sets were replaced; --all shows them).`
+            : `No backup codes stored for ${accountFullName(account)}. Add them with \`sparekey codes add\`.`,
         );
         return;
       }
-      out.line(`${accountLabel(account)}: ${remainingText(status)}`);
+      out.line(`${accountFullName(account)}: ${remainingText(status)}`);
       for (const set of sets) printSet(out, set);
       warnAbout(out, status, account);
     });
@@ -122,7 +122,7 @@ export const codesCommand: CommandModule = (program, sessionFor) => {
             if (setId === null) {
               throw new VaultError(
                 'NOT_FOUND',
-                `${accountLabel(account)} has no current backup codes.`,
+                `${accountFullName(account)} has no current backup codes.`,
               );
             }
             target = { setId, number };
@@ -132,7 +132,7 @@ export const codesCommand: CommandModule = (program, sessionFor) => {
         const out = session.output;
         if (out.json) return out.data({ account: accountRef(account), ...result });
         out.note(
-          `Marked ${result.code} used (${formatDayTime(result.usedAt)}). ${accountLabel(account)}: ${remainingText(result.status)}.`,
+          `Marked ${result.code} used (${formatDayTime(result.usedAt)}). ${accountFullName(account)}: ${remainingText(result.status)}.`,
         );
         warnAbout(out, result.status, account);
       },
@@ -151,7 +151,7 @@ export const codesCommand: CommandModule = (program, sessionFor) => {
       const out = session.output;
       if (out.json) return out.data({ account: accountRef(account), ...result });
       out.note(
-        `Unmarked ${result.code} (it had been marked used ${formatDayTime(result.usedAt)}). ${accountLabel(account)}: ${remainingText(result.status)}.`,
+        `Unmarked ${result.code} (it had been marked used ${formatDayTime(result.usedAt)}). ${accountFullName(account)}: ${remainingText(result.status)}.`,
       );
     });
 
@@ -167,7 +167,7 @@ export const codesCommand: CommandModule = (program, sessionFor) => {
       });
       const out = session.output;
       if (out.json) return out.data({ account: accountRef(account), ...history });
-      out.line(`${accountLabel(account)}:`);
+      out.line(`${accountFullName(account)}:`);
       for (const summary of history.summaries) {
         out.line(`  ${summary.label ? `"${summary.label}": ` : ''}${summary.text}`);
       }
@@ -195,7 +195,7 @@ export const codesCommand: CommandModule = (program, sessionFor) => {
             const account = accounts.get(status.accountId);
             return account ? [{ account, status }] : [];
           })
-          .sort((a, b) => accountLabel(a.account).localeCompare(accountLabel(b.account)));
+          .sort((a, b) => accountFullName(a.account).localeCompare(accountFullName(b.account)));
       });
       const out = session.output;
       if (out.json) {
@@ -207,7 +207,7 @@ export const codesCommand: CommandModule = (program, sessionFor) => {
       out.table(
         ['ACCOUNT', 'LEFT', 'STATE', 'ISSUED'],
         rows.map(({ account, status }) => [
-          accountLabel(account),
+          accountFullName(account),
           status.total === 0 ? '-' : `${status.remaining}/${status.total}`,
           levelWord(status.level),
           status.issuedAt === null ? '-' : formatDay(status.issuedAt),

@@ -6,7 +6,7 @@ import {
   type ExportOutcome,
   PLAINTEXT_EXPORT_FORMATS,
 } from '../../shared/import-export.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import type { CommandModule } from '../command-kit.js';
 import { exportPassword } from '../passwords.js';
 import { askYesNo, isInteractive } from '../terminal.js';
@@ -104,7 +104,7 @@ export const exportCommand: CommandModule = (program, sessionFor) => {
         if (plaintext) output.note('Delete it once it has been imported where it is going.');
       }
       for (const left of outcome.notExported) {
-        output.note(`Not exported: ${accountLabel(left)}: ${left.reason}.`);
+        output.note(`Not exported: ${accountFullName(left)}: ${left.reason}.`);
       }
     });
 };

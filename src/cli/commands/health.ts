@@ -11,7 +11,7 @@ import {
 } from '../../shared/health.js';
 import { formatDay } from '../../shared/dates.js';
 import type { CommandModule } from '../command-kit.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import type { Output } from '../output.js';
 import { type CliSession, parseDate } from '../session.js';
 import {
@@ -206,7 +206,7 @@ function selectFindings(
   if (candidates.length === 0) {
     throw new VaultError(
       'NOT_FOUND',
-      `The health check finds no ${kindText}${account ? ` for ${accountLabel(account)}` : ''} now: nothing to dismiss.`,
+      `The health check finds no ${kindText}${account ? ` for ${accountFullName(account)}` : ''} now: nothing to dismiss.`,
     );
   }
   return candidates;
@@ -256,7 +256,7 @@ export const healthCommand: CommandModule = (program, sessionFor) => {
             const clockCheck = await clockCheckFor(session, vault, options);
             const check = vault.health.check(clock.now(), clockCheck);
             const names = new Map(
-              vault.accounts.list().map((account) => [account.id, accountLabel(account)]),
+              vault.accounts.list().map((account) => [account.id, accountFullName(account)]),
             );
             return { check, names };
           },

@@ -7,13 +7,15 @@ import {
   type ImportFormat,
   type ImportPreview,
 } from '../../shared/import-export.js';
-import { accountLabel, otpDescription } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
+import { otpDescription } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import type { Output } from '../output.js';
 import { passwordFromEnvOrPrompt } from '../passwords.js';
 import { askYesNo, isInteractive, type Terminal } from '../terminal.js';
 import {
   describeBytes,
+  fileProblem,
   MAX_IMPORT_FILE_BYTES,
   previewOf,
   type ImportFileInput,
@@ -46,7 +48,14 @@ function readImportFile(path: string): ImportFileInput {
     if (code === 'ENOENT') throw new VaultError('NOT_FOUND', `There is no file at ${path}.`);
     if (code === 'EISDIR')
       throw new VaultError('INVALID_INPUT', `${path} is a folder, not a file.`);
-    throw new VaultError('IO_ERROR', `Cannot read ${path}: ${(error as Error).message}`);
+    throw new VaultError(
+      'IO_ERROR',
+      `Cannot read ${path}: ${fileProblem(error, 'read')}.`,
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
   return { name: basename(path), bytes: new Uint8Array(bytes) };
 }
@@ -72,12 +81,12 @@ function printPreview(out: Output, preview: ImportPreview): void {
         entry.duplicateOf
           ? [
               'duplicate',
-              accountLabel(entry),
+              accountFullName(entry),
               entry.duplicateOf.accountId
-                ? `already in the vault as ${accountLabel(entry.duplicateOf)}`
-                : `same seed as ${accountLabel(entry.duplicateOf)} above`,
+                ? `already in the vault as ${accountFullName(entry.duplicateOf)}`
+                : `same seed as ${accountFullName(entry.duplicateOf)} above`,
             ]
-          : ['add', accountLabel(entry), `${otpDescription(entry.otp)}${tags}${login}`],
+          : ['add', accountFullName(entry), `${otpDescription(entry.otp)}${tags}${login}`],
       );
       for (const warning of entry.warnings) rows.push(['', '', `note: ${warning}`]);
     }

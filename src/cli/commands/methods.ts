@@ -8,7 +8,7 @@ import {
   type TwoFactorMethod,
 } from '../../shared/recovery.js';
 import type { Vault } from '../../core/index.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import type { CommandModule } from '../command-kit.js';
 import { formatDate } from '../output.js';
 
@@ -54,7 +54,7 @@ export const methodsCommand: CommandModule = (program, sessionFor) => {
         if (session.output.json) session.output.data(method);
         else
           session.output.note(
-            `Added ${METHOD_LABELS[method.kind]} to ${accountLabel(account)} (method id ${method.id}).`,
+            `Added ${METHOD_LABELS[method.kind]} to ${accountFullName(account)} (method id ${method.id}).`,
           );
       },
     );
@@ -76,7 +76,7 @@ export const methodsCommand: CommandModule = (program, sessionFor) => {
       const out = session.output;
       if (out.json) return out.data(recovery);
       const contact = (id: string | null) => contacts.find((candidate) => candidate.id === id);
-      out.line(accountLabel(account));
+      out.line(accountFullName(account));
       if (account.otp) out.line(`  Authenticator seed stored in Sparekey`);
       if (recovery.methods.length === 0 && !account.otp)
         out.line('  No two-step verification methods recorded.');
@@ -134,21 +134,26 @@ export const methodsCommand: CommandModule = (program, sessionFor) => {
       .description(description)
       .argument('<account>', 'an id, an issuer, or issuer:account')
       .argument('<method>', 'the method id, or its kind')
-      .action(async (query: string, which: string, _options, command) => {
+      .option('--at <time>', 'record it as of this ISO-8601 time instead of now')
+      .action(async (query: string, which: string, options: { at?: string }, command) => {
         const session = sessionFor(command);
-        const { account, recovery } = await session.withVault((vault) => {
-          const { account, method } = findMethod(vault, query, which);
-          return {
-            account,
-            recovery: vault.recovery.setMethodWorking(account.id, method.id, working),
-          };
-        });
+        const clock = session.clock(options.at);
+        const { account, recovery } = await session.withVault(
+          (vault) => {
+            const { account, method } = findMethod(vault, query, which);
+            return {
+              account,
+              recovery: vault.recovery.setMethodWorking(account.id, method.id, working),
+            };
+          },
+          { clock },
+        );
         if (session.output.json) session.output.data(recovery);
         else
           session.output.note(
             working
-              ? `Marked as working again (${accountLabel(account)}).`
-              : `Marked as no longer working (${accountLabel(account)}); \`sparekey health\` says what still gets you in.`,
+              ? `Marked as working again (${accountFullName(account)}).`
+              : `Marked as no longer working (${accountFullName(account)}); \`sparekey health\` says what still gets you in.`,
           );
       });
   }
@@ -164,11 +169,11 @@ function findMethod(
   const { methods } = vault.recovery.get(account.id);
   const matching = methods.filter((method) => method.id === which || method.kind === which);
   if (matching.length === 0)
-    throw new VaultError('NOT_FOUND', `${accountLabel(account)} has no method "${which}".`);
+    throw new VaultError('NOT_FOUND', `${accountFullName(account)} has no method "${which}".`);
   if (matching.length > 1) {
     throw new VaultError(
       'AMBIGUOUS',
-      `${accountLabel(account)} has ${matching.length} ${which} methods; give the method id.`,
+      `${accountFullName(account)} has ${matching.length} ${which} methods; give the method id.`,
       {
         candidates: matching.map((method) => ({
           id: method.id,

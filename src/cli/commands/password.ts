@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import type { AccountSummary } from '../../shared/domain.js';
 import { isVaultError } from '../../shared/errors.js';
 import { type LoginDetails, STRENGTH_LABELS } from '../../shared/passwords.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import {
   catchInterrupts,
   clipboardUnavailable,
@@ -40,7 +40,7 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
         return { account, login, secret, clearSeconds: vault.settings.get().clipboardClearSeconds };
       });
       const { account, login, secret } = found;
-      const label = accountLabel(account);
+      const label = accountFullName(account);
 
       if (options.copy && secret !== null) {
         let clipboard;
@@ -120,7 +120,7 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
       const session = sessionFor(command);
       const { account, login } = await session.withVault(async (vault) => {
         const account = vault.accounts.resolve(query);
-        const secret = await accountPassword(session.terminal, accountLabel(account));
+        const secret = await accountPassword(session.terminal, accountFullName(account));
         vault.logins.set(account.id, { password: secret, username: options.username });
         return { account, login: vault.logins.details(account.id) as LoginDetails };
       });
@@ -128,7 +128,7 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
         return session.output.data({ account: accountRef(account), ...login });
       const score = login.passwordScore;
       session.output.note(
-        `Saved the password of ${accountLabel(account)}` +
+        `Saved the password of ${accountFullName(account)}` +
           (score !== null ? ` (strength ${score} of 4: ${STRENGTH_LABELS[score]})` : '') +
           (login.historyCount > 0 ? '; the previous one is kept in its history.' : '.'),
       );
@@ -155,7 +155,7 @@ export const passwordCommand: CommandModule = (program, sessionFor) => {
       }));
       if (out.json) return out.data({ account: accountRef(account), entries: shown });
       if (entries.length === 0)
-        return out.note(`${accountLabel(account)} has no previous passwords.`);
+        return out.note(`${accountFullName(account)} has no previous passwords.`);
       out.table(
         show ? ['SET', 'REPLACED', 'PASSWORD'] : ['SET', 'REPLACED'],
         shown.map((entry) => [

@@ -1,4 +1,4 @@
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import type { CommandModule } from '../command-kit.js';
 import { parseDate } from '../session.js';
 
@@ -42,7 +42,8 @@ export const recoveryCommand: CommandModule = (program, sessionFor) => {
         }),
       );
       if (session.output.json) session.output.data(recovery.recovery);
-      else session.output.note(`Updated the recovery facts of ${accountLabel(recovery.account)}.`);
+      else
+        session.output.note(`Updated the recovery facts of ${accountFullName(recovery.account)}.`);
     });
 
   program
@@ -58,7 +59,7 @@ export const recoveryCommand: CommandModule = (program, sessionFor) => {
         return { account, recovery: vault.recovery.markTested(account.id, at) };
       });
       if (session.output.json) session.output.data(recovery);
-      else session.output.note(`Recorded a tested sign-in for ${accountLabel(account)}.`);
+      else session.output.note(`Recorded a tested sign-in for ${accountFullName(account)}.`);
     });
 };
 

@@ -1,5 +1,5 @@
 import { VaultError } from '../../shared/errors.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import type { CommandModule } from '../command-kit.js';
 import { askYesNo, isInteractive } from '../terminal.js';
 
@@ -8,7 +8,7 @@ export const removeCommand: CommandModule = (program, sessionFor) => {
     .command('remove')
     .alias('rm')
     .description(
-      'remove an account and everything stored with it (the app can bring it back for 30 days)',
+      'remove an account and everything stored with it (kept 30 days: `sparekey removed restore` brings it back)',
     )
     .argument('<account>', 'an id, an issuer, or issuer:account')
     .option('-y, --yes', 'do not ask for confirmation')
@@ -20,12 +20,12 @@ export const removeCommand: CommandModule = (program, sessionFor) => {
           if (!isInteractive(session.terminal)) {
             throw new VaultError(
               'REFUSED',
-              `Not removing ${accountLabel(account)} without confirmation: add --yes.`,
+              `Not removing ${accountFullName(account)} without confirmation: add --yes.`,
             );
           }
           const sure = await askYesNo(
             session.terminal,
-            `Remove ${accountLabel(account)} and everything stored with it? It is kept, encrypted, for 30 days, in case you need it back.`,
+            `Remove ${accountFullName(account)} and everything stored with it? It is kept, encrypted, for 30 days, in case you need it back.`,
           );
           if (!sure) throw new VaultError('REFUSED', 'Nothing was removed.');
         }
@@ -35,7 +35,7 @@ export const removeCommand: CommandModule = (program, sessionFor) => {
       if (session.output.json) session.output.data({ removed: removed.id });
       else {
         session.output.note(
-          `Removed ${accountLabel(removed)}. It is kept, encrypted, for 30 days: the app can bring it back (Settings, Recently removed).`,
+          `Removed ${accountFullName(removed)}. It is kept, encrypted, for 30 days: \`sparekey removed restore ${removed.id}\` brings it back (in the app: Settings, Recently removed).`,
         );
       }
     });

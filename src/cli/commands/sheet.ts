@@ -1,6 +1,6 @@
 import { VaultError } from '../../shared/errors.js';
 import { paperForLocale, SHEET_PAPERS, type SheetPaper } from '../../shared/sheets.js';
-import { accountLabel } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
 import { renderPdf } from '../browser-pdf.js';
 import type { CommandModule } from '../command-kit.js';
 import { resolve } from 'node:path';
@@ -81,7 +81,7 @@ export const sheetCommand: CommandModule = (program, sessionFor) => {
           includeUsed,
           printedAt: sheet.printedAt,
         });
-        const labels = new Map(vault.accounts.list().map((a) => [a.id, accountLabel(a)]));
+        const labels = new Map(vault.accounts.list().map((a) => [a.id, accountFullName(a)]));
         return {
           file,
           format: options.pdf ? 'pdf' : 'html',

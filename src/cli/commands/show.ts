@@ -1,4 +1,5 @@
-import { accountLabel, otpDescription } from '../account-format.js';
+import { accountFullName } from '../../shared/account-names.js';
+import { otpDescription } from '../account-format.js';
 import type { CommandModule } from '../command-kit.js';
 import { formatDate } from '../output.js';
 import { groupBase32 } from '../../core/index.js';
@@ -27,7 +28,7 @@ export const showCommand: CommandModule = (program, sessionFor) => {
           ...(revealed ? { secret: revealed.seed.secret, otpauth: revealed.uri } : {}),
         });
       }
-      out.line(accountLabel(account));
+      out.line(accountFullName(account));
       out.line(`  id:       ${account.id}`);
       if (account.url) out.line(`  url:      ${account.url}`);
       out.line(

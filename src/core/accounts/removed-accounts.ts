@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VaultError } from '../../shared/errors.js';
 import { REMOVED_ACCOUNT_KEPT_MS, type RemovedAccount } from '../../shared/removed-accounts.js';
 import type { VaultContext } from '../vault-context.js';
+import { findAccount } from './account-query.js';
 import { ACCOUNT_KIND, type AccountRecord, AccountRecordSchema } from './account-records.js';
 
 /**
@@ -92,6 +93,14 @@ export class RemovedAccounts {
       .map((stored) => viewOf(stored.id, stored.value))
       .filter((removed) => removed.purgeAt > now)
       .sort((a, b) => b.removedAt - a.removedAt);
+  }
+
+  /**
+   * The removed account a person means, among those that can still be brought
+   * back: an id, an issuer, or `issuer:account`, as for the accounts in the vault.
+   */
+  resolve(query: string): RemovedAccount {
+    return findAccount(this.list(), query, 'removed account');
   }
 
   /** Puts a removed account back as it was, with everything that belonged to it. */

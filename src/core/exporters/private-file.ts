@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { VaultError } from '../../shared/errors.js';
+import { fileProblem } from '../file-problem.js';
 
 /** Readable and writable by the owner only. */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -26,7 +27,12 @@ function ioError(path: string, error: unknown): VaultError {
       { path },
     );
   }
-  return new VaultError('IO_ERROR', `Cannot write ${path}: ${(error as Error).message}`, { path });
+  return new VaultError(
+    'IO_ERROR',
+    `Cannot write ${path}: ${fileProblem(error, 'write')}.`,
+    { path },
+    { cause: error },
+  );
 }
 
 /**
@@ -78,9 +84,12 @@ export function replacePrivateFile(path: string, data: Uint8Array | string): voi
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new VaultError('IO_ERROR', `Cannot replace ${path}: ${(error as Error).message}`, {
-      path,
-    });
+    throw new VaultError(
+      'IO_ERROR',
+      `Cannot replace ${path}: ${fileProblem(error, 'write')}.`,
+      { path },
+      { cause: error },
+    );
   }
 }
 
@@ -91,7 +100,9 @@ export function ensurePrivateFolder(path: string): void {
   } catch (error) {
     throw new VaultError(
       'IO_ERROR',
-      `Cannot create the folder ${path}: ${(error as Error).message}`,
+      `Cannot create the folder ${path}: ${fileProblem(error, 'write')}.`,
+      { path },
+      { cause: error },
     );
   }
   if (!statSync(path).isDirectory()) {

@@ -107,18 +107,117 @@ export function seedFrom(
   return makeSeed({ ...input, secret });
 }
 
-/** The first problem zod found, as a phrase: `"digits": expected number, received string`. */
-export function describeSchemaError(error: z.ZodError): string {
+/** What a value of the file is, in words (never the value itself: it may be a secret). */
+function kindOfValue(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'text';
+    case 'number':
+    case 'bigint':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return 'a group of fields';
+    default:
+      return 'something else';
+  }
+}
+
+/** What a schema's expected type is, in words. */
+const EXPECTED_KIND: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a number',
+  boolean: 'true or false',
+  object: 'a group of fields',
+  array: 'a list',
+  record: 'a group of fields',
+  map: 'a group of fields',
+  null: 'empty (null)',
+};
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let found = value;
+  for (const key of path) {
+    if (typeof found !== 'object' || found === null) return undefined;
+    found = (found as Record<PropertyKey, unknown>)[key];
+  }
+  return found;
+}
+
+function bound(value: number | bigint): string {
+  return Number(value).toLocaleString('en');
+}
+
+/** One zod issue as a phrase about the entry's field; none of zod's own text. */
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  const where =
+    issue.path.length > 0 ? `its "${issue.path.map(String).join('.')}" field` : 'the entry';
+  switch (issue.code) {
+    case 'invalid_type': {
+      const found = valueAt(value, issue.path);
+      if (found === undefined) return `${where} is missing`;
+      const expected = EXPECTED_KIND[issue.expected] ?? 'of another kind';
+      return typeof found === 'number' && issue.expected === 'int'
+        ? `${where} should be a whole number`
+        : `${where} should be ${expected}, not ${kindOfValue(found)}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1
+          ? `${where} is empty`
+          : `${where} is shorter than ${bound(issue.minimum)} characters`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return `${where} has fewer than ${bound(issue.minimum)} items`;
+      }
+      return `${where} should be ${issue.inclusive === false ? 'above' : 'at least'} ${bound(issue.minimum)}`;
+    case 'too_big':
+      if (issue.origin === 'string') {
+        return `${where} is longer than ${bound(issue.maximum)} characters`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return `${where} has more than ${bound(issue.maximum)} items`;
+      }
+      return `${where} should be ${issue.inclusive === false ? 'below' : 'at most'} ${bound(issue.maximum)}`;
+    case 'invalid_value': {
+      const choices = issue.values.filter(
+        (choice): choice is string | number | boolean =>
+          typeof choice === 'string' || typeof choice === 'number' || typeof choice === 'boolean',
+      );
+      return choices.length > 0 && choices.length <= 8
+        ? `${where} should be one of ${choices.map(String).join(', ')}`
+        : `${where} holds a value Sparekey does not know`;
+    }
+    case 'invalid_union':
+      return `${where} is not in any form Sparekey knows`;
+    case 'unrecognized_keys':
+      return `${where} has fields Sparekey does not know`;
+    case 'invalid_format':
+    case 'not_multiple_of':
+    default:
+      return `${where} is not in the form Sparekey expects`;
+  }
+}
+
+/**
+ * The first problem zod found in `value`, as a phrase in Sparekey's words:
+ * `its "digits" field should be a number, not text`. The value is never echoed.
+ */
+export function describeSchemaError(error: z.ZodError, value: unknown): string {
   const issue = error.issues[0];
   if (issue === undefined) return 'its structure is not as expected';
-  const where = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the value';
-  return `${where}: ${issue.message}`;
+  return describeIssue(issue, value);
 }
 
 /** Parses one entry against its schema; throws INVALID_INPUT describing the first problem. */
 export function parseEntry<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalidInput(describeSchemaError(parsed.error));
+  if (!parsed.success) throw invalidInput(describeSchemaError(parsed.error, value));
   return parsed.data;
 }
 

@@ -9,7 +9,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 export class FileContent {
   private decodedText: string | null | undefined;
-  private parsedJson: { value: unknown } | { error: string } | undefined;
+  private parsedJson: { value: unknown } | { error: string; cause?: unknown } | undefined;
 
   constructor(
     readonly name: string,
@@ -50,7 +50,7 @@ export class FileContent {
   requireJson(): unknown {
     const parsed = this.parseJson();
     if ('value' in parsed) return parsed.value;
-    throw this.damaged('it is not valid JSON; the file is truncated or was edited');
+    throw this.damaged('it is not valid JSON; the file is truncated or was edited', parsed.cause);
   }
 
   /** The text; throws INVALID_INPUT naming the file when it is not text. */
@@ -91,11 +91,17 @@ export class FileContent {
     }
   }
 
-  /** INVALID_INPUT: "<file> cannot be imported: <problem>." */
-  damaged(problem: string): VaultError {
-    return new VaultError('INVALID_INPUT', `${this.name} cannot be imported: ${problem}.`, {
-      file: this.name,
-    });
+  /**
+   * INVALID_INPUT: "<file> cannot be imported: <problem>." The problem is in
+   * Sparekey's words; a library's own error, if any, is kept as the cause.
+   */
+  damaged(problem: string, cause?: unknown): VaultError {
+    return new VaultError(
+      'INVALID_INPUT',
+      `${this.name} cannot be imported: ${problem}.`,
+      { file: this.name },
+      cause === undefined ? undefined : { cause },
+    );
   }
 
   /**
@@ -110,7 +116,7 @@ export class FileContent {
     );
   }
 
-  private parseJson(): { value: unknown } | { error: string } {
+  private parseJson(): { value: unknown } | { error: string; cause?: unknown } {
     if (this.parsedJson === undefined) {
       const text = this.text;
       if (text === null) this.parsedJson = { error: 'it is not UTF-8 text' };
@@ -118,7 +124,7 @@ export class FileContent {
         try {
           this.parsedJson = { value: JSON.parse(text) as unknown };
         } catch (error) {
-          this.parsedJson = { error: error instanceof Error ? error.message : 'unreadable' };
+          this.parsedJson = { error: 'it is not valid JSON', cause: error };
         }
       }
     }

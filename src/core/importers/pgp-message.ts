@@ -33,7 +33,8 @@ export async function decryptPgpMessage(file: FileContent, password: string): Pr
   } catch (error) {
     if (isVaultError(error)) throw error;
     throw file.damaged(
-      `its OpenPGP message does not read (${error instanceof Error ? error.message : 'unreadable'}); the file is truncated or was edited`,
+      'its OpenPGP message does not read; the file is truncated or was edited',
+      error,
     );
   }
 }
@@ -49,7 +50,8 @@ async function decrypt(file: FileContent, password: string): Promise<Uint8Array>
     message = await openpgp.readMessage({ armoredMessage: file.requireText(), config });
   } catch (error) {
     throw file.damaged(
-      `its OpenPGP message does not read (${error instanceof Error ? error.message : 'unreadable'}); the file is truncated or was edited`,
+      'its OpenPGP message does not read; the file is truncated or was edited',
+      error,
     );
   }
   const sessionKeys = message.packets.filterByTag(openpgp.enums.packet.symEncryptedSessionKey);
@@ -89,6 +91,9 @@ async function decrypt(file: FileContent, password: string): Promise<Uint8Array>
     ) {
       throw file.wrongPassword();
     }
-    throw file.damaged(`its OpenPGP message does not decrypt (${text || 'unreadable'})`);
+    throw file.damaged(
+      'its OpenPGP message does not decrypt; the file was edited or is damaged',
+      error,
+    );
   }
 }

@@ -49,7 +49,8 @@ export function zipText(file: FileContent, name: string): string {
     })[name];
   } catch (error) {
     throw file.damaged(
-      `it is not a readable ZIP archive (${error instanceof Error ? error.message : 'unreadable'}); the file is truncated or was edited`,
+      'it is not a readable ZIP archive; the file is truncated or was edited',
+      error,
     );
   }
   if (tooLarge > 0) {

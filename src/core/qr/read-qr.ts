@@ -41,9 +41,7 @@ async function decodePng(bytes: Uint8Array): Promise<Pixels> {
     const png = PNG.sync.read(Buffer.from(bytes));
     return { width: png.width, height: png.height, data: png.data };
   } catch (error) {
-    throw invalidInput(
-      `the PNG image is damaged (${error instanceof Error ? error.message : 'unreadable'})`,
-    );
+    throw invalidInput('the PNG image is damaged or cut short', undefined, { cause: error });
   }
 }
 
@@ -57,9 +55,7 @@ async function decodeJpeg(bytes: Uint8Array): Promise<Pixels> {
       maxMemoryUsageInMB: 1024,
     });
   } catch (error) {
-    throw invalidInput(
-      `the JPEG image is damaged (${error instanceof Error ? error.message : 'unreadable'})`,
-    );
+    throw invalidInput('the JPEG image is damaged or cut short', undefined, { cause: error });
   }
 }
 

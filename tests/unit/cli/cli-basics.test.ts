@@ -1,6 +1,8 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DAY_MS } from '../../../src/shared/durations.js';
+import type { RemovedAccount } from '../../../src/shared/removed-accounts.js';
 import { cliSandbox } from '../../support/cli.js';
 
 const { sandbox, cli } = cliSandbox('cli test password');
@@ -112,6 +114,69 @@ describe('sparekey init, add, list, code', () => {
     expect(refused.stderr).toContain('without confirmation: add --yes');
     expect((await cli(['remove', 'slack', '--yes'])).code).toBe(0);
     expect((await cli(['--json', 'list'])).stdout.trim()).toBe('[]');
+  });
+
+  it('lists removed accounts and brings one back with everything it had', async () => {
+    await cli(['init']);
+    await cli(['add', 'Slack', '--account', 'me', '--secret', 'JBSWY3DPEHPK3PXP']);
+    await cli(['add', 'Slack', '--account', 'work', '--secret', 'JBSWY3DPEHPK3PXQ']);
+    await cli(['codes', 'add', 'slack:me'], { input: 'aaaa-1111\nbbbb-2222\ncccc-3333\n' });
+    const before = await cli(['code', 'slack:me', '--at', '2026-05-03T10:00:00Z']);
+    expect(before.stdout).toMatch(/^\d{6}\n$/);
+    expect((await cli(['removed'])).stderr).toBe(
+      'No removed account to bring back: removed accounts are kept for 30 days.\n',
+    );
+
+    const removal = await cli(['remove', 'slack:me', '--yes']);
+    const id = /sparekey removed restore ([0-9a-f]{16})/.exec(removal.stderr)?.[1];
+    expect(removal.stderr).toBe(
+      `Removed Slack (me). It is kept, encrypted, for 30 days: \`sparekey removed restore ${id}\` brings it back (in the app: Settings, Recently removed).\n`,
+    );
+    await cli(['remove', 'slack', '--yes']);
+    expect((await cli(['--json', 'list'])).stdout.trim()).toBe('[]');
+
+    // Piped: tab-separated rows, the most recently removed first, as --json lists them.
+    const kept = JSON.parse((await cli(['--json', 'removed'])).stdout) as RemovedAccount[];
+    expect(kept.map((account) => [account.id === id, account.accountName])).toEqual([
+      [false, 'work'],
+      [true, 'me'],
+    ]);
+    for (const account of kept) expect(account.purgeAt - account.removedAt).toBe(30 * DAY_MS);
+    const day = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
+    const listed = await cli(['removed']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toBe(
+      kept
+        .map((account) =>
+          [account.id, 'Slack', account.accountName, day(account.removedAt), day(account.purgeAt)]
+            .join('\t')
+            .concat('\n'),
+        )
+        .join(''),
+    );
+
+    // Two removed accounts are named Slack: the name alone is ambiguous.
+    const ambiguous = await cli(['removed', 'restore', 'slack']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain(
+      '"slack" matches 2 removed accounts; say which one with issuer:account or its id.',
+    );
+
+    const restored = await cli(['removed', 'restore', 'slack:me']);
+    expect(restored.code).toBe(0);
+    expect(restored.stderr).toBe(`Brought back Slack (me) (id ${id}), with everything it had.\n`);
+    expect((await cli(['code', 'slack:me', '--at', '2026-05-03T10:00:00Z'])).stdout).toBe(
+      before.stdout,
+    );
+    const codes = (await cli(['codes', 'list', 'slack:me'])).stdout;
+    expect(codes).toContain('Slack (me): 3 of 3 left');
+    expect(codes).toContain('#3  cccc-3333');
+    const left = JSON.parse((await cli(['--json', 'removed'])).stdout) as RemovedAccount[];
+    expect(left.map((account) => account.accountName)).toEqual(['work']);
+
+    const again = await cli(['removed', 'restore', 'slack:me']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe('sparekey: No removed account matches "slack:me".\n');
   });
 
   it('changes the password', async () => {

@@ -196,4 +196,30 @@ describe('sparekey health in a terminal', () => {
     const again = JSON.parse((await cli('--json', 'health', '--at', at)).stdout) as CliReport;
     expect(kindsOf(again.findings, main.id)).not.toContain('methods.not-working');
   });
+
+  it('records the mark as of --at, as `code` and `health` take it', async () => {
+    const { main, at, cli } = await scenarioVault((kit) => {
+      const site = kit.site('Instagram', { seed: false });
+      kit.way(site, 'security-key', { device: 'YubiKey 5C' });
+      kit.codes(site);
+    });
+    const lost = '2026-04-28T09:00:00Z';
+    const marked = await cli('methods', 'not-working', 'instagram', 'security-key', '--at', lost);
+    expect(marked.stderr).toContain('Marked as no longer working (Instagram');
+    expect(marked.code).toBe(0);
+    const listed = await cli('--json', 'methods', 'list', 'instagram');
+    const recovery = JSON.parse(listed.stdout) as { methods: { notWorkingSince: number | null }[] };
+    expect(recovery.methods.map((method) => method.notWorkingSince)).toEqual([Date.parse(lost)]);
+    const report = JSON.parse((await cli('--json', 'health', '--at', at)).stdout) as CliReport;
+    const finding = report.findings.find(
+      (candidate) => candidate.accountId === main.id && candidate.ruleId === 'methods.not-working',
+    );
+    expect(JSON.stringify(finding)).toContain('28 Apr 2026');
+
+    const wrong = await cli('methods', 'works', 'instagram', 'security-key', '--at', 'yesterday');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe(
+      'sparekey: --at takes an ISO-8601 time such as 2026-05-03T10:00:00Z, not "yesterday".\n',
+    );
+  });
 });

@@ -193,6 +193,25 @@ describe('sparekey import', () => {
   });
 });
 
+describe('files the system will not read or write', () => {
+  it("import and export say what is wrong with the path in words, not the system's text", async () => {
+    await cli(['init']);
+    const notes = join(home, 'notes.txt');
+    writeFileSync(notes, 'a file, not a folder');
+    const read = await cli(['import', join(notes, 'export.json'), '--yes']);
+    expect(read.code).toBe(1);
+    expect(read.stderr).toBe(
+      `sparekey: Cannot read ${join(notes, 'export.json')}: a part of the path is a file, not a folder.\n`,
+    );
+
+    await cli(['import', corpusPath('aegis-tests/plain.txt'), '--yes']);
+    const out = join(home, 'no such folder', 'seeds.txt');
+    const written = await cli(['export', '--format', 'otpauth', '--out', out, '--yes']);
+    expect(written.code).toBe(1);
+    expect(written.stderr).toBe(`sparekey: Cannot write ${out}: its folder does not exist.\n`);
+  });
+});
+
 describe('sparekey export', () => {
   async function vaultWithAccounts(): Promise<void> {
     await cli(['init']);

@@ -125,7 +125,7 @@ describe('a closed stdout', () => {
 
   it('another write failure (a full disk) is an error that says so', () => {
     const output = new Output(terminal(closedPipe('ENOSPC')), false);
-    expect(() => output.line('x')).toThrow('Could not write to standard output (ENOSPC).');
+    expect(() => output.line('x')).toThrow('Could not write to standard output: the disk is full.');
   });
 
   it('runCli ends quietly with exit 0 when the reader goes away mid-listing', async () => {
@@ -133,5 +133,31 @@ describe('a closed stdout', () => {
     const code = await runCli(['generate'], terminal(closedPipe(), {}, stderr), '0');
     expect(code).toBe(0);
     expect(stderr.text()).not.toMatch(/EPIPE|unexpected/);
+  });
+});
+
+describe('an unexpected error (a bug)', () => {
+  /** A stdout whose write throws what a library would: its own text, not Sparekey's. */
+  function brokenStdout(): OutputStream {
+    const stream = new Writable({ write: (_chunk, _encoding, done) => done() });
+    stream.write = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'columns')");
+    };
+    return stream;
+  }
+
+  it("is reported as a bug without the library's text, which SPAREKEY_DEBUG=1 adds", async () => {
+    const stderr = capture();
+    const code = await runCli(['generate'], terminal(brokenStdout(), {}, stderr), '0');
+    expect(code).toBe(1);
+    expect(stderr.text()).toBe(
+      'sparekey: the command stopped on a problem Sparekey did not expect (a bug; please report it). Set SPAREKEY_DEBUG=1 to see its details.\n',
+    );
+
+    const debug = capture();
+    await runCli(['generate'], terminal(brokenStdout(), { SPAREKEY_DEBUG: '1' }, debug), '0');
+    expect(debug.text()).toContain(
+      "TypeError: Cannot read properties of undefined (reading 'columns')",
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { ImportPlan } from '../../../src/core/importers/import-plan.js';
 import { decodeBase32Secret, encodeBase32Secret } from '../../../src/core/otp/base32-secret.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { codesOf } from '../../support/corpus.js';
+import { causeText, expectOwnWords } from '../../support/errors.js';
 import { createTestVault } from '../../support/temp-vault.js';
 
 /**
@@ -283,6 +284,21 @@ describe('1Password .1pux', () => {
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toMatch(/^export\.1pux cannot be imported: /);
   });
+
+  it("an archive whose export.data does not unpack is refused in words, not the unzipper's text", async () => {
+    const file = Buffer.from(onePux([onePassLogin('Example', SECRET)]));
+    // export.data's compression method in the central directory set to one no ZIP tool knows.
+    const central = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    for (let at = file.indexOf(central); at >= 0; at = file.indexOf(central, at + 1)) {
+      const name = file.subarray(at + 46, at + 46 + file.readUInt16LE(at + 28)).toString();
+      if (name === 'export.data') file.writeUInt16LE(99, at + 10);
+    }
+    const error = await refusal(preview('export.1pux', new Uint8Array(file)));
+    expect(error.message).toBe(
+      'export.1pux cannot be imported: it is not a readable ZIP archive; the file is truncated or was edited.',
+    );
+    expectOwnWords(error.message, causeText(error));
+  });
 });
 
 /** Proton Pass's data.json (version 1.2x), one vault. */
@@ -400,6 +416,36 @@ describe('Proton Pass', () => {
     expect(wrong.message).toBe(
       'Wrong password for Proton Pass_export.pgp: it does not decrypt the file.',
     );
+  });
+
+  it('a PGP-encrypted export that is cut short or edited is refused in words, not OpenPGP.js text', async () => {
+    const zip = zipSync({ 'Proton Pass/data.json': strToU8(data) });
+    const armored = await openpgp.encrypt({
+      message: await openpgp.createMessage({ binary: zip }),
+      passwords: ['proton passphrase'],
+      format: 'armored',
+    });
+    const lines = armored.trimEnd().split('\n');
+    // The armour's body cut in half, its checksum and end line kept.
+    const cut = [...lines.slice(0, Math.floor(lines.length / 2)), ...lines.slice(-2)].join('\n');
+    const unreadable = await refusal(preview('Proton Pass_export.pgp', cut, 'proton passphrase'));
+    expect(unreadable.message).toBe(
+      'Proton Pass_export.pgp cannot be imported: its OpenPGP message does not read; the file is truncated or was edited.',
+    );
+    expectOwnWords(unreadable.message, causeText(unreadable));
+
+    // One byte of the encrypted data changed: the password is right, the data no longer authenticates.
+    const { data: bytes } = await openpgp.unarmor(armored);
+    const edited = Buffer.from(bytes as Uint8Array);
+    edited[edited.length - 40] = (edited[edited.length - 40] ?? 0) ^ 0x01;
+    const rearmored = openpgp.armor(openpgp.enums.armor.message, edited);
+    const damaged = await refusal(
+      preview('Proton Pass_export.pgp', rearmored, 'proton passphrase'),
+    );
+    expect(damaged.message).toBe(
+      'Proton Pass_export.pgp cannot be imported: its OpenPGP message does not decrypt; the file was edited or is damaged.',
+    );
+    expectOwnWords(damaged.message, causeText(damaged));
   });
 
   it('refuses Argon2 S2K past 1 GiB before deriving', async () => {

@@ -145,6 +145,24 @@ describe('removing an account, and bringing it back', () => {
     vault.close();
   });
 
+  it('finds the removed account a person means, among those still kept', async () => {
+    const { vault, bank, other, clock } = await livedInVault();
+    vault.accounts.remove(bank.id);
+    clock.advance(DAY_MS);
+    vault.accounts.remove(other.id);
+    expect(vault.accounts.removed.resolve('bank').id).toBe(bank.id);
+    expect(vault.accounts.removed.resolve('BANK:alice').id).toBe(bank.id);
+    expect(vault.accounts.removed.resolve(other.id.slice(0, 6)).id).toBe(other.id);
+    expect(vaultErrorOf(() => vault.accounts.removed.resolve('shop')).message).toBe(
+      'No removed account matches "shop".',
+    );
+    clock.advance(29 * DAY_MS);
+    // Bank's 30 days are up: it is no longer offered, Other still is.
+    expect(vaultErrorOf(() => vault.accounts.removed.resolve('bank')).code).toBe('NOT_FOUND');
+    expect(vault.accounts.removed.resolve('other').id).toBe(other.id);
+    vault.close();
+  });
+
   it('deletes a removed account for good on request', async () => {
     const { vault, path, bank } = await livedInVault();
     vault.accounts.remove(bank.id);

@@ -29,6 +29,17 @@ interface CsvRow {
   extra: number;
 }
 
+/** What is wrong with text csv-parse refused, in words (its own message is not shown). */
+function csvProblem(error: unknown): string {
+  const { code, lines } = (error ?? {}) as { code?: unknown; lines?: unknown };
+  if (code === 'CSV_QUOTE_NOT_CLOSED') {
+    return 'it is not valid CSV: a quoted field is never closed (the file ends inside it)';
+  }
+  return typeof lines === 'number' && lines > 0
+    ? `it is not valid CSV: its quoting is broken on line ${lines}`
+    : 'it is not valid CSV';
+}
+
 /** Rows as records keyed by the header's (lower-case) names; throws on broken quoting. */
 function readRows(text: string): CsvRow[] {
   const records = parse(text, {
@@ -104,9 +115,7 @@ export const bitwardenCsvImporter: Importer = {
     try {
       rows = readRows(text);
     } catch (error) {
-      throw file.damaged(
-        `it is not valid CSV (${error instanceof Error ? error.message : 'unreadable'}); the file is truncated or was edited`,
-      );
+      throw file.damaged(`${csvProblem(error)}; the file is truncated or was edited`, error);
     }
     return {
       encrypted: false,

@@ -38,7 +38,13 @@ function headerKdf(file: FileContent): KdbxKdf {
       new kdbx.KdbxContext({ kdbx: {} as Kdbxweb.Kdbx }),
     );
   } catch (error) {
-    throw file.damaged(`its KeePass header does not read (${kdbxMessage(error)})`);
+    throw file.damaged(
+      kdbxProblem(
+        (error as { code?: string }).code,
+        'its KeePass header does not read; the file is truncated or was edited',
+      ),
+      error,
+    );
   }
   if (header.versionMajor < 3 || (header.versionMajor === 3 && header.versionMinor < 1)) {
     throw file.damaged(
@@ -95,8 +101,22 @@ function checkKdf(file: FileContent, kdf: KdbxKdf): void {
   }
 }
 
-function kdbxMessage(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/^Error /, '') : String(error);
+/** Why kdbxweb refused the file, in words (by its error code; its own message is not shown). */
+function kdbxProblem(
+  code: string | undefined,
+  otherwise = 'it does not read as a KeePass database; the file is truncated or was edited',
+): string {
+  const codes = kdbxLibrary().Consts.ErrorCodes;
+  switch (code) {
+    case codes.BadSignature:
+      return 'it is not a KeePass database';
+    case codes.InvalidVersion:
+      return 'it is a KeePass database of a version Sparekey does not read (it reads KDBX 3.1 and 4)';
+    case codes.Unsupported:
+      return 'it uses a KeePass setting Sparekey cannot read';
+    default:
+      return otherwise;
+  }
 }
 
 function text(value: string | Kdbxweb.ProtectedValue | undefined): string | undefined {
@@ -123,7 +143,7 @@ async function load(
     if (code === kdbx.Consts.ErrorCodes.InvalidKey) {
       throw file.wrongPassword(false, keyFile ? 'or key file' : undefined);
     }
-    throw file.damaged(`it does not read as a KeePass database (${kdbxMessage(error)})`);
+    throw file.damaged(kdbxProblem(code), error);
   }
 }
 

@@ -16,7 +16,7 @@ export const qrImageImporter: Importer = {
       try {
         codes = await readQrCodes(file.bytes);
       } catch (error) {
-        if (isVaultError(error)) throw file.damaged(error.message);
+        if (isVaultError(error)) throw file.damaged(error.message, error.cause);
         throw error;
       }
       if (codes.length === 0) throw file.damaged('no QR code was found in the image');
