@@ -57,7 +57,10 @@ test('the import view takes a Steam Desktop Authenticator .maFile', async ({ app
   );
   await page.getByRole('button', { name: 'Import & export' }).click();
   const card = page.getByRole('region', { name: 'Import from another app' });
-  await card.getByLabel('Choose files (or drop them here)').setInputFiles([path]);
+  // As a person does: the card's own button opens the system's file chooser.
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: 'Choose files…' }).click();
+  await (await chooser).setFiles([path]);
   await expect(card.getByRole('heading', { name: '1 account to add' })).toBeVisible();
   await expect(card.getByText(/Steam Desktop Authenticator maFile/)).toBeVisible();
   await screenshot(page, testInfo, 'mafile-preview');
