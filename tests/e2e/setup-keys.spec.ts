@@ -57,9 +57,11 @@ test('the import view takes a Steam Desktop Authenticator .maFile', async ({ app
   );
   await page.getByRole('button', { name: 'Import & export' }).click();
   const card = page.getByRole('region', { name: 'Import from another app' });
-  // As a person does: the card's own button opens the system's file chooser.
+  // The button says it takes maFiles; as a person does, it opens the system's file chooser.
+  const choose = card.getByRole('button', { name: 'Choose files…' });
+  await expect(choose).toHaveAccessibleDescription(/Steam Desktop Authenticator \.maFiles/);
   const chooser = page.waitForEvent('filechooser');
-  await card.getByRole('button', { name: 'Choose files…' }).click();
+  await choose.click();
   await (await chooser).setFiles([path]);
   await expect(card.getByRole('heading', { name: '1 account to add' })).toBeVisible();
   await expect(card.getByText(/Steam Desktop Authenticator maFile/)).toBeVisible();
