@@ -287,6 +287,16 @@ test('the account page: a header that stays, sections a click away, a fix lands 
   expect(section!.y).toBeGreaterThanOrEqual(sticky!.y + sticky!.height);
   await expect(page.locator('.header-finding')).toContainText('All backup codes used');
 
+  // When the header grows after the fix has landed (its finding arrived a frame later), the
+  // section moves down with it rather than staying where it was, under the header.
+  const urgent = page.locator('.header-finding');
+  const stickyBox = async () => (await page.locator('.detail-sticky').boundingBox())!;
+  await urgent.evaluate((finding: HTMLElement) => (finding.style.minHeight = '90px'));
+  await expect.poll(async () => (await stickyBox()).height).toBeGreaterThan(sticky!.height);
+  const grown = await stickyBox();
+  expect((await heading.boundingBox())!.y).toBeGreaterThanOrEqual(grown.y + grown.height);
+  await urgent.evaluate((finding: HTMLElement) => (finding.style.minHeight = ''));
+
   // Scrolled to the bottom of a long section, the header and its code are still there.
   await page.locator('.detail-pane').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
   await expect(header).toBeInViewport();
