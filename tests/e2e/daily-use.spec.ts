@@ -267,9 +267,11 @@ test('the account page: a header that stays, sections a click away, a fix lands 
   await page.reload();
 
   // A fix from Health: its tab opens, its heading has the focus, below the header that stays.
+  // (The authenticator still works, so codes all used is a warning, not a lock-out.)
   await page.getByRole('button', { name: 'Health' }).click();
   await page
-    .getByRole('region', { name: /Could lock you out now/ })
+    .getByRole('region', { name: /Worth fixing soon/ })
+    .locator('[data-rule="codes.all-used"]')
     .getByRole('button', { name: 'Open backup codes' })
     .click();
   const heading = page.getByRole('heading', { name: 'Backup codes', level: 3 });
@@ -284,6 +286,16 @@ test('the account page: a header that stays, sections a click away, a fix lands 
   const section = await heading.boundingBox();
   expect(section!.y).toBeGreaterThanOrEqual(sticky!.y + sticky!.height);
   await expect(page.locator('.header-finding')).toContainText('All backup codes used');
+
+  // When the header grows after the fix has landed (its finding arrived a frame later), the
+  // section moves down with it rather than staying where it was, under the header.
+  const urgent = page.locator('.header-finding');
+  const stickyBox = async () => (await page.locator('.detail-sticky').boundingBox())!;
+  await urgent.evaluate((finding: HTMLElement) => (finding.style.minHeight = '90px'));
+  await expect.poll(async () => (await stickyBox()).height).toBeGreaterThan(sticky!.height);
+  const grown = await stickyBox();
+  expect((await heading.boundingBox())!.y).toBeGreaterThanOrEqual(grown.y + grown.height);
+  await urgent.evaluate((finding: HTMLElement) => (finding.style.minHeight = ''));
 
   // Scrolled to the bottom of a long section, the header and its code are still there.
   await page.locator('.detail-pane').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));

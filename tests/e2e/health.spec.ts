@@ -53,7 +53,9 @@ test('every finding, critical first, with a button that goes where the fix is ma
   );
   // The account's header stays in view above the section, naming the most urgent finding.
   await expect(page.getByRole('heading', { name: 'GitHub', level: 2 })).toBeInViewport();
-  await expect(page.locator('.header-finding')).toContainText('All backup codes used');
+  const urgent = page.locator('.header-finding');
+  await expect(urgent).toContainText('No way in works');
+  await expect(urgent.getByRole('button', { name: 'Open 2FA and recovery' })).toBeVisible();
 
   // An account's own findings are in its Code tab, with the same fixes.
   await openAccountTab(page, 'Code');

@@ -57,7 +57,12 @@ test('the import view takes a Steam Desktop Authenticator .maFile', async ({ app
   );
   await page.getByRole('button', { name: 'Import & export' }).click();
   const card = page.getByRole('region', { name: 'Import from another app' });
-  await card.getByLabel('Choose files (or drop them here)').setInputFiles([path]);
+  // The button says it takes maFiles; as a person does, it opens the system's file chooser.
+  const choose = card.getByRole('button', { name: 'Choose files…' });
+  await expect(choose).toHaveAccessibleDescription(/Steam Desktop Authenticator \.maFiles/);
+  const chooser = page.waitForEvent('filechooser');
+  await choose.click();
+  await (await chooser).setFiles([path]);
   await expect(card.getByRole('heading', { name: '1 account to add' })).toBeVisible();
   await expect(card.getByText(/Steam Desktop Authenticator maFile/)).toBeVisible();
   await screenshot(page, testInfo, 'mafile-preview');

@@ -4,7 +4,12 @@
  * list's "Needs attention", Health's groups, and dismissing.
  */
 import { HEALTH_SCENARIOS, ScenarioKit } from '../support/health-scenarios.js';
-import { createVault, expectAccessible, screenshot } from './support/app-actions.js';
+import {
+  createVault,
+  expectAccessible,
+  openAccountTab,
+  screenshot,
+} from './support/app-actions.js';
 import { type AppHost, expect, test } from './support/test-host.js';
 
 /** Builds a scenario's vault with the core behind the page, then shows it. */
@@ -29,6 +34,8 @@ test('the Instagram case: a retired number while the authenticator and 3 codes w
   await expect(row).not.toContainText('Critical');
   await row.click();
 
+  // Ways in are in the account's 2FA & recovery tab.
+  await openAccountTab(page, '2FA & recovery');
   const ways = page.getByTestId('ways-in');
   await expect(ways.locator('.way')).toHaveCount(3);
   await expect(ways.locator('[data-way="authenticator"]')).toContainText('At risk');
@@ -39,7 +46,13 @@ test('the Instagram case: a retired number while the authenticator and 3 codes w
   await expect(sms).toContainText('BrokenSMS to +44 7700 900123');
   await expect(sms).toContainText('You retired this number on');
   await expect(ways).toContainText('2 independent ways in work.');
+  // No command line in the app.
+  await expect(page.locator('.detail')).not.toContainText('sparekey ');
+  await expectAccessible(page, 'the ways in of the account with a retired number');
+  await screenshot(page, testInfo, 'instagram-ways-in');
 
+  // Its findings and readiness are in its Code tab.
+  await openAccountTab(page, 'Code');
   const attention = page.getByRole('region', { name: 'Needs attention' });
   await expect(attention.locator('.severity-critical')).toHaveCount(0);
   await expect(attention.locator('[data-rule="contacts.retired-in-use"]')).toContainText(
@@ -55,12 +68,9 @@ test('the Instagram case: a retired number while the authenticator and 3 codes w
     '−10 SMS to +44 7700 900123 no longer works.',
     '−10 No recovery contact the site could reach you at is recorded.',
   ]);
-  // No command line in the app.
   await expect(page.locator('.detail')).not.toContainText('sparekey ');
-  await expectAccessible(page, 'the account with a retired number');
-  await screenshot(page, testInfo, 'instagram-ways-in');
-  await page.locator('#section-recovery').scrollIntoViewIfNeeded();
-  await screenshot(page, testInfo, 'instagram-ways-in-list');
+  await expectAccessible(page, 'the findings of the account with a retired number');
+  await screenshot(page, testInfo, 'instagram-findings');
 });
 
 test('twelve accounts imported from an authenticator app: nothing needs attention, one group in Health', async ({
@@ -101,10 +111,16 @@ test('no way in works: the one critical finding names the recovery path', async 
   const row = page.getByRole('option', { name: /Instagram/ });
   await expect(row).toContainText('Critical: No way in works');
   await row.click();
+  // The header names the finding; its button opens the tab where the fix is made.
+  const urgent = page.locator('.header-finding');
+  await expect(urgent).toContainText('No way in works');
+  await urgent.getByRole('button', { name: 'Open 2FA and recovery' }).click();
+  await expect(page.getByRole('heading', { name: 'Two-step sign-in and recovery' })).toBeFocused();
   await expect(page.getByTestId('ways-in')).toContainText('No way in works now.');
   await expect(page.getByTestId('ways-in').locator('.recovery-path')).toContainText(
     'If every way in fails, the site can reach you at me@example.com.',
   );
+  await openAccountTab(page, 'Code');
   const attention = page.getByRole('region', { name: 'Needs attention' });
   await expect(attention).toContainText('Readiness 0/100');
   await page.getByRole('button', { name: 'Health' }).click();
@@ -123,22 +139,32 @@ test('a trusted device marked as gone in Ways in: a warning naming what still wo
   await scenario(app, 'a backup code used, nine left', (kit) => {
     kit.way(kit.main!, 'trusted-device', { device: 'iPad' });
   });
-  await page.getByRole('option', { name: /Instagram/ }).click();
+  const row = page.getByRole('option', { name: /Instagram/ });
+  await row.click();
+  await openAccountTab(page, '2FA & recovery');
   const ways = page.getByTestId('ways-in');
   await expect(ways).toContainText('3 independent ways in work.');
   await ways.getByRole('button', { name: 'Trusted device (iPad): it stopped working' }).click();
   const device = ways.locator('.way-broken');
   await expect(device).toContainText('Trusted device (iPad)');
   await expect(device).toContainText('Marked as no longer working on');
+  await expect(row).toContainText('Way in stopped');
+  await screenshot(page, testInfo, 'trusted-device-gone');
+
+  // The finding, in the account's Code tab.
+  await openAccountTab(page, 'Code');
   const attention = page.getByRole('region', { name: 'Needs attention' });
   await expect(attention.locator('[data-rule="methods.not-working"]')).toContainText(
     'Your authenticator app and 9 backup codes still get you into Instagram, but your trusted device (iPad) no longer does',
   );
-  await expect(page.getByRole('option', { name: /Instagram/ })).toContainText('Way in stopped');
-  await screenshot(page, testInfo, 'trusted-device-gone');
 
+  await openAccountTab(page, '2FA & recovery');
   await ways.getByRole('button', { name: 'Trusted device (iPad): it works again' }).click();
   await expect(ways.locator('.way-broken')).toHaveCount(0);
+  await expect(ways).toContainText('3 independent ways in work.');
+  await expect(row).not.toContainText('Way in stopped');
+  await openAccountTab(page, 'Code');
+  await expect(page.locator('#account-findings')).toContainText('Readiness');
   await expect(page.locator('[data-rule="methods.not-working"]')).toHaveCount(0);
 });
 

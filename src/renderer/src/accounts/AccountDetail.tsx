@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { AccountSummary } from '../../../shared/domain.js';
 import type { AccountSection } from '../app/navigation.js';
+import { syncStickyHeight } from '../app/sticky-header.js';
 import { useSectionFocus } from '../app/useSectionFocus.js';
 import { BackupCodes } from '../backup-codes/BackupCodes.js';
 import { RecoverySection } from '../recovery/RecoverySection.js';
@@ -104,9 +105,8 @@ export const AccountDetail = memo(function AccountDetail({
     const header = sticky.current;
     const page = article.current;
     if (header === null || page === null) return;
-    const observer = new ResizeObserver(() =>
-      page.style.setProperty('--sticky-height', `${header.offsetHeight}px`),
-    );
+    syncStickyHeight(page);
+    const observer = new ResizeObserver(() => syncStickyHeight(page));
     observer.observe(header);
     return () => observer.disconnect();
   }, []);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { syncStickyHeight } from './sticky-header.js';
 
 /**
  * Brings a section into view and moves the focus to its heading when the app
@@ -13,6 +14,7 @@ export function useSectionFocus(focusSerial: number | undefined, ready: boolean)
     handled.current = focusSerial;
     const target = heading.current;
     if (target === null) return;
+    syncStickyHeight(target);
     (target.closest('section') ?? target).scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
   }, [focusSerial, ready]);

@@ -118,8 +118,10 @@ export function ImportCard({ onAccountsAdded }: { onAccountsAdded?: (count: numb
               }}
             />
             <p id="import-formats" className="hint">
-              Aegis, 2FAS, Bitwarden, andOTP, FreeOTP+, Proton, Stratum or Ente exports, files of
-              otpauth:// links, or QR code images. Nothing is added until you confirm the preview.
+              Exports of Aegis, 2FAS, Bitwarden, Ente Auth, andOTP, FreeOTP+, Proton Authenticator,
+              Stratum, KeePass, 1Password, Proton Pass or LastPass Authenticator, Steam Desktop
+              Authenticator .maFiles, files of otpauth:// links, or QR code images. Nothing is added
+              until you confirm the preview.
             </p>
             <FieldError id={files.errorId} error={files.error} />
           </div>
