@@ -35,7 +35,7 @@ interface Pending {
 /** Where a failed check points, for naming the account. */
 export interface StateProblemDetails {
   part: 'state';
-  reason: 'missing' | 'future-row' | 'malformed-row' | 'mismatch';
+  reason: 'missing' | 'index' | 'future-row' | 'malformed-row' | 'mismatch';
   kind?: string;
   id?: string;
   parent?: string | null;
@@ -52,7 +52,8 @@ const STATE_LABEL = 'sparekey v2 vault state';
  * how many rows the vault holds (one tag for the old row, one for the new).
  *
  * Checked at unlock and by `verify`: a row rolled back, deleted, inserted,
- * duplicated under another id or moved to another parent changes S; an older
+ * duplicated under another id or moved to another parent changes S; an index
+ * that no longer matches the rows is refused before S is worked out; an older
  * state row gives an older counter whose MAC does not match today's rows; an
  * edited header field changes the MAC.
  */
@@ -83,6 +84,7 @@ export class VaultState {
    */
   check(): void {
     const state = this.readStateRow();
+    this.checkIndexes();
     const sum = this.sumRows(state.counter);
     const expected = this.stateMac(state.counter, sum);
     if (!timingSafeEqual(expected, state.mac)) {
@@ -92,6 +94,22 @@ export class VaultState {
       );
     }
     this.committed = { counter: state.counter, mac: state.mac, sum };
+  }
+
+  /**
+   * S is worked out from a scan of the records table itself, but records are
+   * looked up through its indexes (by kind and id, by parent), which S does not
+   * cover: an index rebuilt to leave a row out would hide that record from every
+   * lookup while the table, and S, still hold it. SQLite's integrity check of
+   * the table compares each index with the rows.
+   */
+  private checkIndexes(): void {
+    if (this.db.integrityCheck('records').length > 0) {
+      throw this.damaged(
+        'its records table, or an index Sparekey finds records by, is not as SQLite wrote it (a record was hidden from lookups, or the table is damaged)',
+        { reason: 'index' },
+      );
+    }
   }
 
   /** S over every row, checking each row's plaintext columns and that none is newer than `counter`. */

@@ -59,6 +59,31 @@ async function useCode(path: string, accountId: string, code: string, options = 
   }
 }
 
+/**
+ * Rebuilds an index from another definition, then puts its own definition back, as
+ * someone with the file and SQLite's writable_schema can: sqlite_schema is then
+ * exactly Sparekey's, but the index holds what the other definition selects.
+ */
+function rebuildIndexAs(path: string, name: string, otherSql: string): void {
+  const withSchema = (fn: (db: Database.Database) => void) =>
+    withFile(path, (db) => {
+      db.unsafeMode(true);
+      fn(db);
+    });
+  let own: string | null = null;
+  withSchema((db) => {
+    own = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(name) as { sql: string })
+      .sql;
+    db.pragma('writable_schema = ON');
+    db.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(otherSql, name);
+  });
+  withSchema((db) => {
+    db.exec(`REINDEX ${name}`);
+    db.pragma('writable_schema = ON');
+    db.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(own, name);
+  });
+}
+
 /** Rewrites header fields the way someone with the file would, checksum included. */
 function editHeader(path: string, change: (row: Record<string, unknown>) => void): void {
   withFile(path, (db) => {
@@ -196,6 +221,23 @@ describe('the whole vault is sealed', () => {
     expect(error.code).toBe('VAULT_DAMAGED');
     expect(error.details).toMatchObject({ reason: 'future-row' });
     expect(accountId).not.toBe(thirdAccount);
+  });
+
+  it("a code set hidden from the index that finds an account's records is refused at unlock", async () => {
+    const { path, accountId } = await vaultWithCodes();
+    // The index is rebuilt without the code set, then its definition put back as it was:
+    // the schema is exactly Sparekey's, every row is still in the table, but a lookup
+    // of the account's records no longer finds the code set.
+    rebuildIndexAs(
+      path,
+      'records_by_parent',
+      "CREATE INDEX records_by_parent ON records (parent, kind) WHERE parent IS NOT NULL AND kind <> 'codeset'",
+    );
+    const error = await vaultRejectionOf(unlock(path));
+    expect(error.code).toBe('VAULT_DAMAGED');
+    expect(error.details).toMatchObject({ part: 'state', reason: 'index' });
+    expect(error.message).toContain('was changed outside Sparekey');
+    expect(accountId).toBeTruthy();
   });
 
   it('verify reports a change made after unlock', async () => {
