@@ -294,6 +294,48 @@ describe('the header', () => {
     }
   });
 
+  it('the key-derivation settings rewritten with the same values in another form are damage', async () => {
+    const rewrites: ((kdf: Record<string, unknown>) => string)[] = [
+      (kdf) => JSON.stringify(kdf, null, 1),
+      (kdf) => JSON.stringify({ ...kdf, extra: 1 }),
+      (kdf) => JSON.stringify(Object.fromEntries(Object.entries(kdf).reverse())),
+    ];
+    for (const rewrite of rewrites) {
+      const { path } = await vaultWithCodes();
+      editHeader(path, (row) => (row.kdf = rewrite(JSON.parse(row.kdf as string))));
+      const error = await vaultRejectionOf(unlock(path));
+      expect(error.code).toBe('VAULT_DAMAGED');
+      expect(error.details).toMatchObject({ part: 'header' });
+    }
+  });
+
+  it('a vault made with its key-derivation cost given in another order opens', async () => {
+    const { vault, path } = await createTestVault({
+      kdfCost: { lanes: 4, passes: 3, memoryKiB: 64 * 1024 },
+    });
+    vault.close();
+    const reopened = await unlock(path);
+    expect(reopened.kdfParameters).toEqual({ memoryKiB: 64 * 1024, passes: 3, lanes: 4 });
+    reopened.close();
+  });
+
+  it('a second header row is damage, wherever it sorts', async () => {
+    for (const singleton of [0, 2]) {
+      const { path } = await vaultWithCodes();
+      withFile(path, (db) => {
+        // CHECK (singleton = 1) holds only for those who do not turn it off.
+        db.pragma('ignore_check_constraints = ON');
+        db.prepare(
+          `INSERT INTO vault_header (singleton, magic, format, vault_id, kdf, key_slot, checksum)
+           SELECT ?, magic, format, vault_id, kdf, key_slot, checksum FROM vault_header`,
+        ).run(singleton);
+      });
+      const error = vaultErrorOf(() => Vault.open(path, FAST_KDF));
+      expect(error.code).toBe('VAULT_DAMAGED');
+      expect(error.message).toContain('more than one header');
+    }
+  });
+
   it('a header field changed with its checksum recomputed does not unlock', async () => {
     const { path } = await vaultWithCodes();
     editHeader(path, (row) => {
