@@ -217,6 +217,11 @@ export class VaultDatabase {
     );
   }
 
+  /** SQLite's schema cookie: changes whenever anything changes sqlite_schema (a trigger planted, say). */
+  schemaVersion(): number {
+    return this.db.pragma('schema_version', { simple: true }) as number;
+  }
+
   /** Changes whenever another connection commits, so cached plaintext can be refreshed. */
   dataVersion(): number {
     return this.db.pragma('data_version', { simple: true }) as number;

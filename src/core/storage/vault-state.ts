@@ -8,6 +8,7 @@ import type { VaultSubkeys } from '../crypto/subkeys.js';
 import { unexpectedWrite } from './checked-writes.js';
 import type { VaultDatabase } from './database.js';
 import { VAULT_MAGIC, type VaultHeader } from './header.js';
+import { checkSchema } from './schema-lock.js';
 import { type RowIdentity, RowTagger, SetSum, TAG_LENGTH } from './set-commitment.js';
 
 /** What a write does to the set of rows, as the record store tells it. */
@@ -35,7 +36,7 @@ interface Pending {
 /** Where a failed check points, for naming the account. */
 export interface StateProblemDetails {
   part: 'state';
-  reason: 'missing' | 'index' | 'future-row' | 'malformed-row' | 'mismatch';
+  reason: 'schema' | 'missing' | 'index' | 'future-row' | 'malformed-row' | 'mismatch';
   kind?: string;
   id?: string;
   parent?: string | null;
@@ -83,6 +84,7 @@ export class VaultState {
    * what Sparekey last wrote. Call inside a read or write transaction.
    */
   check(): void {
+    this.checkSchemaUnchanged();
     const state = this.readStateRow();
     this.checkIndexes();
     const sum = this.sumRows(state.counter);
@@ -95,6 +97,22 @@ export class VaultState {
     }
     this.committed = { counter: state.counter, mac: state.mac, sum };
   }
+
+  /**
+   * The schema lock again, whenever the schema changed since this connection last
+   * checked it: a trigger planted while the vault is open (an AFTER UPDATE one
+   * that puts a row back lets the write report one changed row) must not run in
+   * the next write. Inside the write transaction, so nothing can change it after.
+   */
+  private checkSchemaUnchanged(): void {
+    const version = this.db.schemaVersion();
+    if (version === this.schemaVersion) return;
+    if (checkSchema(this.db) !== this.header.format) {
+      throw this.damaged('its tables are not those of its format', { reason: 'schema' });
+    }
+    this.schemaVersion = version;
+  }
+  private schemaVersion: number | undefined;
 
   /**
    * S is worked out from a scan of the records table itself, but records are
@@ -187,6 +205,7 @@ export class VaultState {
    */
   write<T>(fn: () => T): T {
     if (this.pending !== null) return this.nested(this.pending, fn);
+    this.checkSchemaUnchanged();
     const state = this.readStateRow();
     const known = this.committed;
     if (known === null || known.counter !== state.counter || !sameBytes(known.mac, state.mac)) {

@@ -134,7 +134,7 @@ describe('the schema lock', () => {
     }
   });
 
-  it('a write refused by a trigger planted while the vault is open is an error, and changes nothing', async () => {
+  it('a trigger planted while the vault is open to ignore a write is refused at that write, and changes nothing', async () => {
     const { path, accountId } = await vaultWithCodes();
     const vault = await unlock(path);
     withFile(path, (db) =>
@@ -143,12 +143,30 @@ describe('the schema lock', () => {
     );
     const error = vaultErrorOf(() => vault.backupCodes.use(accountId, { code: CODES[0]! }));
     expect(error.code).toBe('VAULT_DAMAGED');
-    expect(error.message).toContain('changed 0 rows of the vault file instead of 1');
+    expect(error.message).toContain('a trigger named "keep_codes" that Sparekey does not create');
     vault.close();
     withFile(path, (db) => db.exec('DROP TRIGGER keep_codes'));
     const reopened = await unlock(path);
     expect(reopened.backupCodes.status(accountId).remaining).toBe(CODES.length);
     reopened.close();
+  });
+});
+
+describe('the schema lock while the vault is open', () => {
+  it('a trigger planted after unlock that puts a code set back is refused at the next write, naming it', async () => {
+    const { path, accountId } = await vaultWithCodes();
+    const vault = await unlock(path);
+    // An AFTER trigger lets the write report one changed row, then undoes it.
+    withFile(path, (db) =>
+      db.exec(`CREATE TRIGGER put_back AFTER UPDATE ON records WHEN new.kind = 'codeset'
+               BEGIN UPDATE records SET version = old.version, nonce = old.nonce, body = old.body
+                 WHERE rowid = new.rowid; END`),
+    );
+    const error = vaultErrorOf(() => vault.backupCodes.use(accountId, { code: CODES[0]! }));
+    expect(error.code).toBe('VAULT_DAMAGED');
+    expect(error.message).toContain('a trigger named "put_back" that Sparekey does not create');
+    expect(vault.verify().join(' ')).toContain('a trigger named "put_back"');
+    vault.close();
   });
 });
 
