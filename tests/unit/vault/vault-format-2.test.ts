@@ -1,13 +1,12 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeFields } from '../../../src/core/crypto/bytes.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { FileCounterMemory } from '../../../src/core/storage/counter-memory.js';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf, vaultRejectionOf } from '../../support/errors.js';
+import { editHeader, rebuildIndexAs, withFile } from '../../support/vault-file.js';
 import { createTestVault, FAST_KDF, PASSWORD, tempFolder } from '../../support/temp-vault.js';
 
 const CODES = ['1111 1111', '2222 2222', '3333 3333', '4444 4444'];
@@ -23,15 +22,6 @@ async function vaultWithCodes(options: Parameters<typeof createTestVault>[0] = {
   vault.backupCodes.add(account.id, { codes: CODES });
   vault.close();
   return { path, accountId: account.id };
-}
-
-function withFile<T>(path: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(path);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
 }
 
 type Row = {
@@ -57,51 +47,6 @@ async function useCode(path: string, accountId: string, code: string, options = 
   } finally {
     vault.close();
   }
-}
-
-/**
- * Rebuilds an index from another definition, then puts its own definition back, as
- * someone with the file and SQLite's writable_schema can: sqlite_schema is then
- * exactly Sparekey's, but the index holds what the other definition selects.
- */
-function rebuildIndexAs(path: string, name: string, otherSql: string): void {
-  const withSchema = (fn: (db: Database.Database) => void) =>
-    withFile(path, (db) => {
-      db.unsafeMode(true);
-      fn(db);
-    });
-  let own: string | null = null;
-  withSchema((db) => {
-    own = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(name) as { sql: string })
-      .sql;
-    db.pragma('writable_schema = ON');
-    db.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(otherSql, name);
-  });
-  withSchema((db) => {
-    db.exec(`REINDEX ${name}`);
-    db.pragma('writable_schema = ON');
-    db.prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?').run(own, name);
-  });
-}
-
-/** Rewrites header fields the way someone with the file would, checksum included. */
-function editHeader(path: string, change: (row: Record<string, unknown>) => void): void {
-  withFile(path, (db) => {
-    const row = db.prepare('SELECT * FROM vault_header').get() as Record<string, unknown>;
-    change(row);
-    const checksum = sha256(
-      encodeFields([
-        row.magic as string,
-        row.format as number,
-        row.vault_id as Uint8Array,
-        row.kdf as string,
-        row.key_slot as Uint8Array,
-      ]),
-    );
-    db.prepare(
-      'UPDATE vault_header SET format = ?, vault_id = ?, kdf = ?, key_slot = ?, checksum = ?',
-    ).run(row.format, row.vault_id, row.kdf, row.key_slot, checksum);
-  });
 }
 
 describe('the schema lock', () => {
