@@ -93,7 +93,7 @@ export function kdfParamsProblem(params: KdfParams): string | undefined {
   const salt = saltBytes(params.salt);
   if (salt === undefined) return 'the key-derivation salt is unreadable';
   if (salt.length < SALT_LENGTH) {
-    return `the key-derivation salt is ${salt.length} bytes long, shorter than the ${SALT_LENGTH} Sparekey requires`;
+    return `the key-derivation salt is ${salt.length} ${salt.length === 1 ? 'byte' : 'bytes'} long, shorter than the ${SALT_LENGTH} bytes Sparekey requires`;
   }
   if (salt.length > MAX_SALT_LENGTH) return 'the key-derivation salt is too long';
   return undefined;

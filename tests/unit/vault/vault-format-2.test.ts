@@ -226,7 +226,7 @@ describe('the header', () => {
     const cases: [(kdf: Record<string, unknown>) => void, string][] = [
       [
         (kdf) => (kdf.salt = Buffer.alloc(1).toString('base64')),
-        'the key-derivation salt is 1 bytes long',
+        'the key-derivation salt is 1 byte long, shorter than the 16 bytes Sparekey requires',
       ],
       [
         (kdf) => Object.assign(kdf, { memoryKiB: 8, lanes: 64 }),
