@@ -96,7 +96,20 @@ export class VaultState {
       );
     }
     this.committed = { counter: state.counter, mac: state.mac, sum };
+    this.checkedDataVersion = this.db.dataVersion();
   }
+
+  /**
+   * Checks the whole vault again when another connection has committed since the
+   * last check (another Sparekey, or a program writing the file while it is open):
+   * a row put back behind this connection's back is refused before it is read, and
+   * before a write seals it in. This connection's own commits leave it as it is.
+   * Call inside a read or write transaction.
+   */
+  checkIfChangedElsewhere(): void {
+    if (this.checkedDataVersion !== this.db.dataVersion()) this.check();
+  }
+  private checkedDataVersion: number | undefined;
 
   /**
    * The schema lock again, whenever the schema changed since this connection last
@@ -200,8 +213,8 @@ export class VaultState {
   /**
    * Runs `fn` (inside the caller's write transaction) as one write: the rows it
    * writes get version counter + 1, and if it wrote any, the new counter and MAC
-   * are written before it returns. When another process wrote since this one
-   * last looked, S is worked out again (and checked) first.
+   * are written before it returns. When another connection wrote since this one
+   * last looked (the state row, or any row), S is worked out again (and checked) first.
    */
   write<T>(fn: () => T): T {
     if (this.pending !== null) return this.nested(this.pending, fn);
@@ -210,6 +223,8 @@ export class VaultState {
     const known = this.committed;
     if (known === null || known.counter !== state.counter || !sameBytes(known.mac, state.mac)) {
       this.check();
+    } else {
+      this.checkIfChangedElsewhere();
     }
     const base = this.committed!;
     const pending: Pending = { counter: base.counter + 1, sum: base.sum.copy(), touched: false };

@@ -203,6 +203,27 @@ describe('the whole vault is sealed', () => {
     expect(accountId).toBeTruthy();
   });
 
+  it('a code set put back by another program while the vault is open is refused at the next read', async () => {
+    const { path, accountId } = await vaultWithCodes();
+    const before = withFile(path, (db) => rowOf(db, 'codeset', accountId));
+    const vault = await unlock(path);
+    vault.backupCodes.use(accountId, { code: CODES[0]! });
+    expect(vault.backupCodes.status(accountId).remaining).toBe(CODES.length - 1);
+    withFile(path, (db) =>
+      db
+        .prepare('UPDATE records SET version = ?, nonce = ?, body = ? WHERE kind = ? AND id = ?')
+        .run(before.version, before.nonce, before.body, 'codeset', before.id),
+    );
+    const error = vaultErrorOf(() => vault.backupCodes.status(accountId));
+    expect(error.code).toBe('VAULT_DAMAGED');
+    expect(error.message).toContain('was changed outside Sparekey');
+    // Nor does a write seal it in.
+    expect(vaultErrorOf(() => vault.settings.update({ autoLockMinutes: 3 })).code).toBe(
+      'VAULT_DAMAGED',
+    );
+    vault.close();
+  });
+
   it('verify reports a change made after unlock', async () => {
     const { path, accountId } = await vaultWithCodes();
     const vault = await unlock(path);
