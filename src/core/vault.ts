@@ -162,7 +162,12 @@ export class Vault {
       },
       read: (fn) => {
         this.context.records();
-        return db.read(fn);
+        const state = this.state;
+        // What another program changed while the vault is open is checked before it is read.
+        return db.read(() => {
+          if (!this.namingDamage) state?.checkIfChangedElsewhere();
+          return fn();
+        });
       },
       newId: () => toHex(this.random.bytes(8)),
       onLock: (listener) => this.lockListeners.push(listener),
@@ -331,6 +336,8 @@ export class Vault {
     if (!(error instanceof VaultError) || error.details?.part !== 'state' || records === null) {
       return error;
     }
+    // The check has just failed: the reads below, which name what it found, skip it.
+    this.namingDamage = true;
     try {
       const [row] = this.db.read(() => records.verifyAll());
       const suspect = row ?? (typeof error.details.kind === 'string' ? error.details : undefined);
@@ -345,8 +352,11 @@ export class Vault {
       );
     } catch {
       return error;
+    } finally {
+      this.namingDamage = false;
     }
   }
+  private namingDamage = false;
 
   /** The name of the account a record belongs to, when that account's own record reads. */
   private accountNameOf(kind: string, id: string): string | undefined {
@@ -604,7 +614,9 @@ export class Vault {
 
   /** `verify`, also saying how many records were decrypted. */
   verifyDetailed(): VerifyReport {
-    return this.context.read(() => checkFile(this.db, this.context.records(), this.state));
+    // Not through context.read, which throws at the first problem: verify lists them all.
+    const records = this.context.records();
+    return this.db.read(() => checkFile(this.db, records, this.state));
   }
 
   /**

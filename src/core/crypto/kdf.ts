@@ -43,11 +43,17 @@ export const KDF_LIMITS = {
 export const SALT_LENGTH = 16;
 const MAX_SALT_LENGTH = 64;
 
+/**
+ * The parameters to store, their fields in KdfParamsSchema's order: the header
+ * holds them as JSON, and the text read back and parsed must be the text written.
+ */
 export function kdfParams(cost: KdfCost, salt: Uint8Array): KdfParams {
   return {
     algorithm: 'argon2id',
     version: 19,
-    ...cost,
+    memoryKiB: cost.memoryKiB,
+    passes: cost.passes,
+    lanes: cost.lanes,
     salt: Buffer.from(salt).toString('base64'),
   };
 }
@@ -87,7 +93,7 @@ export function kdfParamsProblem(params: KdfParams): string | undefined {
   const salt = saltBytes(params.salt);
   if (salt === undefined) return 'the key-derivation salt is unreadable';
   if (salt.length < SALT_LENGTH) {
-    return `the key-derivation salt is ${salt.length} bytes long, shorter than the ${SALT_LENGTH} Sparekey requires`;
+    return `the key-derivation salt is ${salt.length} ${salt.length === 1 ? 'byte' : 'bytes'} long, shorter than the ${SALT_LENGTH} bytes Sparekey requires`;
   }
   if (salt.length > MAX_SALT_LENGTH) return 'the key-derivation salt is too long';
   return undefined;

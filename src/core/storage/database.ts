@@ -217,6 +217,11 @@ export class VaultDatabase {
     );
   }
 
+  /** SQLite's schema cookie: changes whenever anything changes sqlite_schema (a trigger planted, say). */
+  schemaVersion(): number {
+    return this.db.pragma('schema_version', { simple: true }) as number;
+  }
+
   /** Changes whenever another connection commits, so cached plaintext can be refreshed. */
   dataVersion(): number {
     return this.db.pragma('data_version', { simple: true }) as number;
@@ -263,9 +268,14 @@ export class VaultDatabase {
     }
   }
 
-  integrityCheck(): string[] {
+  /** SQLite's integrity check of the whole file, or of one table and its indexes only. */
+  integrityCheck(table?: string): string[] {
+    if (table !== undefined && !/^[a-z_]+$/.test(table))
+      throw new Error(`Not a table name: ${table}`);
     try {
-      const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+      const rows = this.db.pragma(
+        table === undefined ? 'integrity_check' : `integrity_check(${table})`,
+      ) as { integrity_check: string }[];
       return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
     } catch (error) {
       throw translateSqliteError(error, this.path);

@@ -63,10 +63,17 @@ function readHeaderRow(db: VaultDatabase): VaultHeader {
       part: 'header',
     });
   if (!db.tableExists('vault_header')) throw damaged('it is missing');
-  const row = db
-    .statement('SELECT magic, format, vault_id, kdf, key_slot, checksum FROM vault_header')
-    .get() as HeaderRow | undefined;
+  // One row, the one Sparekey writes: a second one (its CHECK turned off) would be
+  // read in its place by whoever sorts it first.
+  const rows = db
+    .statement(
+      'SELECT singleton, magic, format, vault_id, kdf, key_slot, checksum FROM vault_header',
+    )
+    .all() as (HeaderRow & { singleton: unknown })[];
+  const [row] = rows;
   if (row === undefined) throw damaged('it is missing');
+  if (rows.length > 1) throw damaged('it holds more than one header');
+  if (row.singleton !== 1) throw damaged('its row is not the one Sparekey writes');
   if (
     typeof row.format !== 'number' ||
     !(row.vault_id instanceof Uint8Array) ||
@@ -99,6 +106,11 @@ function readHeaderRow(db: VaultDatabase): VaultHeader {
   }
   const kdf = KdfParamsSchema.safeParse(kdfJson);
   if (!kdf.success) throw damaged('the key-derivation parameters are invalid');
+  // Written exactly as Sparekey writes them, so the text bound into the key slot and
+  // the vault state is the text in the file (no other spacing, order or extra field).
+  if (JSON.stringify(kdf.data) !== row.kdf) {
+    throw damaged('the key-derivation parameters are not written the way Sparekey writes them');
+  }
   // Checked before Argon2id ever runs: a planted header must not cost minutes and gigabytes.
   const problem = kdfParamsProblem(kdf.data);
   if (problem !== undefined) throw damaged(problem);

@@ -8,6 +8,7 @@ import type { VaultSubkeys } from '../crypto/subkeys.js';
 import { unexpectedWrite } from './checked-writes.js';
 import type { VaultDatabase } from './database.js';
 import { VAULT_MAGIC, type VaultHeader } from './header.js';
+import { checkSchema } from './schema-lock.js';
 import { type RowIdentity, RowTagger, SetSum, TAG_LENGTH } from './set-commitment.js';
 
 /** What a write does to the set of rows, as the record store tells it. */
@@ -35,7 +36,7 @@ interface Pending {
 /** Where a failed check points, for naming the account. */
 export interface StateProblemDetails {
   part: 'state';
-  reason: 'missing' | 'future-row' | 'malformed-row' | 'mismatch';
+  reason: 'schema' | 'missing' | 'index' | 'future-row' | 'malformed-row' | 'mismatch';
   kind?: string;
   id?: string;
   parent?: string | null;
@@ -52,7 +53,8 @@ const STATE_LABEL = 'sparekey v2 vault state';
  * how many rows the vault holds (one tag for the old row, one for the new).
  *
  * Checked at unlock and by `verify`: a row rolled back, deleted, inserted,
- * duplicated under another id or moved to another parent changes S; an older
+ * duplicated under another id or moved to another parent changes S; an index
+ * that no longer matches the rows is refused before S is worked out; an older
  * state row gives an older counter whose MAC does not match today's rows; an
  * edited header field changes the MAC.
  */
@@ -82,7 +84,9 @@ export class VaultState {
    * what Sparekey last wrote. Call inside a read or write transaction.
    */
   check(): void {
+    this.checkSchemaUnchanged();
     const state = this.readStateRow();
+    this.checkIndexes();
     const sum = this.sumRows(state.counter);
     const expected = this.stateMac(state.counter, sum);
     if (!timingSafeEqual(expected, state.mac)) {
@@ -92,6 +96,51 @@ export class VaultState {
       );
     }
     this.committed = { counter: state.counter, mac: state.mac, sum };
+    this.checkedDataVersion = this.db.dataVersion();
+  }
+
+  /**
+   * Checks the whole vault again when another connection has committed since the
+   * last check (another Sparekey, or a program writing the file while it is open):
+   * a row put back behind this connection's back is refused before it is read, and
+   * before a write seals it in. This connection's own commits leave it as it is.
+   * Call inside a read or write transaction.
+   */
+  checkIfChangedElsewhere(): void {
+    if (this.checkedDataVersion !== this.db.dataVersion()) this.check();
+  }
+  private checkedDataVersion: number | undefined;
+
+  /**
+   * The schema lock again, whenever the schema changed since this connection last
+   * checked it: a trigger planted while the vault is open (an AFTER UPDATE one
+   * that puts a row back lets the write report one changed row) must not run in
+   * the next write. Inside the write transaction, so nothing can change it after.
+   */
+  private checkSchemaUnchanged(): void {
+    const version = this.db.schemaVersion();
+    if (version === this.schemaVersion) return;
+    if (checkSchema(this.db) !== this.header.format) {
+      throw this.damaged('its tables are not those of its format', { reason: 'schema' });
+    }
+    this.schemaVersion = version;
+  }
+  private schemaVersion: number | undefined;
+
+  /**
+   * S is worked out from a scan of the records table itself, but records are
+   * looked up through its indexes (by kind and id, by parent), which S does not
+   * cover: an index rebuilt to leave a row out would hide that record from every
+   * lookup while the table, and S, still hold it. SQLite's integrity check of
+   * the table compares each index with the rows.
+   */
+  private checkIndexes(): void {
+    if (this.db.integrityCheck('records').length > 0) {
+      throw this.damaged(
+        'its records table, or an index Sparekey finds records by, is not as SQLite wrote it (a record was hidden from lookups, or the table is damaged)',
+        { reason: 'index' },
+      );
+    }
   }
 
   /** S over every row, checking each row's plaintext columns and that none is newer than `counter`. */
@@ -164,15 +213,18 @@ export class VaultState {
   /**
    * Runs `fn` (inside the caller's write transaction) as one write: the rows it
    * writes get version counter + 1, and if it wrote any, the new counter and MAC
-   * are written before it returns. When another process wrote since this one
-   * last looked, S is worked out again (and checked) first.
+   * are written before it returns. When another connection wrote since this one
+   * last looked (the state row, or any row), S is worked out again (and checked) first.
    */
   write<T>(fn: () => T): T {
     if (this.pending !== null) return this.nested(this.pending, fn);
+    this.checkSchemaUnchanged();
     const state = this.readStateRow();
     const known = this.committed;
     if (known === null || known.counter !== state.counter || !sameBytes(known.mac, state.mac)) {
       this.check();
+    } else {
+      this.checkIfChangedElsewhere();
     }
     const base = this.committed!;
     const pending: Pending = { counter: base.counter + 1, sum: base.sum.copy(), touched: false };

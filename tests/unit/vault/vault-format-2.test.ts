@@ -1,13 +1,12 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeFields } from '../../../src/core/crypto/bytes.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { FileCounterMemory } from '../../../src/core/storage/counter-memory.js';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf, vaultRejectionOf } from '../../support/errors.js';
+import { editHeader, rebuildIndexAs, withFile } from '../../support/vault-file.js';
 import { createTestVault, FAST_KDF, PASSWORD, tempFolder } from '../../support/temp-vault.js';
 
 const CODES = ['1111 1111', '2222 2222', '3333 3333', '4444 4444'];
@@ -23,15 +22,6 @@ async function vaultWithCodes(options: Parameters<typeof createTestVault>[0] = {
   vault.backupCodes.add(account.id, { codes: CODES });
   vault.close();
   return { path, accountId: account.id };
-}
-
-function withFile<T>(path: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(path);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
 }
 
 type Row = {
@@ -57,26 +47,6 @@ async function useCode(path: string, accountId: string, code: string, options = 
   } finally {
     vault.close();
   }
-}
-
-/** Rewrites header fields the way someone with the file would, checksum included. */
-function editHeader(path: string, change: (row: Record<string, unknown>) => void): void {
-  withFile(path, (db) => {
-    const row = db.prepare('SELECT * FROM vault_header').get() as Record<string, unknown>;
-    change(row);
-    const checksum = sha256(
-      encodeFields([
-        row.magic as string,
-        row.format as number,
-        row.vault_id as Uint8Array,
-        row.kdf as string,
-        row.key_slot as Uint8Array,
-      ]),
-    );
-    db.prepare(
-      'UPDATE vault_header SET format = ?, vault_id = ?, kdf = ?, key_slot = ?, checksum = ?',
-    ).run(row.format, row.vault_id, row.kdf, row.key_slot, checksum);
-  });
 }
 
 describe('the schema lock', () => {
@@ -109,7 +79,7 @@ describe('the schema lock', () => {
     }
   });
 
-  it('a write refused by a trigger planted while the vault is open is an error, and changes nothing', async () => {
+  it('a trigger planted while the vault is open to ignore a write is refused at that write, and changes nothing', async () => {
     const { path, accountId } = await vaultWithCodes();
     const vault = await unlock(path);
     withFile(path, (db) =>
@@ -118,12 +88,30 @@ describe('the schema lock', () => {
     );
     const error = vaultErrorOf(() => vault.backupCodes.use(accountId, { code: CODES[0]! }));
     expect(error.code).toBe('VAULT_DAMAGED');
-    expect(error.message).toContain('changed 0 rows of the vault file instead of 1');
+    expect(error.message).toContain('a trigger named "keep_codes" that Sparekey does not create');
     vault.close();
     withFile(path, (db) => db.exec('DROP TRIGGER keep_codes'));
     const reopened = await unlock(path);
     expect(reopened.backupCodes.status(accountId).remaining).toBe(CODES.length);
     reopened.close();
+  });
+});
+
+describe('the schema lock while the vault is open', () => {
+  it('a trigger planted after unlock that puts a code set back is refused at the next write, naming it', async () => {
+    const { path, accountId } = await vaultWithCodes();
+    const vault = await unlock(path);
+    // An AFTER trigger lets the write report one changed row, then undoes it.
+    withFile(path, (db) =>
+      db.exec(`CREATE TRIGGER put_back AFTER UPDATE ON records WHEN new.kind = 'codeset'
+               BEGIN UPDATE records SET version = old.version, nonce = old.nonce, body = old.body
+                 WHERE rowid = new.rowid; END`),
+    );
+    const error = vaultErrorOf(() => vault.backupCodes.use(accountId, { code: CODES[0]! }));
+    expect(error.code).toBe('VAULT_DAMAGED');
+    expect(error.message).toContain('a trigger named "put_back" that Sparekey does not create');
+    expect(vault.verify().join(' ')).toContain('a trigger named "put_back"');
+    vault.close();
   });
 });
 
@@ -198,6 +186,44 @@ describe('the whole vault is sealed', () => {
     expect(accountId).not.toBe(thirdAccount);
   });
 
+  it("a code set hidden from the index that finds an account's records is refused at unlock", async () => {
+    const { path, accountId } = await vaultWithCodes();
+    // The index is rebuilt without the code set, then its definition put back as it was:
+    // the schema is exactly Sparekey's, every row is still in the table, but a lookup
+    // of the account's records no longer finds the code set.
+    rebuildIndexAs(
+      path,
+      'records_by_parent',
+      "CREATE INDEX records_by_parent ON records (parent, kind) WHERE parent IS NOT NULL AND kind <> 'codeset'",
+    );
+    const error = await vaultRejectionOf(unlock(path));
+    expect(error.code).toBe('VAULT_DAMAGED');
+    expect(error.details).toMatchObject({ part: 'state', reason: 'index' });
+    expect(error.message).toContain('was changed outside Sparekey');
+    expect(accountId).toBeTruthy();
+  });
+
+  it('a code set put back by another program while the vault is open is refused at the next read', async () => {
+    const { path, accountId } = await vaultWithCodes();
+    const before = withFile(path, (db) => rowOf(db, 'codeset', accountId));
+    const vault = await unlock(path);
+    vault.backupCodes.use(accountId, { code: CODES[0]! });
+    expect(vault.backupCodes.status(accountId).remaining).toBe(CODES.length - 1);
+    withFile(path, (db) =>
+      db
+        .prepare('UPDATE records SET version = ?, nonce = ?, body = ? WHERE kind = ? AND id = ?')
+        .run(before.version, before.nonce, before.body, 'codeset', before.id),
+    );
+    const error = vaultErrorOf(() => vault.backupCodes.status(accountId));
+    expect(error.code).toBe('VAULT_DAMAGED');
+    expect(error.message).toContain('was changed outside Sparekey');
+    // Nor does a write seal it in.
+    expect(vaultErrorOf(() => vault.settings.update({ autoLockMinutes: 3 })).code).toBe(
+      'VAULT_DAMAGED',
+    );
+    vault.close();
+  });
+
   it('verify reports a change made after unlock', async () => {
     const { path, accountId } = await vaultWithCodes();
     const vault = await unlock(path);
@@ -221,7 +247,7 @@ describe('the header', () => {
     const cases: [(kdf: Record<string, unknown>) => void, string][] = [
       [
         (kdf) => (kdf.salt = Buffer.alloc(1).toString('base64')),
-        'the key-derivation salt is 1 bytes long',
+        'the key-derivation salt is 1 byte long, shorter than the 16 bytes Sparekey requires',
       ],
       [
         (kdf) => Object.assign(kdf, { memoryKiB: 8, lanes: 64 }),
@@ -249,6 +275,48 @@ describe('the header', () => {
       expect(error.code).toBe('VAULT_DAMAGED');
       expect(error.message).toContain(words);
       expect(derived).toBe(0);
+    }
+  });
+
+  it('the key-derivation settings rewritten with the same values in another form are damage', async () => {
+    const rewrites: ((kdf: Record<string, unknown>) => string)[] = [
+      (kdf) => JSON.stringify(kdf, null, 1),
+      (kdf) => JSON.stringify({ ...kdf, extra: 1 }),
+      (kdf) => JSON.stringify(Object.fromEntries(Object.entries(kdf).reverse())),
+    ];
+    for (const rewrite of rewrites) {
+      const { path } = await vaultWithCodes();
+      editHeader(path, (row) => (row.kdf = rewrite(JSON.parse(row.kdf as string))));
+      const error = await vaultRejectionOf(unlock(path));
+      expect(error.code).toBe('VAULT_DAMAGED');
+      expect(error.details).toMatchObject({ part: 'header' });
+    }
+  });
+
+  it('a vault made with its key-derivation cost given in another order opens', async () => {
+    const { vault, path } = await createTestVault({
+      kdfCost: { lanes: 4, passes: 3, memoryKiB: 64 * 1024 },
+    });
+    vault.close();
+    const reopened = await unlock(path);
+    expect(reopened.kdfParameters).toEqual({ memoryKiB: 64 * 1024, passes: 3, lanes: 4 });
+    reopened.close();
+  });
+
+  it('a second header row is damage, wherever it sorts', async () => {
+    for (const singleton of [0, 2]) {
+      const { path } = await vaultWithCodes();
+      withFile(path, (db) => {
+        // CHECK (singleton = 1) holds only for those who do not turn it off.
+        db.pragma('ignore_check_constraints = ON');
+        db.prepare(
+          `INSERT INTO vault_header (singleton, magic, format, vault_id, kdf, key_slot, checksum)
+           SELECT ?, magic, format, vault_id, kdf, key_slot, checksum FROM vault_header`,
+        ).run(singleton);
+      });
+      const error = vaultErrorOf(() => Vault.open(path, FAST_KDF));
+      expect(error.code).toBe('VAULT_DAMAGED');
+      expect(error.message).toContain('more than one header');
     }
   });
 
