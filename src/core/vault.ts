@@ -188,8 +188,16 @@ export class Vault {
     this.passwords = new PasswordService(context, this.accounts, this.logins);
     this.imports = new ImportService(context, this.accounts, this.logins);
     this.exports = new ExportService(context, this.accounts);
-    this.backups = new BackupService(context, this.changes, this.settings, (path) =>
-      this.inspectCopy(path),
+    this.backups = new BackupService(
+      context,
+      this.changes,
+      this.settings,
+      (path) => this.inspectCopy(path),
+      () => ({
+        key: this.currentKey(),
+        target: { header: this.header, subkeys: this.currentSubkeys() },
+        derive: this.derive,
+      }),
     );
     this.sheets = new SheetService(
       context,
@@ -429,7 +437,8 @@ export class Vault {
    * record re-encrypted under it and the state sealed again, all in one
    * transaction; then the WAL is emptied, so neither the old key slot nor any old
    * ciphertext is left in the file or beside it (secure_delete zeroes what SQLite
-   * frees). Backups made before keep the old key and password (`BackupService.afterPasswordChange`).
+   * frees). Backups made before keep the old key and password (`BackupService.afterPasswordChange`
+   * re-encrypts, deletes or keeps them).
    * Returns the old vault key for that purpose; the caller wipes it.
    */
   async changePassword(

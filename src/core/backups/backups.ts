@@ -1,8 +1,23 @@
 import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
-import type { BackupFileInfo, BackupResult, BackupStatus } from '../../shared/backups.js';
+import type {
+  BackupFileInfo,
+  BackupResult,
+  BackupStatus,
+  OldBackupsChoice,
+  OldBackupsPreview,
+  OldBackupsReport,
+} from '../../shared/backups.js';
 import { VaultError } from '../../shared/errors.js';
 import { copyVault } from './vault-copy.js';
+import { wipe } from '../crypto/bytes.js';
+import {
+  type BackupKeyring,
+  type BackupScope,
+  handleOldBackups,
+  previewOldBackups,
+  reencryptBackupsWithPassword,
+} from './backup-rekey.js';
 import { ensurePrivateFolder } from '../exporters/private-file.js';
 import type { SettingsService } from '../settings/settings.js';
 import { removeVaultFiles } from '../storage/database.js';
@@ -35,6 +50,8 @@ export class BackupService {
     private readonly settings: SettingsService,
     /** Checks a copy of this vault with its key (the vault's `inspectCopy`). */
     private readonly inspectCopy: (path: string) => CheckedCopy,
+    /** The unlocked vault's key, header and subkeys, to re-encrypt backups into (LOCKED otherwise). */
+    private readonly keyring: () => BackupKeyring,
   ) {}
 
   folder(): string {
@@ -115,6 +132,67 @@ export class BackupService {
     });
     for (const file of remove) rmSync(file.path, { force: true });
     return remove.map((file) => file.path);
+  }
+
+  /**
+   * Before a password change: the backups under the vault's current key (after the
+   * change they open with the old password) and those no change can re-encrypt.
+   */
+  oldBackupsPreview(): OldBackupsPreview {
+    return previewOldBackups(this.scope(), this.keyring());
+  }
+
+  /**
+   * After a password change (`Vault.rotateKey`), with the old vault key it returned:
+   * the backups made under it are re-encrypted under the new key, deleted, or kept
+   * (`choice`). Takes the old key over and wipes it.
+   */
+  async afterPasswordChange(
+    oldKey: Uint8Array,
+    choice: OldBackupsChoice,
+  ): Promise<OldBackupsReport> {
+    try {
+      const report = await handleOldBackups(this.scope(), this.keyring(), oldKey, choice);
+      this.forgetDeleted(report.deleted);
+      return report;
+    } finally {
+      wipe(oldKey);
+    }
+  }
+
+  /** Re-encrypts under the current key the backups that open with `password`, an earlier password of the vault. */
+  reencryptWithPassword(password: string): Promise<OldBackupsReport> {
+    return reencryptBackupsWithPassword(this.scope(), this.keyring(), password);
+  }
+
+  private scope(): BackupScope {
+    return {
+      vaultPath: this.context.db.path,
+      random: this.context.random,
+      inspect: (path) => this.inspectCopy(path),
+    };
+  }
+
+  /**
+   * When the last backup was deleted, no backup holds the vault's changes any more:
+   * the bookkeeping says so (never backed up), so the health check and the
+   * automatic backups do not count on it.
+   */
+  private forgetDeleted(deleted: string[]): void {
+    const state = this.state();
+    if (state.lastBackupAt === null || !deleted.includes(state.lastBackupFile)) return;
+    const now = this.context.clock.now();
+    this.changes.quietly(() =>
+      this.context.write(() => {
+        this.context.records().put(BACKUP_STATE_KIND, BACKUP_STATE_ID, null, {
+          ...state,
+          savedChanges: 0,
+          lastBackupAt: null,
+          lastBackupFile: '',
+          oldestUnsavedChangeAt: state.oldestUnsavedChangeAt ?? state.lastChangeAt ?? now,
+        } satisfies BackupState);
+      }),
+    );
   }
 
   private freePath(at: number): string {
