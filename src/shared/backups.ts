@@ -19,6 +19,16 @@ export interface BackupFileInfo {
   bytes: number;
 }
 
+/** A backup as the vault lists it: which password it opens with, as far as its key slot tells. */
+export interface ListedBackup extends BackupFileInfo {
+  /**
+   * `current`: the vault's current password opens it (it has the vault's key slot).
+   * `earlier`: a password the vault had before, not necessarily today's (the one
+   * it had when the backup was made, or last re-encrypted).
+   */
+  opensWith: 'current' | 'earlier';
+}
+
 export interface BackupStatus {
   /** Write transactions that changed something since the vault began counting. */
   changes: number;

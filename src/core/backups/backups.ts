@@ -4,6 +4,7 @@ import type {
   BackupFileInfo,
   BackupResult,
   BackupStatus,
+  ListedBackup,
   OldBackupsChoice,
   OldBackupsPreview,
   OldBackupsReport,
@@ -20,7 +21,8 @@ import {
 } from './backup-rekey.js';
 import { ensurePrivateFolder } from '../exporters/private-file.js';
 import type { SettingsService } from '../settings/settings.js';
-import { removeVaultFiles } from '../storage/database.js';
+import { removeVaultFiles, VaultDatabase } from '../storage/database.js';
+import { readHeader, type VaultHeader } from '../storage/header.js';
 import type { VaultContext } from '../vault-context.js';
 import { backupFileName, backupFolderFor, listBackupFiles } from './backup-files.js';
 import { BACKUP_STATE_ID, BACKUP_STATE_KIND, type BackupState } from './backup-state.js';
@@ -165,6 +167,18 @@ export class BackupService {
     return reencryptBackupsWithPassword(this.scope(), this.keyring(), password);
   }
 
+  /**
+   * This vault's backups, newest first, each with the password it opens with: the
+   * current one when it has the vault's key slot, else one the vault had before.
+   */
+  listWithPasswords(): ListedBackup[] {
+    const current = this.context.read(() => readHeader(this.context.db));
+    return this.list().map((file) => ({
+      ...file,
+      opensWith: hasKeySlot(file.path, current) ? 'current' : 'earlier',
+    }));
+  }
+
   private scope(): BackupScope {
     return {
       vaultPath: this.context.db.path,
@@ -203,5 +217,27 @@ export class BackupService {
       if (!taken.has(name)) return join(folder, name);
     }
     throw new VaultError('REFUSED', `Too many backups at the same instant in ${folder}.`);
+  }
+}
+
+/** Whether the file at `path` is a format-2 vault with `header`'s vault id and key slot. */
+function hasKeySlot(path: string, header: VaultHeader): boolean {
+  let copy: VaultDatabase;
+  try {
+    copy = VaultDatabase.openExisting(path, undefined, true);
+  } catch {
+    return false;
+  }
+  try {
+    const found = copy.read(() => readHeader(copy));
+    return (
+      found.format === header.format &&
+      Buffer.compare(found.vaultId, header.vaultId) === 0 &&
+      Buffer.compare(found.keySlot, header.keySlot) === 0
+    );
+  } catch {
+    return false;
+  } finally {
+    copy.close();
   }
 }
