@@ -437,9 +437,9 @@ export class Vault {
    * record re-encrypted under it and the state sealed again, all in one
    * transaction; then the WAL is emptied, so neither the old key slot nor any old
    * ciphertext is left in the file or beside it (secure_delete zeroes what SQLite
-   * frees). Backups made before keep the old key and password (`BackupService.afterPasswordChange`
-   * re-encrypts, deletes or keeps them).
-   * Returns the old vault key for that purpose; the caller wipes it.
+   * frees). Backups made before keep the old key and password (`rotateKey` hands
+   * the old key to `BackupService.afterPasswordChange`, which re-encrypts, deletes
+   * or keeps them).
    */
   async changePassword(
     currentPassword: string,

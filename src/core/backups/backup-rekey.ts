@@ -92,9 +92,12 @@ export function classifyBackup(
   }
 }
 
+/**
+ * A backup that cannot be looked at is left and named, whatever the reason: the
+ * password may already be changed, and one unreadable file must not stop the rest.
+ */
 function unreadableReason(error: unknown): LeftBackupReason {
-  if (!isVaultError(error)) throw error;
-  return error.code === 'VAULT_DAMAGED' ? 'damaged' : 'unreadable';
+  return isVaultError(error) && error.code === 'VAULT_DAMAGED' ? 'damaged' : 'unreadable';
 }
 
 /** Whether the backup's records open with `key`: true, false, or 'damaged' when only some do. */

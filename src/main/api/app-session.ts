@@ -105,9 +105,11 @@ export class AppSession {
     } catch (error) {
       return {
         backups: null,
-        backupsProblem: isVaultError(error)
-          ? error.message
-          : 'Sparekey could not look at the backups folder.',
+        // The core's own sentences; never a system's text (an I/O error carries one).
+        backupsProblem:
+          isVaultError(error) && error.code !== 'IO_ERROR'
+            ? error.message
+            : 'Sparekey could not read the backups folder.',
       };
     }
   }
