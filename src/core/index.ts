@@ -46,7 +46,7 @@ export {
   DEFAULT_BACKUP_TIMING,
   nextBackupAt,
 } from './backups/backup-schedule.js';
-export { restoreVault, verifyVaultFile } from './backups/restore.js';
+export { checkBackup, restoreVault, verifyVaultFile } from './backups/restore.js';
 export { writePrivateFile, replacePrivateFile } from './exporters/private-file.js';
 export { fileProblem } from './file-problem.js';
 export type { SeedExportFormat } from './exporters/export-service.js';

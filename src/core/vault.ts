@@ -4,7 +4,7 @@ import { VaultError } from '../shared/errors.js';
 import { AccountService } from './accounts/accounts.js';
 import { BackupCodeService } from './backup-codes/backup-codes.js';
 import { type Clock, systemClock } from './clock.js';
-import { KEY_LENGTH, open, packSealed, seal, unpackSealed } from './crypto/aead.js';
+import { KEY_LENGTH, packSealed, seal } from './crypto/aead.js';
 import { toHex, wipe } from './crypto/bytes.js';
 import {
   DEFAULT_KDF_COST,
@@ -26,9 +26,10 @@ import {
   type VaultHeader,
   writeHeader,
 } from './storage/header.js';
-import { type PlainRecord, RecordStore } from './storage/records.js';
+import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrateSchema } from './storage/schema.js';
-import { type RowLedger, VaultState } from './storage/vault-state.js';
+import { VaultState } from './storage/vault-state.js';
+import { reencryptVault, unwrapVaultKey } from './vault-keys.js';
 import type { CounterMemory, OlderVault } from './storage/counter-memory.js';
 import { copyVault } from './backups/vault-copy.js';
 import { ContactDirectory } from './contacts/contact-directory.js';
@@ -192,8 +193,16 @@ export class Vault {
     this.passwords = new PasswordService(context, this.accounts, this.logins);
     this.imports = new ImportService(context, this.accounts, this.logins);
     this.exports = new ExportService(context, this.accounts);
-    this.backups = new BackupService(context, this.changes, this.settings, (path) =>
-      this.inspectCopy(path),
+    this.backups = new BackupService(
+      context,
+      this.changes,
+      this.settings,
+      (path) => this.inspectCopy(path),
+      () => ({
+        key: this.currentKey(),
+        target: { header: this.header, subkeys: this.currentSubkeys() },
+        derive: this.derive,
+      }),
     );
     this.sheets = new SheetService(
       context,
@@ -438,8 +447,9 @@ export class Vault {
    * record re-encrypted under it and the state sealed again, all in one
    * transaction; then the WAL is emptied, so neither the old key slot nor any old
    * ciphertext is left in the file or beside it (secure_delete zeroes what SQLite
-   * frees). Backups made before keep the old key and password (`BackupService.afterPasswordChange`).
-   * Returns the old vault key for that purpose; the caller wipes it.
+   * frees). Backups made before keep the old key and password (`rotateKey` hands
+   * the old key to `BackupService.afterPasswordChange`, which re-encrypts, deletes
+   * or keeps them).
    */
   async changePassword(
     currentPassword: string,
@@ -496,12 +506,14 @@ export class Vault {
             key: () => oldSubkeys.records,
             random: this.random,
           });
-          const newRecords = this.rewritingStore(verified.vaultId, newSubkeys.records, counter);
-          rewriteRecords(oldRecords.allPlaintexts(), newRecords);
-          // Counted as a change: until a backup is made, the backups open only with the old password.
-          this.changes.stamp(newRecords);
-          writeHeader(this.db, next);
-          new VaultState(this.db, next, newSubkeys).seal(counter);
+          reencryptVault(this.db, {
+            from: oldRecords,
+            to: { header: next, subkeys: newSubkeys },
+            counter,
+            random: this.random,
+            // Counted as a change: a backup made before holds the old key slot.
+            alsoWrite: (records) => this.changes.stamp(records),
+          });
         } finally {
           oldState.destroy();
         }
@@ -525,18 +537,6 @@ export class Vault {
       this.db.checkpointAndTruncateWal();
     }
     return oldKey;
-  }
-
-  /** A record store that writes every record at `version` (re-encrypting a whole vault; S is worked out after). */
-  private rewritingStore(vaultId: Uint8Array, key: Uint8Array, version: number): RecordStore {
-    const ledger: RowLedger = { writeVersion: () => version, rowRemoved() {}, rowAdded() {} };
-    return new RecordStore(this.db, {
-      vaultId,
-      format: CURRENT_FORMAT,
-      key: () => key,
-      random: this.random,
-      ledger,
-    });
   }
 
   /**
@@ -572,11 +572,13 @@ export class Vault {
           key: () => vaultKey,
           random: this.random,
         });
-        const plaintexts = oldRecords.allPlaintexts();
-        migrateSchema(this.db, 1);
-        rewriteRecords(plaintexts, this.rewritingStore(format1.vaultId, subkeys.records, 1));
-        writeHeader(this.db, next);
-        new VaultState(this.db, next, subkeys).seal(1);
+        reencryptVault(this.db, {
+          from: oldRecords,
+          to: { header: next, subkeys },
+          counter: 1,
+          random: this.random,
+          beforeWriting: () => migrateSchema(this.db, 1),
+        });
       });
     } finally {
       wipeSubkeys(subkeys);
@@ -660,15 +662,8 @@ export class Vault {
     }
   }
 
-  private async unwrapKey(header: VaultHeader, password: string): Promise<Uint8Array> {
-    const passwordKey = await this.derive(password, header.kdf);
-    const vaultKey = open(passwordKey, unpackSealed(header.keySlot), keySlotAssociatedData(header));
-    wipe(passwordKey);
-    if (vaultKey === null || vaultKey.length !== KEY_LENGTH) {
-      wipe(vaultKey);
-      throw new VaultError('WRONG_PASSWORD', 'Wrong password: it does not unlock this vault.');
-    }
-    return vaultKey;
+  private unwrapKey(header: VaultHeader, password: string): Promise<Uint8Array> {
+    return unwrapVaultKey(header, password, this.derive);
   }
 
   private currentSubkeys(): VaultSubkeys {
@@ -750,14 +745,6 @@ function checkedCost(cost: KdfCost): KdfCost {
     );
   }
   return cost;
-}
-
-function rewriteRecords(plaintexts: PlainRecord[], into: RecordStore): void {
-  try {
-    for (const record of plaintexts) into.putPlaintext(record);
-  } finally {
-    for (const record of plaintexts) wipe(record.plaintext);
-  }
 }
 
 /** `vault.sparekey` → `vault.format-1.sparekey` (then `vault.format-1-2.sparekey`… if taken). */

@@ -70,5 +70,9 @@ test('opening another vault file (the File menu) locks this one and shows the ne
   app.desktop.openVaultFile(other);
   await expect(page.getByRole('heading', { name: 'Create your Sparekey vault' })).toBeVisible();
   await expect(page.getByText(`The vault file: ${other}`)).toBeVisible();
-  expect(app.session.status()).toEqual({ state: 'no-vault', vaultPath: other });
+  expect(app.session.status()).toEqual({
+    state: 'no-vault',
+    vaultPath: other,
+    notices: { olderVault: null, upgradedFromFormat1: null },
+  });
 });

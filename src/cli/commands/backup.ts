@@ -1,8 +1,9 @@
 import { formatFileSize } from '../../shared/backups.js';
 import { isVaultError, VaultError } from '../../shared/errors.js';
 import type { CommandModule } from '../command-kit.js';
-import { vaultPassword } from '../passwords.js';
+import { passwordFromEnvOrPrompt, vaultPassword } from '../passwords.js';
 import { restoreVault, verifyVaultFile, listBackupFiles, systemClock } from '../../core/index.js';
+import { reportOldBackups } from '../backup-report.js';
 
 /** 2026-05-03 10:00:00 UTC */
 function formatTime(at: number): string {
@@ -17,21 +18,59 @@ export const backupCommand: CommandModule = (program, sessionFor) => {
     )
     .option('--out <file>', 'write the backup to this new file instead (not rotated)')
     .option('--list', 'list the backups in the backups folder, and what no backup holds yet')
-    .action(async (options: { out?: string; list?: boolean }, command) => {
+    .option(
+      '--reencrypt',
+      're-encrypt under the current password the backups that open with an earlier one (asks for it, or reads SPAREKEY_OLD_PASSWORD)',
+    )
+    .action(async (options: { out?: string; list?: boolean; reencrypt?: boolean }, command) => {
       const session = sessionFor(command);
       const out = session.output;
-      if (options.list) {
-        if (options.out !== undefined) {
-          throw new VaultError('INVALID_INPUT', 'Use --list or --out, not both.');
+      if ([options.list, options.reencrypt, options.out !== undefined].filter(Boolean).length > 1) {
+        throw new VaultError(
+          'INVALID_INPUT',
+          'Use one of --list, --reencrypt and --out at a time.',
+        );
+      }
+      if (options.reencrypt) {
+        const { report, folder } = await session.withVault(async (vault) => {
+          const earlier = vault.backups.oldBackupsPreview();
+          const count = listBackupFiles(session.vaultPath).length - earlier.underCurrentKey.length;
+          const old =
+            count > 0
+              ? await passwordFromEnvOrPrompt(
+                  session.terminal,
+                  'SPAREKEY_OLD_PASSWORD',
+                  'The earlier password they open with: ',
+                  'No earlier password: set SPAREKEY_OLD_PASSWORD, or run the command in a terminal to be asked for it.',
+                )
+              : '';
+          return {
+            report: await vault.backups.reencryptWithPassword(old),
+            folder: vault.backups.folder(),
+          };
+        });
+        if (out.json) return out.data(report);
+        if (report.reencrypted.length === 0 && report.left.length === 0) {
+          out.note(`Every backup in ${folder} opens with the vault's current password.`);
         }
-        const status = await session.withVault((vault) => vault.backups.status());
-        const files = listBackupFiles(session.vaultPath);
+        reportOldBackups(session, report, folder);
+        return;
+      }
+      if (options.list) {
+        const { status, files } = await session.withVault((vault) => ({
+          status: vault.backups.status(),
+          files: vault.backups.listWithPasswords(),
+        }));
         if (out.json) return out.data({ status, backups: files });
         out.line(`Backups in ${status.folder}:`);
         if (files.length === 0) out.line('  none yet');
         for (const file of files) {
+          const notes = [
+            ...(file.kind === 'before-restore' ? ['the vault a restore replaced'] : []),
+            ...(file.opensWith === 'earlier' ? ['opens with an earlier password'] : []),
+          ];
           out.line(
-            `  ${formatTime(file.at)}  ${formatFileSize(file.bytes).padStart(7)}  ${file.name}${file.kind === 'before-restore' ? '  (the vault a restore replaced)' : ''}`,
+            `  ${formatTime(file.at)}  ${formatFileSize(file.bytes).padStart(7)}  ${file.name}${notes.length > 0 ? `  (${notes.join('; ')})` : ''}`,
           );
         }
         out.line(

@@ -74,3 +74,24 @@ export function listBackupFiles(vaultPath: string): BackupFileInfo[] {
   }
   return files.sort((a, b) => b.at - a.at || b.name.localeCompare(a.name));
 }
+
+/**
+ * The copies of a format-1 vault kept beside it when it was upgraded
+ * (`vault.format-1.sparekey`, `vault.format-1-2.sparekey`…), as paths.
+ */
+export function listFormatOneCopies(vaultPath: string): string[] {
+  const folder = dirname(vaultPath);
+  const pattern = new RegExp(
+    `^${escapeRegExp(baseName(vaultPath))}\\.format-1(?:-\\d+)?\\.sparekey$`,
+  );
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => pattern.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+}

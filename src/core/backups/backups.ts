@@ -1,11 +1,28 @@
 import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
-import type { BackupFileInfo, BackupResult, BackupStatus } from '../../shared/backups.js';
+import type {
+  BackupFileInfo,
+  BackupResult,
+  BackupStatus,
+  ListedBackup,
+  OldBackupsChoice,
+  OldBackupsPreview,
+  OldBackupsReport,
+} from '../../shared/backups.js';
 import { VaultError } from '../../shared/errors.js';
 import { copyVault } from './vault-copy.js';
+import { wipe } from '../crypto/bytes.js';
+import {
+  type BackupKeyring,
+  type BackupScope,
+  handleOldBackups,
+  previewOldBackups,
+  reencryptBackupsWithPassword,
+} from './backup-rekey.js';
 import { ensurePrivateFolder } from '../exporters/private-file.js';
 import type { SettingsService } from '../settings/settings.js';
-import { removeVaultFiles } from '../storage/database.js';
+import { removeVaultFiles, VaultDatabase } from '../storage/database.js';
+import { readHeader, type VaultHeader } from '../storage/header.js';
 import type { VaultContext } from '../vault-context.js';
 import { backupFileName, backupFolderFor, listBackupFiles } from './backup-files.js';
 import { BACKUP_STATE_ID, BACKUP_STATE_KIND, type BackupState } from './backup-state.js';
@@ -35,6 +52,8 @@ export class BackupService {
     private readonly settings: SettingsService,
     /** Checks a copy of this vault with its key (the vault's `inspectCopy`). */
     private readonly inspectCopy: (path: string) => CheckedCopy,
+    /** The unlocked vault's key, header and subkeys, to re-encrypt backups into (LOCKED otherwise). */
+    private readonly keyring: () => BackupKeyring,
   ) {}
 
   folder(): string {
@@ -117,6 +136,79 @@ export class BackupService {
     return remove.map((file) => file.path);
   }
 
+  /**
+   * Before a password change: the backups under the vault's current key (after the
+   * change they open with the old password) and those no change can re-encrypt.
+   */
+  oldBackupsPreview(): OldBackupsPreview {
+    return previewOldBackups(this.scope(), this.keyring());
+  }
+
+  /**
+   * After a password change (`Vault.rotateKey`), with the old vault key it returned:
+   * the backups made under it are re-encrypted under the new key, deleted, or kept
+   * (`choice`). Takes the old key over and wipes it.
+   */
+  async afterPasswordChange(
+    oldKey: Uint8Array,
+    choice: OldBackupsChoice,
+  ): Promise<OldBackupsReport> {
+    try {
+      const report = await handleOldBackups(this.scope(), this.keyring(), oldKey, choice);
+      this.forgetDeleted(report.deleted);
+      return report;
+    } finally {
+      wipe(oldKey);
+    }
+  }
+
+  /** Re-encrypts under the current key the backups that open with `password`, an earlier password of the vault. */
+  reencryptWithPassword(password: string): Promise<OldBackupsReport> {
+    return reencryptBackupsWithPassword(this.scope(), this.keyring(), password);
+  }
+
+  /**
+   * This vault's backups, newest first, each with the password it opens with: the
+   * current one when it has the vault's key slot, else one the vault had before.
+   */
+  listWithPasswords(): ListedBackup[] {
+    const current = this.context.read(() => readHeader(this.context.db));
+    return this.list().map((file) => ({
+      ...file,
+      opensWith: hasKeySlot(file.path, current) ? 'current' : 'earlier',
+    }));
+  }
+
+  private scope(): BackupScope {
+    return {
+      vaultPath: this.context.db.path,
+      random: this.context.random,
+      inspect: (path) => this.inspectCopy(path),
+    };
+  }
+
+  /**
+   * When the last backup was deleted, no backup holds the vault's changes any more:
+   * the bookkeeping says so (never backed up), so the health check and the
+   * automatic backups do not count on it.
+   */
+  private forgetDeleted(deleted: string[]): void {
+    const state = this.state();
+    if (state.lastBackupAt === null || !deleted.includes(state.lastBackupFile)) return;
+    const now = this.context.clock.now();
+    this.changes.quietly(() =>
+      this.context.write(() => {
+        this.context.records().put(BACKUP_STATE_KIND, BACKUP_STATE_ID, null, {
+          ...state,
+          savedChanges: 0,
+          lastBackupAt: null,
+          lastBackupFile: '',
+          oldestUnsavedChangeAt: state.oldestUnsavedChangeAt ?? state.lastChangeAt ?? now,
+        } satisfies BackupState);
+      }),
+    );
+  }
+
   private freePath(at: number): string {
     const folder = this.folder();
     const taken = new Set(this.list().map((file) => file.name));
@@ -125,5 +217,27 @@ export class BackupService {
       if (!taken.has(name)) return join(folder, name);
     }
     throw new VaultError('REFUSED', `Too many backups at the same instant in ${folder}.`);
+  }
+}
+
+/** Whether the file at `path` is a format-2 vault with `header`'s vault id and key slot. */
+function hasKeySlot(path: string, header: VaultHeader): boolean {
+  let copy: VaultDatabase;
+  try {
+    copy = VaultDatabase.openExisting(path, undefined, true);
+  } catch {
+    return false;
+  }
+  try {
+    const found = copy.read(() => readHeader(copy));
+    return (
+      found.format === header.format &&
+      Buffer.compare(found.vaultId, header.vaultId) === 0 &&
+      Buffer.compare(found.keySlot, header.keySlot) === 0
+    );
+  } catch {
+    return false;
+  } finally {
+    copy.close();
   }
 }

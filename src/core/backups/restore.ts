@@ -13,7 +13,7 @@ export interface RestoreOptions {
   from: string;
   /** The vault file it replaces (or creates). */
   to: string;
-  /** The backup's password (the vault's password when the backup was made). */
+  /** The backup's password (the vault's when the backup was made, or when it was last re-encrypted). */
   password: string;
   /** Replace an existing vault (it is kept as a backup first). */
   force?: boolean;
@@ -55,6 +55,29 @@ export async function verifyVaultFile(
 }
 
 /**
+ * `verifyVaultFile` for a backup about to be restored: a wrong password says which
+ * password a backup opens with (after a password change whose backups were
+ * re-encrypted, that is the new one).
+ */
+export async function checkBackup(
+  path: string,
+  password: string,
+  options: Omit<VaultOptions, 'readOnly'> = {},
+): Promise<VerifyReport & { vaultId: string }> {
+  try {
+    return await verifyVaultFile(path, password, options);
+  } catch (error) {
+    if (isVaultError(error) && error.code === 'WRONG_PASSWORD') {
+      throw new VaultError(
+        'WRONG_PASSWORD',
+        'That password does not open this backup. A backup opens with the password the vault had when it was made, or when it was last re-encrypted after a password change.',
+      );
+    }
+    throw error;
+  }
+}
+
+/**
  * Restores a backup over the vault: checks the backup first, refuses to replace
  * an existing vault without `force`, keeps the replaced vault in the backups
  * folder (`…-before-restore.sparekey`), replaces the content through SQLite's
@@ -65,7 +88,7 @@ export async function restoreVault(options: RestoreOptions): Promise<RestoreResu
   const to = resolve(options.to);
   if (from === to) throw new VaultError('INVALID_INPUT', 'That backup is the vault itself.');
   const vaultOptions = { ...options.vaultOptions, clock: options.clock };
-  await verifyVaultFile(from, options.password, vaultOptions);
+  await checkBackup(from, options.password, vaultOptions);
 
   const exists = existsSync(to);
   if (exists && !options.force) {

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { LockReason } from '../../shared/contract/events.js';
-import type { VaultStatus } from '../../shared/contract/vault-methods.js';
-import { VaultError } from '../../shared/errors.js';
+import type { OldBackupsChoice } from '../../shared/backups.js';
+import {
+  NO_VAULT_NOTICES,
+  type PasswordChangeOutcome,
+  type VaultNotices,
+  type VaultStatus,
+} from '../../shared/contract/vault-methods.js';
+import { isVaultError, VaultError } from '../../shared/errors.js';
 import {
   type ClockCheck,
   type Clock,
@@ -45,7 +51,67 @@ export class AppSession {
       : existsSync(this.vaultPath)
         ? 'locked'
         : 'no-vault';
-    return { state, vaultPath: this.vaultPath };
+    return { state, vaultPath: this.vaultPath, notices: this.notices() };
+  }
+
+  /** What unlocking found that the user should know, until they have seen to it. */
+  private notices(): VaultNotices {
+    const vault = this.vault;
+    if (vault === null || !vault.isUnlocked) return NO_VAULT_NOTICES;
+    const older = vault.olderThanLastSeen;
+    const upgraded = vault.upgradedFromFormat1;
+    return {
+      olderVault: older === null ? null : { missingChanges: older.missingChanges },
+      upgradedFromFormat1: upgraded === this.upgradeNoticeRead ? null : upgraded,
+    };
+  }
+  private upgradeNoticeRead: string | null = null;
+
+  /** The user goes on with a vault older than this computer last saw. */
+  acceptOlderVault(): VaultStatus {
+    this.unlocked().acceptOlderVault();
+    return this.status();
+  }
+
+  /** The upgrade notice has been read: it is not shown again. */
+  dismissUpgradeNotice(): VaultStatus {
+    this.upgradeNoticeRead = this.unlocked().upgradedFromFormat1;
+    return this.status();
+  }
+
+  /**
+   * Changes the password and the vault key, then does `choice` with the backups
+   * made before. A wrong current password (or a new one the core refuses)
+   * changes nothing and names its field; once the password is changed, a failure
+   * to look at the backups is reported, never thrown.
+   */
+  async changePassword(
+    currentPassword: string,
+    newPassword: string,
+    choice: OldBackupsChoice,
+  ): Promise<PasswordChangeOutcome> {
+    const vault = this.unlocked();
+    let oldKey: Uint8Array;
+    try {
+      oldKey = await vault.rotateKey(currentPassword, newPassword);
+    } catch (error) {
+      throw passwordRefusal(error);
+    }
+    try {
+      return {
+        backups: await vault.backups.afterPasswordChange(oldKey, choice),
+        backupsProblem: null,
+      };
+    } catch (error) {
+      return {
+        backups: null,
+        // The core's own sentences; never a system's text (an I/O error carries one).
+        backupsProblem:
+          isVaultError(error) && error.code !== 'IO_ERROR'
+            ? error.message
+            : 'Sparekey could not read the backups folder.',
+      };
+    }
   }
 
   async create(password: string): Promise<VaultStatus> {
@@ -161,4 +227,20 @@ export class AppSession {
       deriveKey: this.options.deriveKey,
     };
   }
+}
+
+/** A refused password change, placed at the field it concerns. */
+function passwordRefusal(error: unknown): unknown {
+  if (!isVaultError(error)) return error;
+  if (error.code === 'WRONG_PASSWORD') {
+    return new VaultError(
+      'WRONG_PASSWORD',
+      'That is not the vault’s current password; nothing was changed.',
+      { field: 'currentPassword' },
+    );
+  }
+  if (error.code === 'INVALID_INPUT') {
+    return new VaultError(error.code, error.message, { ...error.details, field: 'newPassword' });
+  }
+  return error;
 }

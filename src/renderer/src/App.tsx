@@ -51,6 +51,7 @@ export function App() {
   return (
     <AppShell
       status={status}
+      onStatus={setStatus}
       onLock={async () => {
         setLockReason('user');
         setStatus(await call('lockVault', {}));

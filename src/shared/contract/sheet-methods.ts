@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BackupFileInfo, BackupResult, BackupStatus, RestoreOutcome } from '../backups.js';
+import type { BackupResult, BackupStatus, ListedBackup, RestoreOutcome } from '../backups.js';
 import {
   type RenderedSheet,
   SHEET_PAPERS,
@@ -67,13 +67,13 @@ export const sheetMethods = {
   getBackupStatus: method(noInput).returns<BackupStatus>(),
   /** Backs up now into the backups folder (checked, then rotated). */
   backUpNow: method(noInput).returns<BackupResult>(),
-  /** The backups in the backups folder, newest first. */
-  listBackups: method(noInput).returns<BackupFileInfo[]>(),
+  /** The backups in the backups folder, newest first, with the password each opens with. */
+  listBackups: method(noInput).returns<ListedBackup[]>(),
   /**
    * Replaces the open vault with one of its backups (named as listBackups
    * names it), checked first with the backup's password. The replaced vault is
    * kept in the backups folder; the vault is then locked, and opens with the
-   * backup's password. A wrong password changes nothing.
+   * backup's password (the one given). A wrong password changes nothing.
    */
   restoreBackup: method(
     z.object({ name: z.string().min(1).max(255), password: PasswordSchema }).strict(),

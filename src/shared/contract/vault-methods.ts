@@ -1,12 +1,35 @@
 import { z } from 'zod';
+import { OLD_BACKUPS_CHOICES, type OldBackupsPreview, type OldBackupsReport } from '../backups.js';
 import { method, noInput } from './define.js';
 
 export type VaultState = 'no-vault' | 'locked' | 'unlocked';
+
+/** What the user should know about the vault just unlocked (all null while locked). */
+export interface VaultNotices {
+  /**
+   * The vault's write counter is lower than the highest this computer has seen for
+   * it (a backup restored by hand, the file replaced): how many changes are
+   * missing. Null once the user goes on with it (`acceptOlderVault`).
+   */
+  olderVault: { missingChanges: number } | null;
+  /** Where the format-1 file was kept when this vault was just upgraded; null once dismissed. */
+  upgradedFromFormat1: string | null;
+}
+
+export const NO_VAULT_NOTICES: VaultNotices = { olderVault: null, upgradedFromFormat1: null };
 
 export interface VaultStatus {
   state: VaultState;
   /** The vault file the app is working with. */
   vaultPath: string;
+  notices: VaultNotices;
+}
+
+/** What a password change did: the backups made before it, or why they could not be looked at. */
+export interface PasswordChangeOutcome {
+  backups: OldBackupsReport | null;
+  /** The password is changed, but the backups could not be looked at: why. */
+  backupsProblem: string | null;
 }
 
 /** Bounded so a pasted novel cannot stall the key derivation. */
@@ -17,4 +40,23 @@ export const vaultMethods = {
   createVault: method(z.object({ password: PasswordSchema }).strict()).returns<VaultStatus>(),
   unlockVault: method(z.object({ password: PasswordSchema }).strict()).returns<VaultStatus>(),
   lockVault: method(noInput).returns<VaultStatus>(),
+  /** The user goes on with a vault older than this computer last saw: it is remembered as it is. */
+  acceptOlderVault: method(noInput).returns<VaultStatus>(),
+  /** The notice that the vault was upgraded (and where the format-1 file is) has been read. */
+  dismissUpgradeNotice: method(noInput).returns<VaultStatus>(),
+  /** Before a password change: which backups would still open with the old password. */
+  previewPasswordChange: method(noInput).returns<OldBackupsPreview>(),
+  /**
+   * Changes the vault's password and key, then re-encrypts, deletes or keeps the
+   * backups made before (`backups`). A wrong current password changes nothing.
+   */
+  changeVaultPassword: method(
+    z
+      .object({
+        currentPassword: PasswordSchema,
+        newPassword: PasswordSchema,
+        backups: z.enum(OLD_BACKUPS_CHOICES),
+      })
+      .strict(),
+  ).returns<PasswordChangeOutcome>(),
 };

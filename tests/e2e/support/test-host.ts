@@ -11,6 +11,7 @@ import { dispatch } from '../../../src/main/api/dispatch.js';
 import { setDateLocale } from '../../../src/shared/dates.js';
 import { createHandlers } from '../../../src/main/api/handlers/index.js';
 import { FixedClock } from '../../../src/core/clock.js';
+import { FileCounterMemory } from '../../../src/core/storage/counter-memory.js';
 import { startFakeTimeServer } from '../../support/fake-time-server.js';
 import { ManualTimers, MemoryClipboard } from '../../support/manual-timers.js';
 import { startRendererServer } from './renderer-server.js';
@@ -95,6 +96,8 @@ export const test = base.extend<{ app: AppHost; appLocale: string }, { rendererU
       clock,
       deriveKey: fastKeyDerivation,
       timeServerPort: ntp.port,
+      // This computer's memory of each vault's write counter, as the app keeps it, in the test's folder.
+      counterMemory: new FileCounterMemory(join(folder, 'seen-vaults.json')),
     });
     const events: string[] = [];
     const saveDialog: AppHost['saveDialog'] = { answers: [], requests: [] };

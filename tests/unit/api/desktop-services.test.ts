@@ -258,7 +258,11 @@ describe('auto-lock and system events', () => {
     const { desktop, session, sent } = await desktopHost();
     const other = tempVaultPath();
     const status = desktop.openVaultFile(other);
-    expect(status).toEqual({ state: 'no-vault', vaultPath: other });
+    expect(status).toEqual({
+      state: 'no-vault',
+      vaultPath: other,
+      notices: { olderVault: null, upgradedFromFormat1: null },
+    });
     expect(sent.map((event) => event.name).slice(-2)).toEqual(['locked', 'vaultChanged']);
     expect(session.status().vaultPath).toBe(other);
   });

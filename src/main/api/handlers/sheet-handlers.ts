@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract/index.js';
 import { VaultError } from '../../../shared/errors.js';
 import type { AppSession } from '../app-session.js';
-import { restoreVault, verifyVaultFile } from '../../../core/index.js';
+import { checkBackup, restoreVault } from '../../../core/index.js';
 
 type SheetHandlers = Pick<
   Handlers,
@@ -29,7 +29,7 @@ export function sheetHandlers(session: AppSession): SheetHandlers {
     listSheetPrints: () => vault().sheets.listPrinted(),
     getBackupStatus: () => vault().backups.status(),
     backUpNow: () => vault().backups.create(),
-    listBackups: () => vault().backups.list(),
+    listBackups: () => vault().backups.listWithPasswords(),
     restoreBackup: async ({ name, password }) => {
       const backup = vault()
         .backups.list()
@@ -42,7 +42,7 @@ export function sheetHandlers(session: AppSession): SheetHandlers {
       }
       const clock = session.clock;
       // A wrong password or a damaged backup is refused here, with the vault still open.
-      await verifyVaultFile(backup.path, password, { clock, ...session.restoreOptions() });
+      await checkBackup(backup.path, password, { clock, ...session.restoreOptions() });
       const result = await session.replaceVaultFile('restored', (to) =>
         restoreVault({
           from: backup.path,

@@ -1,7 +1,17 @@
 import type { Handlers } from '../../../shared/contract/index.js';
 import type { AppSession } from '../app-session.js';
 
-type VaultHandlers = Pick<Handlers, 'getStatus' | 'createVault' | 'unlockVault' | 'lockVault'>;
+type VaultHandlers = Pick<
+  Handlers,
+  | 'getStatus'
+  | 'createVault'
+  | 'unlockVault'
+  | 'lockVault'
+  | 'acceptOlderVault'
+  | 'dismissUpgradeNotice'
+  | 'previewPasswordChange'
+  | 'changeVaultPassword'
+>;
 
 export function vaultHandlers(session: AppSession): VaultHandlers {
   return {
@@ -9,5 +19,10 @@ export function vaultHandlers(session: AppSession): VaultHandlers {
     createVault: ({ password }) => session.create(password),
     unlockVault: ({ password }) => session.unlock(password),
     lockVault: () => session.lock(),
+    acceptOlderVault: () => session.acceptOlderVault(),
+    dismissUpgradeNotice: () => session.dismissUpgradeNotice(),
+    previewPasswordChange: () => session.unlocked().backups.oldBackupsPreview(),
+    changeVaultPassword: ({ currentPassword, newPassword, backups }) =>
+      session.changePassword(currentPassword, newPassword, backups),
   };
 }

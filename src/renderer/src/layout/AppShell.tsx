@@ -25,10 +25,13 @@ import {
   TransferIcon,
 } from '../ui/icons.js';
 import { ToastProvider, useClearToast } from '../ui/Toast.js';
+import { VaultNotices } from '../vault/VaultNotices.js';
 
 interface Props {
   status: VaultStatus;
   onLock: () => void;
+  /** A new status from main (a notice seen to). */
+  onStatus: (status: VaultStatus) => void;
 }
 
 function fileName(path: string): string {
@@ -54,7 +57,7 @@ export function AppShell(props: Props) {
   );
 }
 
-function Shell({ status, onLock }: Props) {
+function Shell({ status, onLock, onStatus }: Props) {
   const [nav, setNav] = useState<NavRequest>({ view: 'accounts', serial: 0 });
   const [searchRequest, setSearchRequest] = useState(0);
   const [accountCount, setAccountCount] = useState<number | null>(null);
@@ -163,6 +166,7 @@ function Shell({ status, onLock }: Props) {
           </div>
         </nav>
         <main className="content">
+          <VaultNotices status={status} onStatus={onStatus} />
           {nav.view === 'accounts' ? (
             <AccountsView
               request={nav}

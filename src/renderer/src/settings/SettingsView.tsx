@@ -7,6 +7,7 @@ import { useSectionFocus } from '../app/useSectionFocus.js';
 import { useVaultData } from '../app/vault-data.js';
 import { HealthSettings } from './HealthSettings.js';
 import { RecentlyRemoved } from './RecentlyRemoved.js';
+import { VaultPassword } from './VaultPassword.js';
 import { SeverityNote } from '../ui/Severity.js';
 import { ErrorMessage } from '../ui/Forms.js';
 import { placeRefusal } from '../ui/useForm.js';
@@ -172,6 +173,8 @@ export function SettingsView({ status, request }: Props) {
           <p className="hint">Honoured by Windows and macOS; most Linux desktops ignore it.</p>
         </div>
       </section>
+
+      <VaultPassword />
 
       <HealthSettings
         settings={settings}

@@ -1,5 +1,5 @@
 import { type Ref, useState } from 'react';
-import { type BackupFileInfo, formatFileSize } from '../../../shared/backups.js';
+import { formatFileSize, type ListedBackup } from '../../../shared/backups.js';
 import { formatDayTime } from '../../../shared/dates.js';
 import { call } from '../api.js';
 import { useVaultData, useVaultQuery } from '../app/vault-data.js';
@@ -25,7 +25,7 @@ export function BackupsSection({ headingRef }: { headingRef: Ref<HTMLHeadingElem
   const { changed, overview } = useVaultData();
   const toast = useToast();
   const backUp = useAction();
-  const [restoring, setRestoring] = useState<BackupFileInfo | null>(null);
+  const [restoring, setRestoring] = useState<ListedBackup | null>(null);
   const state = status.data;
   // The health check's own finding, with its one severity: the same words as in Health.
   const staleBackup = overview?.vaultFindings.find((finding) => finding.ruleId === 'backup.stale');
@@ -80,8 +80,9 @@ export function BackupsSection({ headingRef }: { headingRef: Ref<HTMLHeadingElem
           )}
           <p className="hint">
             Each backup is an encrypted copy of the vault, checked after it is written, and opens
-            with the password the vault had when it was made. While Sparekey is open it backs up by
-            itself shortly after each change. Copy this folder to another disk now and then.
+            with the vault’s password of that time; when you change the password, Settings offers to
+            re-encrypt the backups under the new one. While Sparekey is open it backs up by itself
+            shortly after each change. Copy this folder to another disk now and then.
           </p>
         </>
       )}
@@ -105,6 +106,9 @@ export function BackupsSection({ headingRef }: { headingRef: Ref<HTMLHeadingElem
                   {formatDayTime(file.at)}
                   {file.kind === 'before-restore' && (
                     <span className="muted"> · the vault a restore replaced</span>
+                  )}
+                  {file.opensWith === 'earlier' && (
+                    <span className="muted"> · opens with an earlier password</span>
                   )}
                 </td>
                 <td className="mono">{formatFileSize(file.bytes)}</td>

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { BackupFileInfo } from '../../../shared/backups.js';
+import type { ListedBackup } from '../../../shared/backups.js';
 import { formatDayTime } from '../../../shared/dates.js';
 import { call } from '../api.js';
 import { Field, FormSummary } from '../ui/Field.js';
@@ -7,7 +7,7 @@ import { PasswordField } from '../ui/PasswordField.js';
 import { useForm } from '../ui/useForm.js';
 
 interface Props {
-  backup: BackupFileInfo;
+  backup: ListedBackup;
   onCancel: () => void;
 }
 
@@ -49,7 +49,12 @@ export function RestoreForm({ backup, onCancel }: Props) {
       <p>
         The vault you have open is replaced by this backup: what changed since {made} is no longer
         in it. The vault as it is now is kept in the backups folder first, so you can go back. Then
-        Sparekey locks; unlock it with the password the vault had when this backup was made.
+        Sparekey locks; unlock it with the backup’s password, the one you type here.
+      </p>
+      <p className="hint">
+        {backup.opensWith === 'current'
+          ? 'This backup opens with the vault’s current password.'
+          : 'This backup opens with a password the vault had before, not necessarily today’s: the one of when it was made, or of when it was last re-encrypted.'}
       </p>
       <FormSummary form={restore} fieldNames={['password']} />
       <Field form={restore} name="password" label="The backup’s password">

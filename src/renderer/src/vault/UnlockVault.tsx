@@ -13,8 +13,7 @@ const WHY_LOCKED: Record<LockReason, string | null> = {
   suspend: 'Locked when the computer went to sleep.',
   'screen-locked': 'Locked when the screen was locked.',
   'vault-file-changed': null,
-  restored:
-    'Restored from a backup. It opens with the password the vault had when that backup was made.',
+  restored: 'Restored from a backup. Unlock it with the password you gave to restore it.',
 };
 
 const FIELDS = { password: { noun: 'the password', say: { required: 'Type the password.' } } };

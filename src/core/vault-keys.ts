@@ -1,0 +1,95 @@
+import { VaultError } from '../shared/errors.js';
+import { KEY_LENGTH, open, unpackSealed } from './crypto/aead.js';
+import { wipe } from './crypto/bytes.js';
+import type { KeyDerivation } from './crypto/kdf.js';
+import type { VaultSubkeys } from './crypto/subkeys.js';
+import type { Random } from './random.js';
+import type { VaultDatabase } from './storage/database.js';
+import { keySlotAssociatedData, type VaultHeader, writeHeader } from './storage/header.js';
+import { RecordStore } from './storage/records.js';
+import { CURRENT_FORMAT } from './storage/schema.js';
+import { type RowLedger, VaultState } from './storage/vault-state.js';
+
+/**
+ * Derives the password key with the header's parameters and unwraps the vault key
+ * from its key slot; WRONG_PASSWORD when the password (or anything the key slot
+ * binds) does not match. The caller wipes the key.
+ */
+export async function unwrapVaultKey(
+  header: VaultHeader,
+  password: string,
+  derive: KeyDerivation,
+): Promise<Uint8Array> {
+  const passwordKey = await derive(password, header.kdf);
+  const vaultKey = open(passwordKey, unpackSealed(header.keySlot), keySlotAssociatedData(header));
+  wipe(passwordKey);
+  if (vaultKey === null || vaultKey.length !== KEY_LENGTH) {
+    wipe(vaultKey);
+    throw new VaultError('WRONG_PASSWORD', 'Wrong password: it does not unlock this vault.');
+  }
+  return vaultKey;
+}
+
+/** What a vault is re-encrypted into: a format-2 header (with its key slot) and the subkeys of the key it wraps. */
+export interface SealTarget {
+  header: VaultHeader;
+  subkeys: VaultSubkeys;
+}
+
+/** A record store that writes every record at `version` (re-encrypting a whole vault; the state is sealed after). */
+export function rewritingStore(
+  db: VaultDatabase,
+  target: SealTarget,
+  version: number,
+  random: Random,
+): RecordStore {
+  const ledger: RowLedger = { writeVersion: () => version, rowRemoved() {}, rowAdded() {} };
+  const key = target.subkeys.records;
+  return new RecordStore(db, {
+    vaultId: target.header.vaultId,
+    format: CURRENT_FORMAT,
+    key: () => key,
+    random,
+    ledger,
+  });
+}
+
+export interface ReencryptOptions {
+  /** Reads the records as they are (format 1 or 2, with the key they are under now). */
+  from: RecordStore;
+  to: SealTarget;
+  /** The write counter the vault is sealed at; every record gets it as its version. */
+  counter: number;
+  random: Random;
+  /** Runs once every record is read, before any is written (format 1's tables gain their versions). */
+  beforeWriting?: () => void;
+  /** Writes more through the re-encrypting store before the state is sealed (a change's count). */
+  alsoWrite?: (records: RecordStore) => void;
+}
+
+/**
+ * Inside the caller's write transaction: every record decrypted with its current
+ * key and written again under the target's record subkey at version `counter`,
+ * the target's header (its key slot) written, and the state sealed at `counter`.
+ * The vault's own password change, its upgrade from format 1, and re-encrypting
+ * its backups after a password change all do this. Plaintexts are wiped as soon
+ * as they are written.
+ */
+export function reencryptVault(db: VaultDatabase, options: ReencryptOptions): void {
+  const plaintexts = options.from.allPlaintexts();
+  try {
+    options.beforeWriting?.();
+    const into = rewritingStore(db, options.to, options.counter, options.random);
+    for (const record of plaintexts) into.putPlaintext(record);
+    options.alsoWrite?.(into);
+  } finally {
+    for (const record of plaintexts) wipe(record.plaintext);
+  }
+  writeHeader(db, options.to.header);
+  const state = new VaultState(db, options.to.header, options.to.subkeys);
+  try {
+    state.seal(options.counter);
+  } finally {
+    state.destroy();
+  }
+}

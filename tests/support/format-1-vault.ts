@@ -1,0 +1,77 @@
+import { packSealed, seal } from '../../src/core/crypto/aead.js';
+import { encodeFields, toHex, wipe } from '../../src/core/crypto/bytes.js';
+import type { KeyDerivation } from '../../src/core/crypto/kdf.js';
+import { deriveSubkeys } from '../../src/core/crypto/subkeys.js';
+import { systemRandom } from '../../src/core/random.js';
+import { VaultDatabase } from '../../src/core/storage/database.js';
+import { keySlotAssociatedData, readHeader, writeHeader } from '../../src/core/storage/header.js';
+import { RecordStore } from '../../src/core/storage/records.js';
+import { migrations } from '../../src/core/storage/schema.js';
+import type { Vault } from '../../src/core/vault.js';
+
+/** The vault key of an unlocked vault (tests only: the key never leaves the core otherwise). */
+export function vaultKeyOf(vault: Vault): Uint8Array {
+  const key = (vault as unknown as { key: Uint8Array | null }).key;
+  if (key === null) throw new Error('The vault is locked.');
+  return key.slice();
+}
+
+/**
+ * Writes, at `path`, the vault `source` (unlocked, format 2) as Sparekey 0.1 wrote
+ * it in format 1: the same vault id, vault key and records, each sealed with the
+ * vault key itself under format 1's associated data (no version), the key slot
+ * wrapped under `password` with format 1's associated data, no vault state.
+ */
+export async function writeFormatOneCopy(
+  source: Vault,
+  path: string,
+  password: string,
+  derive: KeyDerivation,
+): Promise<void> {
+  const vaultKey = vaultKeyOf(source);
+  const header = source.database.read(() => readHeader(source.database));
+  const subkeys = deriveSubkeys(vaultKey, header.vaultId);
+  const store = new RecordStore(source.database, {
+    vaultId: header.vaultId,
+    format: 2,
+    key: () => subkeys.records,
+    random: systemRandom,
+  });
+  const plaintexts = source.database.read(() => store.allPlaintexts());
+  const passwordKey = await derive(password, header.kdf);
+  const formatOne = { format: 1, vaultId: header.vaultId, kdf: header.kdf };
+  const keySlot = packSealed(
+    seal(passwordKey, vaultKey, keySlotAssociatedData(formatOne), systemRandom),
+  );
+  wipe(passwordKey);
+  const vaultIdHex = toHex(header.vaultId);
+  const db = VaultDatabase.createNew(path);
+  try {
+    db.write(() => {
+      db.exec(migrations[0]!.sql);
+      writeHeader(db, { ...formatOne, keySlot });
+      for (const { kind, id, parent, plaintext } of plaintexts) {
+        const ad = encodeFields([
+          'sparekey-record',
+          1,
+          vaultIdHex,
+          'records',
+          kind,
+          id,
+          parent ?? '',
+        ]);
+        const sealed = seal(vaultKey, plaintext, ad, systemRandom);
+        db.statement(
+          'INSERT INTO records (kind, id, parent, nonce, body) VALUES (?, ?, ?, ?, ?)',
+        ).run(kind, id, parent, sealed.nonce, sealed.ciphertext);
+      }
+    });
+    db.checkpointAndTruncateWal();
+    // As a backup is: one self-contained file.
+    db.exec('PRAGMA journal_mode = DELETE');
+  } finally {
+    db.close();
+    wipe(vaultKey, subkeys.records, subkeys.rowTags, subkeys.state);
+    for (const record of plaintexts) wipe(record.plaintext);
+  }
+}
