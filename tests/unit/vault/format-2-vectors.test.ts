@@ -305,4 +305,37 @@ describe('vault format 2 test vectors', () => {
     sum.subtract(Uint8Array.from({ length: 32 }, (_, index) => (index === 31 ? 2 : 0)));
     expect(toHex(sum.bytes())).toBe('ff'.repeat(32));
   });
+
+  it('fields(): a 4-byte big-endian length before each field; text as UTF-8, numbers as decimal text', () => {
+    expect(
+      toHex(
+        encodeFields([
+          'sparekey-vault',
+          2,
+          '\u00e9\u{1f511}',
+          0,
+          new Uint8Array([0, 255]),
+          '',
+          1234567890123,
+        ]),
+      ),
+    ).toBe(
+      [
+        '0000000e',
+        toHex(utf8('sparekey-vault')),
+        '00000001',
+        '32',
+        '00000006',
+        'c3a9',
+        'f09f9491',
+        '00000001',
+        '30',
+        '00000002',
+        '00ff',
+        '00000000',
+        '0000000d',
+        '31323334353637383930313233',
+      ].join(''),
+    );
+  });
 });
