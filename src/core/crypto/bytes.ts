@@ -29,20 +29,36 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
 
 /**
  * Unambiguous encoding of a list of fields (each prefixed with its 4-byte length),
- * used for associated data and checksums so that no two field lists encode alike.
+ * used for associated data and checksums so that no two field lists encode alike:
+ * per field, u32 big-endian byte length ‖ bytes; a string as UTF-8, a number as its
+ * decimal digits, a byte array as itself (docs/vault-format.md, "fields").
+ * Written into one buffer: this runs for every record read and written.
  */
 export function encodeFields(fields: (string | number | Uint8Array)[]): Uint8Array {
-  const encoded = fields.map((field) =>
-    field instanceof Uint8Array ? field : utf8(typeof field === 'number' ? String(field) : field),
-  );
-  const parts: Uint8Array[] = [];
-  for (const field of encoded) {
-    const length = new Uint8Array(4);
-    new DataView(length.buffer).setUint32(0, field.length, false);
-    parts.push(length, field);
+  let most = 0;
+  for (const field of fields) {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    most += 4 + (field instanceof Uint8Array ? field.length : 3 * fieldText(field).length);
   }
-  return concatBytes(...parts);
+  const out = new Uint8Array(most);
+  const view = new DataView(out.buffer);
+  let offset = 0;
+  for (const field of fields) {
+    let length: number;
+    if (field instanceof Uint8Array) {
+      out.set(field, offset + 4);
+      length = field.length;
+    } else {
+      length = encoder.encodeInto(fieldText(field), out.subarray(offset + 4)).written;
+    }
+    view.setUint32(offset, length, false);
+    offset += 4 + length;
+  }
+  return out.subarray(0, offset);
 }
+
+const fieldText = (field: string | number): string =>
+  typeof field === 'number' ? String(field) : field;
 
 export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');

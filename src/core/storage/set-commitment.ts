@@ -83,11 +83,13 @@ const ROW_TAG_LABEL = new TextEncoder().encode('sparekey v2 row');
 export class RowTagger {
   private readonly keyed: KeyedHmac;
   private scratch: KeyedHmac | undefined;
-  private buffer = new Uint8Array(256);
+  private buffer = new Uint8Array(0);
+  private view = new DataView(this.buffer.buffer);
   private readonly encoder = new TextEncoder();
 
   constructor(key: Uint8Array) {
     this.keyed = hmac.create(sha256, key) as KeyedHmac;
+    this.grow(256);
   }
 
   tag(row: RowIdentity, out: Uint8Array = new Uint8Array(TAG_LENGTH)): Uint8Array {
@@ -99,8 +101,17 @@ export class RowTagger {
     return out;
   }
 
-  /** The row encoding the tag is computed over (exported for test vectors). */
+  /**
+   * The row encoding the tag is computed over (exported for test vectors). Written
+   * into the reused buffer, which starts with the label; every allocation a row
+   * would otherwise make (a closure, a subarray per text, a BigInt for the version)
+   * is avoided, as the check at unlock encodes every row of the vault.
+   */
   encode(row: RowIdentity): Uint8Array {
+    const { version } = row;
+    if (!Number.isSafeInteger(version) || version < 0) {
+      throw new RangeError('A row version must be a whole number from 0 to 2^53 - 1.');
+    }
     const most =
       ROW_TAG_LABEL.length +
       3 * (row.kind.length + row.id.length + (row.parent?.length ?? 0)) +
@@ -108,30 +119,53 @@ export class RowTagger {
       4 * 4 +
       1 +
       8;
-    if (this.buffer.length < most) this.buffer = new Uint8Array(most * 2);
-    const buffer = this.buffer;
-    const view = new DataView(buffer.buffer);
-    buffer.set(ROW_TAG_LABEL, 0);
+    if (this.buffer.length < most) this.grow(most * 2);
+    const { buffer, view } = this;
     let offset = ROW_TAG_LABEL.length;
-    const text = (value: string) => {
-      const written = this.encoder.encodeInto(value, buffer.subarray(offset + 4)).written;
-      view.setUint32(offset, written);
-      offset += 4 + written;
-    };
-    text(row.kind);
-    text(row.id);
+    offset = this.text(row.kind, offset);
+    offset = this.text(row.id, offset);
     if (row.parent === null) {
       buffer[offset++] = 0;
     } else {
       buffer[offset++] = 1;
-      text(row.parent);
+      offset = this.text(row.parent, offset);
     }
-    view.setBigUint64(offset, BigInt(row.version));
+    // u64 big-endian, as two 32-bit halves (exact for every safe integer).
+    view.setUint32(offset, Math.floor(version / TWO_32));
+    view.setUint32(offset + 4, version >>> 0);
     offset += 8;
     view.setUint32(offset, row.nonce.length);
     buffer.set(row.nonce, offset + 4);
     offset += 4 + row.nonce.length;
     return buffer.subarray(0, offset);
+  }
+
+  /**
+   * Writes u32 length ‖ UTF-8 of `value` at `offset` and returns the offset after it.
+   * ASCII (every kind and id Sparekey writes) is copied byte by byte; anything else
+   * goes through the TextEncoder, which gives the same bytes for ASCII.
+   */
+  private text(value: string, offset: number): number {
+    const { buffer } = this;
+    const start = offset + 4;
+    let length = 0;
+    while (length < value.length) {
+      const code = value.charCodeAt(length);
+      if (code >= 0x80) break;
+      buffer[start + length] = code;
+      length++;
+    }
+    if (length < value.length) {
+      length = this.encoder.encodeInto(value, buffer.subarray(start)).written;
+    }
+    this.view.setUint32(offset, length);
+    return start + length;
+  }
+
+  private grow(size: number): void {
+    this.buffer = new Uint8Array(size);
+    this.view = new DataView(this.buffer.buffer);
+    this.buffer.set(ROW_TAG_LABEL, 0);
   }
 
   destroy(): void {
