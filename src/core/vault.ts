@@ -252,6 +252,8 @@ export class Vault {
       wipeSubkeys(subkeys);
       const vault = new Vault(db, options);
       vault.becomeUnlocked(vaultKey);
+      const state = vault.state!;
+      db.read(() => state.check());
       vault.rememberCounter();
       return vault;
     } catch (error) {
@@ -392,7 +394,8 @@ export class Vault {
   /** The user chose to go on with an older vault: this computer now remembers it as it is. */
   acceptOlderVault(): void {
     if (this.olderVault === null || this.state === null) return;
-    this.counterMemory?.reset(this.vaultId, this.state.counter);
+    const counter = this.state.counter;
+    updateMemory(() => this.counterMemory?.reset(this.vaultId, counter));
     this.olderVault = null;
   }
 
@@ -410,17 +413,14 @@ export class Vault {
     if (seen !== undefined && seen > counter) {
       this.olderVault = { counter, seen, missingChanges: seen - counter };
     } else {
-      memory.remember(this.vaultId, counter);
+      updateMemory(() => memory.remember(this.vaultId, counter));
     }
   }
 
   private rememberCounter(): void {
     if (this.state === null || this.olderVault !== null || this.readOnly) return;
-    try {
-      this.counterMemory?.remember(this.vaultId, this.state.counter);
-    } catch {
-      // The memory is a warning aid; failing to update it must not stop a lock or close.
-    }
+    const state = this.state;
+    updateMemory(() => this.counterMemory?.remember(this.vaultId, state.counter));
   }
 
   /** Overwrites the vault key and forgets everything decrypted. */
@@ -716,6 +716,18 @@ export class Vault {
   private currentState(): VaultState {
     if (this.state === null) throw new VaultError('LOCKED', 'The vault is locked.');
     return this.state;
+  }
+}
+
+/**
+ * The counter memory only ever adds a warning: a config folder that cannot be
+ * written (full, read-only) must not stop an unlock, a lock or a close.
+ */
+function updateMemory(update: () => void): void {
+  try {
+    update();
+  } catch {
+    // Left as it was; the next unlock, lock or close tries again.
   }
 }
 

@@ -402,6 +402,17 @@ describe("this computer's memory of each vault", () => {
     again.close();
   });
 
+  it('a memory that cannot be written never stops an unlock, a lock or a close', async () => {
+    // A folder where the memory's file should be: every write of it fails.
+    const folder = tempFolder();
+    const memory = new FileCounterMemory(folder);
+    const { path, accountId } = await vaultWithCodes({ counterMemory: memory });
+    await useCode(path, accountId, CODES[0]!, { counterMemory: memory });
+    const vault = await unlock(path, { counterMemory: memory });
+    expect(vault.olderThanLastSeen).toBeNull();
+    vault.close();
+  });
+
   it('a WAL cut off after the last commit loses that commit, and the memory notices', async () => {
     const memory = new FileCounterMemory(join(tempFolder(), 'seen-vaults.json'));
     const { path, accountId } = await vaultWithCodes({ counterMemory: memory });
