@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OtpSeed } from '../../../src/shared/domain.js';
-import { VaultError } from '../../../src/shared/errors.js';
 import type { ImportPlan } from '../../../src/core/importers/import-plan.js';
 import { decodeBase32Secret } from '../../../src/core/otp/base32-secret.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { codesOf, corpusFile } from '../../support/corpus.js';
 import { writeKdbx } from '../../support/kdbx-files.js';
 import { createTestVault } from '../../support/temp-vault.js';
+import { vaultRejectionOf } from '../../support/errors.js';
 
 /**
  * KeePass and KeePassXC databases: KeePassXC's own test databases, and
@@ -28,16 +28,6 @@ async function preview(
   } finally {
     vault.close();
   }
-}
-
-async function refusal(promise: Promise<unknown>): Promise<VaultError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(VaultError);
-    return error as VaultError;
-  }
-  throw new Error('it was read');
 }
 
 describe("KeePassXC's test databases", () => {
@@ -92,7 +82,9 @@ describe("KeePassXC's test databases", () => {
   });
 
   it('a wrong password is WRONG_PASSWORD naming the file; nothing is written', async () => {
-    const error = await refusal(preview([corpusFile('keepassxc-tests/Format400.kdbx')], 'nope'));
+    const error = await vaultRejectionOf(
+      preview([corpusFile('keepassxc-tests/Format400.kdbx')], 'nope'),
+    );
     expect(error.code).toBe('WRONG_PASSWORD');
     expect(error.message).toBe('Wrong password for Format400.kdbx: it does not decrypt the file.');
   });
@@ -268,13 +260,13 @@ describe('password and key file', () => {
 
   it('a missing or wrong key file is said as such', async () => {
     const both = await writeKdbx([{ fields: { Title: 'A' } }], { keyFile });
-    const error = await refusal(
+    const error = await vaultRejectionOf(
       preview([{ name: 'both.kdbx', bytes: both }], 'kdbx', new Uint8Array([1, 2, 3])),
     );
     expect(error.message).toBe(
       'Wrong password or key file for both.kdbx: it does not decrypt the file.',
     );
-    expect((await refusal(preview([{ name: 'both.kdbx', bytes: both }]))).code).toBe(
+    expect((await vaultRejectionOf(preview([{ name: 'both.kdbx', bytes: both }]))).code).toBe(
       'WRONG_PASSWORD',
     );
   });
@@ -294,7 +286,7 @@ describe('key derivation past what KeePass writes is refused before deriving', (
     const file = await writeKdbx([{ fields: { Title: 'A' } }]);
     // VarDictionary item: type 0x05 (UInt64), name length 1, "M", value length 8.
     const edited = patchUint64(file, [0x05, 1, 0, 0, 0, 0x4d, 8, 0, 0, 0], 4n * 1024n ** 3n);
-    const error = await refusal(preview([{ name: 'big.kdbx', bytes: edited }]));
+    const error = await vaultRejectionOf(preview([{ name: 'big.kdbx', bytes: edited }]));
     expect(error.message).toMatch(
       /^big\.kdbx cannot be imported: its key derivation asks for Argon2id with 4 GiB, 1 passes and 1 lanes, more than KeePass or KeePassXC ever writes/,
     );
@@ -304,7 +296,7 @@ describe('key derivation past what KeePass writes is refused before deriving', (
     const file = await writeKdbx([{ fields: { Title: 'A' } }], { version: 3 });
     // Header field 6 (TransformRounds), length 8.
     const edited = patchUint64(file, [6, 8, 0], 1_000_000_000n);
-    const error = await refusal(preview([{ name: 'slow.kdbx', bytes: edited }]));
+    const error = await vaultRejectionOf(preview([{ name: 'slow.kdbx', bytes: edited }]));
     expect(error.message).toMatch(/asks for 1,000,000,000 AES-KDF rounds, more than KeePass/);
   });
 
@@ -320,7 +312,7 @@ describe('key derivation past what KeePass writes is refused before deriving', (
       0xb5,
       ...new Array(120).fill(0),
     ]);
-    const error = await refusal(preview([{ name: 'old.kdb', bytes: kdb }]));
+    const error = await vaultRejectionOf(preview([{ name: 'old.kdb', bytes: kdb }]));
     expect(error.message).toBe(
       'old.kdb cannot be imported: it is a KeePass 1 database (.kdb); open it in KeePassXC or KeePass 2 and save it as KDBX first.',
     );

@@ -2,13 +2,13 @@ import { strToU8, zipSync } from 'fflate';
 import * as openpgp from 'openpgp';
 import { describe, expect, it } from 'vitest';
 import type { OtpSeed } from '../../../src/shared/domain.js';
-import { VaultError } from '../../../src/shared/errors.js';
 import type { ImportPlan } from '../../../src/core/importers/import-plan.js';
 import { decodeBase32Secret, encodeBase32Secret } from '../../../src/core/otp/base32-secret.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { codesOf } from '../../support/corpus.js';
 import { causeText, expectOwnWords } from '../../support/errors.js';
 import { createTestVault } from '../../support/temp-vault.js';
+import { vaultRejectionOf } from '../../support/errors.js';
 
 /**
  * Steam Desktop Authenticator maFiles, LastPass Authenticator, 1Password .1pux
@@ -31,16 +31,6 @@ async function preview(
   } finally {
     vault.close();
   }
-}
-
-async function refusal(promise: Promise<unknown>): Promise<VaultError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(VaultError);
-    return error as VaultError;
-  }
-  throw new Error('it was read');
 }
 
 function expectSeed(actual: OtpSeed | null | undefined, expected: OtpSeed): void {
@@ -88,7 +78,7 @@ describe('Steam Desktop Authenticator .maFile', () => {
   });
 
   it('an encrypted maFile is named, with the way out', async () => {
-    const error = await refusal(
+    const error = await vaultRejectionOf(
       preview('76561197960287930.maFile', Buffer.from('encrypted bytes').toString('base64')),
     );
     expect(error.message).toBe(
@@ -280,7 +270,9 @@ describe('1Password .1pux', () => {
 
   it('a damaged archive is refused naming the file', async () => {
     const file = onePux([onePassLogin('Example', SECRET)]);
-    const error = await refusal(preview('export.1pux', file.subarray(0, file.length - 30)));
+    const error = await vaultRejectionOf(
+      preview('export.1pux', file.subarray(0, file.length - 30)),
+    );
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toMatch(/^export\.1pux cannot be imported: /);
   });
@@ -293,7 +285,7 @@ describe('1Password .1pux', () => {
       const name = file.subarray(at + 46, at + 46 + file.readUInt16LE(at + 28)).toString();
       if (name === 'export.data') file.writeUInt16LE(99, at + 10);
     }
-    const error = await refusal(preview('export.1pux', new Uint8Array(file)));
+    const error = await vaultRejectionOf(preview('export.1pux', new Uint8Array(file)));
     expect(error.message).toBe(
       'export.1pux cannot be imported: it is not a readable ZIP archive; the file is truncated or was edited.',
     );
@@ -411,7 +403,7 @@ describe('Proton Pass', () => {
       description: 'Proton Pass export (PGP-encrypted), version 1.27.2',
     });
     expect(plan.entries.map((entry) => entry.issuer)).toEqual(['GitHub', 'Bank']);
-    const wrong = await refusal(preview('Proton Pass_export.pgp', armored, 'nope'));
+    const wrong = await vaultRejectionOf(preview('Proton Pass_export.pgp', armored, 'nope'));
     expect(wrong.code).toBe('WRONG_PASSWORD');
     expect(wrong.message).toBe(
       'Wrong password for Proton Pass_export.pgp: it does not decrypt the file.',
@@ -428,7 +420,9 @@ describe('Proton Pass', () => {
     const lines = armored.trimEnd().split('\n');
     // The armour's body cut in half, its checksum and end line kept.
     const cut = [...lines.slice(0, Math.floor(lines.length / 2)), ...lines.slice(-2)].join('\n');
-    const unreadable = await refusal(preview('Proton Pass_export.pgp', cut, 'proton passphrase'));
+    const unreadable = await vaultRejectionOf(
+      preview('Proton Pass_export.pgp', cut, 'proton passphrase'),
+    );
     expect(unreadable.message).toBe(
       'Proton Pass_export.pgp cannot be imported: its OpenPGP message does not read; the file is truncated or was edited.',
     );
@@ -439,7 +433,7 @@ describe('Proton Pass', () => {
     const edited = Buffer.from(bytes as Uint8Array);
     edited[edited.length - 40] = (edited[edited.length - 40] ?? 0) ^ 0x01;
     const rearmored = openpgp.armor(openpgp.enums.armor.message, edited);
-    const damaged = await refusal(
+    const damaged = await vaultRejectionOf(
       preview('Proton Pass_export.pgp', rearmored, 'proton passphrase'),
     );
     expect(damaged.message).toBe(
@@ -465,7 +459,7 @@ describe('Proton Pass', () => {
     expect(at).toBeGreaterThan(0);
     packet[at + 2] = 22;
     const edited = openpgp.armor(openpgp.enums.armor.message, new Uint8Array(packet));
-    const error = await refusal(preview('big.pgp', edited, 'p'));
+    const error = await vaultRejectionOf(preview('big.pgp', edited, 'p'));
     expect(error.message).toMatch(
       /^big\.pgp cannot be imported: its key derivation asks for Argon2 with 4 GiB and 1 passes, more than Proton Pass \(OpenPGP\.js\) ever writes/,
     );
