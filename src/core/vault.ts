@@ -28,7 +28,7 @@ import {
 } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT, migrateSchema } from './storage/schema.js';
-import { VaultState } from './storage/vault-state.js';
+import { type PreparedStateCheck, prepareStateCheck, VaultState } from './storage/vault-state.js';
 import { reencryptVault, unwrapVaultKey } from './vault-keys.js';
 import type { CounterMemory, OlderVault } from './storage/counter-memory.js';
 import { copyVault } from './backups/vault-copy.js';
@@ -321,14 +321,20 @@ export class Vault {
     if (this.isUnlocked) return;
     // Another process may have changed the password since this vault was opened.
     this.header = this.db.read(() => readHeader(this.db));
-    let vaultKey = await this.unwrapKey(this.header, password);
+    const header = this.header;
+    const unwrapping = this.unwrapKey(header, password);
+    // While Argon2id runs on other threads, everything of the whole-vault check that
+    // needs no key: the schema lock, SQLite's index check, every row read and encoded.
+    const prepared = this.prepareCheck(header);
+    let vaultKey = await unwrapping;
     try {
+      if (prepared.error !== undefined) throw prepared.error;
       if (this.header.format === 1 && !this.readOnly) {
         vaultKey = await this.upgradeFromFormat1(vaultKey, password);
       }
       this.becomeUnlocked(vaultKey);
       const state = this.state;
-      if (state !== null) this.db.read(() => state.check());
+      if (state !== null) this.db.read(() => state.check(prepared.check));
     } catch (error) {
       const explained = this.explainDamage(error);
       this.lock();
@@ -659,6 +665,23 @@ export class Vault {
       });
     } finally {
       copy.close();
+    }
+  }
+
+  /**
+   * The keyless part of the whole-vault check (prepareStateCheck), or the damage it
+   * found, kept to be reported after the password is known to be right: a wrong
+   * password is said first, as it would be without this.
+   */
+  private prepareCheck(header: VaultHeader): {
+    check?: PreparedStateCheck;
+    error?: unknown;
+  } {
+    if (header.format !== CURRENT_FORMAT) return {};
+    try {
+      return { check: this.db.read(() => prepareStateCheck(this.db, header)) };
+    } catch (error) {
+      return { error };
     }
   }
 

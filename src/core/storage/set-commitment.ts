@@ -71,42 +71,26 @@ type KeyedHmac = _HMAC<ReturnType<typeof sha256.create>>;
 const ROW_TAG_LABEL = new TextEncoder().encode('sparekey v2 row');
 
 /**
- * Each row's tag: HMAC-SHA256 under the row-tag subkey of
+ * The bytes a row's tag is computed over:
  * label ‖ len‖kind ‖ len‖id ‖ presence[‖ len‖parent] ‖ u64 version ‖ len‖nonce
  * (lengths are big-endian u32). The body is bound through the nonce: the record's
  * AEAD binds the same columns and the version to its nonce and ciphertext.
  *
- * One keyed HMAC state is cloned per row into a reused object (noble's
- * `_cloneInto`), and rows are encoded into one reused buffer: at 40,000 rows a
- * fresh HMAC object per row costs several times more than the hashing itself.
+ * Needs no key, so the check at unlock encodes every row while the password's key
+ * is still being derived. Rows are written into one reused buffer: every
+ * allocation a row would otherwise make (a closure, a subarray per text, a BigInt
+ * for the version) is avoided, as that check encodes every row of the vault.
  */
-export class RowTagger {
-  private readonly keyed: KeyedHmac;
-  private scratch: KeyedHmac | undefined;
+export class RowEncoder {
   private buffer = new Uint8Array(0);
   private view = new DataView(this.buffer.buffer);
   private readonly encoder = new TextEncoder();
 
-  constructor(key: Uint8Array) {
-    this.keyed = hmac.create(sha256, key) as KeyedHmac;
+  constructor() {
     this.grow(256);
   }
 
-  tag(row: RowIdentity, out: Uint8Array = new Uint8Array(TAG_LENGTH)): Uint8Array {
-    const encoded = this.encode(row);
-    const scratch = this.keyed._cloneInto(this.scratch);
-    this.scratch = scratch;
-    scratch.update(encoded);
-    scratch.digestInto(out);
-    return out;
-  }
-
-  /**
-   * The row encoding the tag is computed over (exported for test vectors). Written
-   * into the reused buffer, which starts with the label; every allocation a row
-   * would otherwise make (a closure, a subarray per text, a BigInt for the version)
-   * is avoided, as the check at unlock encodes every row of the vault.
-   */
+  /** The encoding of `row`, valid until the next call (the buffer is reused). */
   encode(row: RowIdentity): Uint8Array {
     const { version } = row;
     if (!Number.isSafeInteger(version) || version < 0) {
@@ -166,6 +150,85 @@ export class RowTagger {
     this.buffer = new Uint8Array(size);
     this.view = new DataView(this.buffer.buffer);
     this.buffer.set(ROW_TAG_LABEL, 0);
+  }
+}
+
+/**
+ * Row encodings gathered one after another into one growing buffer (the rows of
+ * a whole vault, read before its key is known), with where each one ends.
+ */
+export class EncodedRows {
+  private bytes = new Uint8Array(64 * 1024);
+  private ends = new Uint32Array(1024);
+  private used = 0;
+  count = 0;
+
+  append(encoded: Uint8Array): void {
+    if (this.used + encoded.length > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + encoded.length));
+      bigger.set(this.bytes.subarray(0, this.used));
+      this.bytes = bigger;
+    }
+    if (this.count === this.ends.length) {
+      const bigger = new Uint32Array(this.ends.length * 2);
+      bigger.set(this.ends);
+      this.ends = bigger;
+    }
+    this.bytes.set(encoded, this.used);
+    this.used += encoded.length;
+    this.ends[this.count++] = this.used;
+  }
+
+  /** The encoding of row `index` (a view into the buffer). */
+  row(index: number): Uint8Array {
+    const start = index === 0 ? 0 : this.ends[index - 1]!;
+    return this.bytes.subarray(start, this.ends[index]!);
+  }
+
+  /** Encodings and their ends, trimmed (for handing to another thread). */
+  parts(): { bytes: Uint8Array; ends: Uint32Array } {
+    return { bytes: this.bytes.subarray(0, this.used), ends: this.ends.subarray(0, this.count) };
+  }
+}
+
+/**
+ * Each row's tag: HMAC-SHA256 under the row-tag subkey of the row's encoding
+ * (RowEncoder). One keyed HMAC state is cloned per row into a reused object
+ * (noble's `_cloneInto`): at 40,000 rows a fresh HMAC object per row costs several
+ * times more than the hashing itself.
+ */
+export class RowTagger {
+  private readonly keyed: KeyedHmac;
+  private scratch: KeyedHmac | undefined;
+  private readonly encoder = new RowEncoder();
+
+  constructor(key: Uint8Array) {
+    this.keyed = hmac.create(sha256, key) as KeyedHmac;
+  }
+
+  tag(row: RowIdentity, out: Uint8Array = new Uint8Array(TAG_LENGTH)): Uint8Array {
+    return this.tagEncoded(this.encoder.encode(row), out);
+  }
+
+  /** The tag of a row already encoded (RowEncoder). */
+  tagEncoded(encoded: Uint8Array, out: Uint8Array = new Uint8Array(TAG_LENGTH)): Uint8Array {
+    const scratch = this.keyed._cloneInto(this.scratch);
+    this.scratch = scratch;
+    scratch.update(encoded);
+    scratch.digestInto(out);
+    return out;
+  }
+
+  /** The row encoding the tag is computed over (exported for test vectors). */
+  encode(row: RowIdentity): Uint8Array {
+    return this.encoder.encode(row);
+  }
+
+  /** The sum of the tags of rows `from` to `to` (exclusive) of `rows`, added into `sum`. */
+  sumInto(sum: SetSum, rows: EncodedRows, from = 0, to = rows.count): SetSum {
+    const tag = new Uint8Array(TAG_LENGTH);
+    for (let index = from; index < to; index++) sum.add(this.tagEncoded(rows.row(index), tag));
+    return sum;
   }
 
   destroy(): void {

@@ -9,7 +9,14 @@ import { unexpectedWrite } from './checked-writes.js';
 import type { VaultDatabase } from './database.js';
 import { VAULT_MAGIC, type VaultHeader } from './header.js';
 import { checkSchema } from './schema-lock.js';
-import { type RowIdentity, RowTagger, SetSum, TAG_LENGTH } from './set-commitment.js';
+import {
+  EncodedRows,
+  RowEncoder,
+  type RowIdentity,
+  RowTagger,
+  SetSum,
+  TAG_LENGTH,
+} from './set-commitment.js';
 
 /** What a write does to the set of rows, as the record store tells it. */
 export interface RowLedger {
@@ -97,15 +104,57 @@ export class VaultState {
    * Works S out from every row and checks the state MAC; throws VAULT_DAMAGED
    * (with StateProblemDetails) when the rows, the counter or the header are not
    * what Sparekey last wrote. Call inside a read or write transaction.
+   *
+   * With `prepared` (what `prepareStateCheck` read in an earlier transaction of
+   * this connection, before the key was known), the rows are not read again when
+   * nothing was committed to the vault since: only their tags are computed.
    */
-  check(): void {
-    this.checkSchemaUnchanged();
-    const state = this.readStateRow();
-    this.checkIndexes();
-    const sum = this.sumRows(state.counter);
+  check(prepared?: PreparedStateCheck): void {
+    if (prepared !== undefined && this.stillCurrent(prepared)) {
+      this.checkPrepared(prepared);
+      return;
+    }
+    checkRowsAndIndexes(this.db, this.header);
+    const state = readStateRow(this.db, this.header);
+    this.schemaVersion = this.db.schemaVersion();
+    const sum = new SetSum();
+    const tag = this.tagScratch;
+    forEachRowEncoding(this.db, this.header, state.counter, (encoded) =>
+      sum.add(this.tagger.tagEncoded(encoded, tag)),
+    );
+    this.accept(state, sum);
+  }
+
+  /**
+   * Whether the vault is still exactly as `prepared` read it: no other connection
+   * committed since (SQLite's data_version), the schema is unchanged, and the
+   * state row is the same one. This connection writes nothing during an unlock.
+   */
+  private stillCurrent(prepared: PreparedStateCheck): boolean {
+    if (
+      prepared.format !== this.header.format ||
+      prepared.dataVersion !== this.db.dataVersion() ||
+      prepared.schemaVersion !== this.db.schemaVersion()
+    ) {
+      return false;
+    }
+    const state = readStateRow(this.db, this.header);
+    return state.counter === prepared.counter && sameBytes(state.mac, prepared.mac);
+  }
+
+  private checkPrepared(prepared: PreparedStateCheck): void {
+    this.schemaVersion = prepared.schemaVersion;
+    const sum = this.tagger.sumInto(new SetSum(), prepared.rows);
+    this.accept({ counter: prepared.counter, mac: prepared.mac }, sum);
+  }
+
+  /** Compares the state MAC with the one worked out from `sum`; on a match, this is the committed state. */
+  private accept(state: { counter: number; mac: Uint8Array }, sum: SetSum): void {
     const expected = this.stateMac(state.counter, sum);
     if (!timingSafeEqual(expected, state.mac)) {
-      throw this.damaged(
+      throw stateDamaged(
+        this.db,
+        this.header,
         'its records are not the ones Sparekey last wrote (one was rolled back, removed, added or moved)',
         { reason: 'mismatch' },
       );
@@ -135,82 +184,10 @@ export class VaultState {
   private checkSchemaUnchanged(): void {
     const version = this.db.schemaVersion();
     if (version === this.schemaVersion) return;
-    if (checkSchema(this.db) !== this.header.format) {
-      throw this.damaged('its tables are not those of its format', { reason: 'schema' });
-    }
+    checkSchemaOfFormat(this.db, this.header);
     this.schemaVersion = version;
   }
   private schemaVersion: number | undefined;
-
-  /**
-   * S is worked out from a scan of the records table itself, but records are
-   * looked up through its indexes (by kind and id, by parent), which S does not
-   * cover: an index rebuilt to leave a row out would hide that record from every
-   * lookup while the table, and S, still hold it. SQLite's integrity check of
-   * the table compares each index with the rows.
-   */
-  private checkIndexes(): void {
-    if (this.db.integrityCheck('records').length > 0) {
-      throw this.damaged(
-        'its records table, or an index Sparekey finds records by, is not as SQLite wrote it (a record was hidden from lookups, or the table is damaged)',
-        { reason: 'index' },
-      );
-    }
-  }
-
-  /** S over every row, checking each row's plaintext columns and that none is newer than `counter`. */
-  private sumRows(counter: number): SetSum {
-    const sum = new SetSum();
-    const chunkOfRows = this.db.statement(ROW_CHUNK_SQL).raw(true);
-    const nonce = Buffer.alloc(NONCE_LENGTH);
-    const row: RowIdentity = { kind: '', id: '', parent: null, version: 0, nonce };
-    let after: number | bigint = BEFORE_EVERY_ROWID;
-    let seen = 0;
-    for (;;) {
-      const chunk = chunkOfRows.all(after) as unknown[][];
-      for (const [rowid, kind, id, parent, version, nonceHex] of chunk) {
-        if (
-          typeof rowid !== 'number' ||
-          !Number.isSafeInteger(rowid) ||
-          typeof kind !== 'string' ||
-          typeof id !== 'string' ||
-          (parent !== null && typeof parent !== 'string') ||
-          typeof version !== 'number' ||
-          !Number.isSafeInteger(version) ||
-          version < 1 ||
-          typeof nonceHex !== 'string' ||
-          nonce.write(nonceHex, 'hex') !== NONCE_LENGTH
-        ) {
-          throw this.damaged('a record row is malformed', {
-            reason: 'malformed-row',
-            ...(typeof kind === 'string' && typeof id === 'string' ? { kind, id } : {}),
-          });
-        }
-        if (version > counter) {
-          throw this.damaged('a record is newer than the vault state that should include it', {
-            reason: 'future-row',
-            kind,
-            id,
-            parent,
-          });
-        }
-        row.kind = kind;
-        row.id = id;
-        row.parent = parent;
-        row.version = version;
-        sum.add(this.tagger.tag(row, this.tagScratch));
-        after = rowid;
-      }
-      seen += chunk.length;
-      if (chunk.length < ROW_CHUNK) break;
-    }
-    // Every row was summed: none hides below the first rowid the chunks ask for.
-    const total = (this.db.statement('SELECT count(*) AS n FROM records').get() as { n: number }).n;
-    if (seen !== total) {
-      throw this.damaged('a record row is malformed', { reason: 'malformed-row' });
-    }
-    return sum;
-  }
 
   /**
    * Writes the first state of a vault whose rows are all written at `counter`
@@ -218,7 +195,11 @@ export class VaultState {
    */
   seal(counter: number, header: VaultHeader = this.header): void {
     this.header = header;
-    const sum = this.sumRows(counter);
+    const sum = new SetSum();
+    const tag = this.tagScratch;
+    forEachRowEncoding(this.db, header, counter, (encoded) =>
+      sum.add(this.tagger.tagEncoded(encoded, tag)),
+    );
     const mac = this.stateMac(counter, sum);
     const changed = this.db
       .statement(
@@ -240,7 +221,7 @@ export class VaultState {
   write<T>(fn: () => T): T {
     if (this.pending !== null) return this.nested(this.pending, fn);
     this.checkSchemaUnchanged();
-    const state = this.readStateRow();
+    const state = readStateRow(this.db, this.header);
     const known = this.committed;
     if (known === null || known.counter !== state.counter || !sameBytes(known.mac, state.mac)) {
       this.check();
@@ -323,34 +304,169 @@ export class VaultState {
       ]),
     );
   }
+}
 
-  private readStateRow(): { counter: number; mac: Uint8Array } {
-    const rows = this.db.statement('SELECT counter, mac FROM vault_state').all() as {
-      counter: unknown;
-      mac: unknown;
-    }[];
-    const [row] = rows;
-    if (
-      rows.length !== 1 ||
-      row === undefined ||
-      typeof row.counter !== 'number' ||
-      !Number.isSafeInteger(row.counter) ||
-      row.counter < 1 ||
-      !(row.mac instanceof Uint8Array) ||
-      row.mac.length !== 32
-    ) {
-      throw this.damaged('its state record is missing or malformed', { reason: 'missing' });
-    }
-    return { counter: row.counter, mac: row.mac };
+/**
+ * What the check at unlock can do before the vault key is known, read in one
+ * transaction: the schema lock, the state row, SQLite's check of the records table
+ * and its indexes, and every row read, checked for form and encoded for its tag.
+ * `VaultState.check(prepared)` then only computes the tags, provided nothing was
+ * committed to the vault in between. Unlock does this while Argon2id runs on
+ * other threads. Throws VAULT_DAMAGED as the check does. Call inside a read transaction.
+ */
+export interface PreparedStateCheck {
+  readonly format: number;
+  readonly counter: number;
+  readonly mac: Uint8Array;
+  readonly dataVersion: number;
+  readonly schemaVersion: number;
+  readonly rows: EncodedRows;
+}
+
+export function prepareStateCheck(db: VaultDatabase, header: VaultHeader): PreparedStateCheck {
+  checkRowsAndIndexes(db, header);
+  const state = readStateRow(db, header);
+  const rows = new EncodedRows();
+  forEachRowEncoding(db, header, state.counter, (encoded) => rows.append(encoded));
+  return {
+    format: header.format,
+    counter: state.counter,
+    mac: state.mac,
+    dataVersion: db.dataVersion(),
+    schemaVersion: db.schemaVersion(),
+    rows,
+  };
+}
+
+/** The schema lock for the header's format (the tables of any other format are damage too). */
+function checkSchemaOfFormat(db: VaultDatabase, header: VaultHeader): void {
+  if (checkSchema(db) !== header.format) {
+    throw stateDamaged(db, header, 'its tables are not those of its format', { reason: 'schema' });
   }
+}
 
-  private damaged(what: string, details: Omit<StateProblemDetails, 'part'>): VaultError {
-    return new VaultError(
-      'VAULT_DAMAGED',
-      `The vault at ${this.db.path} was changed outside Sparekey: ${what}. Sparekey does not use it, so that nothing in it is trusted by mistake. Restore the latest backup.`,
-      { part: 'state', vaultId: toHex(this.header.vaultId), ...details },
+/**
+ * The schema lock, then SQLite's integrity check of the records table and its
+ * indexes. S is worked out from a scan of the records table itself, but records
+ * are looked up through its indexes (by kind and id, by parent), which S does not
+ * cover: an index rebuilt to leave a row out would hide that record from every
+ * lookup while the table, and S, still hold it. The integrity check compares
+ * each index with the rows.
+ */
+function checkRowsAndIndexes(db: VaultDatabase, header: VaultHeader): void {
+  checkSchemaOfFormat(db, header);
+  if (db.integrityCheck('records').length > 0) {
+    throw stateDamaged(
+      db,
+      header,
+      'its records table, or an index Sparekey finds records by, is not as SQLite wrote it (a record was hidden from lookups, or the table is damaged)',
+      { reason: 'index' },
     );
   }
+}
+
+/**
+ * Every row's encoding (RowEncoder), in rowid order, checking each row's
+ * plaintext columns and that none is newer than `counter`.
+ */
+function forEachRowEncoding(
+  db: VaultDatabase,
+  header: VaultHeader,
+  counter: number,
+  visit: (encoded: Uint8Array) => void,
+): void {
+  const encoder = new RowEncoder();
+  const chunkOfRows = db.statement(ROW_CHUNK_SQL).raw(true);
+  const nonce = Buffer.alloc(NONCE_LENGTH);
+  const row: RowIdentity = { kind: '', id: '', parent: null, version: 0, nonce };
+  let after: number | bigint = BEFORE_EVERY_ROWID;
+  let seen = 0;
+  for (;;) {
+    const chunk = chunkOfRows.all(after) as unknown[][];
+    for (const [rowid, kind, id, parent, version, nonceHex] of chunk) {
+      if (
+        typeof rowid !== 'number' ||
+        !Number.isSafeInteger(rowid) ||
+        typeof kind !== 'string' ||
+        typeof id !== 'string' ||
+        (parent !== null && typeof parent !== 'string') ||
+        typeof version !== 'number' ||
+        !Number.isSafeInteger(version) ||
+        version < 1 ||
+        typeof nonceHex !== 'string' ||
+        nonce.write(nonceHex, 'hex') !== NONCE_LENGTH
+      ) {
+        throw stateDamaged(db, header, 'a record row is malformed', {
+          reason: 'malformed-row',
+          ...(typeof kind === 'string' && typeof id === 'string' ? { kind, id } : {}),
+        });
+      }
+      if (version > counter) {
+        throw stateDamaged(
+          db,
+          header,
+          'a record is newer than the vault state that should include it',
+          {
+            reason: 'future-row',
+            kind,
+            id,
+            parent,
+          },
+        );
+      }
+      row.kind = kind;
+      row.id = id;
+      row.parent = parent;
+      row.version = version;
+      visit(encoder.encode(row));
+      after = rowid;
+    }
+    seen += chunk.length;
+    if (chunk.length < ROW_CHUNK) break;
+  }
+  // Every row was read: none hides below the first rowid the chunks ask for.
+  const total = (db.statement('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  if (seen !== total) {
+    throw stateDamaged(db, header, 'a record row is malformed', { reason: 'malformed-row' });
+  }
+}
+
+function readStateRow(
+  db: VaultDatabase,
+  header: VaultHeader,
+): { counter: number; mac: Uint8Array } {
+  const rows = db.statement('SELECT counter, mac FROM vault_state').all() as {
+    counter: unknown;
+    mac: unknown;
+  }[];
+  const [row] = rows;
+  if (
+    rows.length !== 1 ||
+    row === undefined ||
+    typeof row.counter !== 'number' ||
+    !Number.isSafeInteger(row.counter) ||
+    row.counter < 1 ||
+    !(row.mac instanceof Uint8Array) ||
+    row.mac.length !== 32
+  ) {
+    throw stateDamaged(db, header, 'its state record is missing or malformed', {
+      reason: 'missing',
+    });
+  }
+  return { counter: row.counter, mac: row.mac };
+}
+
+function stateDamaged(
+  db: VaultDatabase,
+  header: VaultHeader,
+  what: string,
+  details: Omit<StateProblemDetails, 'part'>,
+): VaultError {
+  return new VaultError(
+    'VAULT_DAMAGED',
+    `The vault at ${db.path} was changed outside Sparekey: ${what}. Sparekey does not use it, so that nothing in it is trusted by mistake. Restore the latest backup.`,
+    { part: 'state', vaultId: toHex(header.vaultId), ...details },
+  );
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
