@@ -124,10 +124,11 @@ async function measureStateCheck(
     const vaultKey = open(passwordKey, unpackSealed(header.keySlot), keySlotAssociatedData(header));
     wipe(passwordKey);
     if (vaultKey === null) throw new Error('The bench vault did not unlock.');
-    const subkeys = deriveSubkeys(vaultKey, header.vaultId);
+    const subkeys = deriveSubkeys(vaultKey, header.vaultId, header.format);
     wipe(vaultKey);
     const state = new VaultState(db, header, subkeys);
     try {
+      await state.ready();
       const check = median(await sample(runs, () => db.read(() => state.check())));
       return { records: db.read(() => recordCount(db)), check };
     } finally {

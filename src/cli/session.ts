@@ -81,10 +81,10 @@ export class CliSession {
 
   /** Says on stderr what unlocking found that the user should know: an upgrade, an older vault. */
   reportOpening(vault: Vault): void {
-    const copy = vault.upgradedFromFormat1;
-    if (copy !== null) {
+    const upgraded = vault.upgradedFrom;
+    if (upgraded !== null) {
       this.output.note(
-        `Upgraded the vault to the current format (every change now sealed into the whole vault). The vault as it was is kept at ${copy}.`,
+        `Upgraded the vault from format ${upgraded.fromFormat} to the current format${upgraded.fromFormat === 1 ? ' (every change now sealed into the whole vault)' : ''}. The vault as it was is kept at ${upgraded.copy}.`,
       );
     }
     const older = vault.olderThanLastSeen;

@@ -8,6 +8,7 @@ import type { VaultDatabase } from './storage/database.js';
 import { keySlotAssociatedData, type VaultHeader, writeHeader } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
 import { CURRENT_FORMAT } from './storage/schema.js';
+import type { RowTagger } from './storage/set-commitment.js';
 import { type RowLedger, VaultState } from './storage/vault-state.js';
 
 /**
@@ -30,10 +31,16 @@ export async function unwrapVaultKey(
   return vaultKey;
 }
 
-/** What a vault is re-encrypted into: a format-2 header (with its key slot) and the subkeys of the key it wraps. */
+/** What a vault is re-encrypted into: a header of the current format (with its key slot) and the subkeys of the key it wraps. */
 export interface SealTarget {
   header: VaultHeader;
   subkeys: VaultSubkeys;
+  /**
+   * The row tagger of `subkeys` (VaultState.rowTagger), lent by the caller with
+   * its faster implementation loaded (VaultState.ready), so the tags of a large
+   * vault are computed at full speed; the state makes its own if none is lent.
+   */
+  tagger?: RowTagger;
 }
 
 /** A record store that writes every record at `version` (re-encrypting a whole vault; the state is sealed after). */
@@ -86,7 +93,7 @@ export function reencryptVault(db: VaultDatabase, options: ReencryptOptions): vo
     for (const record of plaintexts) wipe(record.plaintext);
   }
   writeHeader(db, options.to.header);
-  const state = new VaultState(db, options.to.header, options.to.subkeys);
+  const state = new VaultState(db, options.to.header, options.to.subkeys, options.to.tagger);
   try {
     state.seal(options.counter);
   } finally {

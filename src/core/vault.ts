@@ -69,6 +69,12 @@ export interface VaultOptions {
 }
 
 /** What `verifyDetailed` found: the problems (none when intact) and how many records were decrypted. */
+/** A vault upgraded from an older format in this session: that format, and where the file as it was is kept. */
+export interface VaultUpgrade {
+  fromFormat: number;
+  copy: string;
+}
+
 export interface VerifyReport {
   problems: string[];
   records: number;
@@ -200,7 +206,11 @@ export class Vault {
       (path) => this.inspectCopy(path),
       () => ({
         key: this.currentKey(),
-        target: { header: this.header, subkeys: this.currentSubkeys() },
+        target: {
+          header: this.header,
+          subkeys: this.currentSubkeys(),
+          tagger: this.currentState().rowTagger,
+        },
         derive: this.derive,
       }),
     );
@@ -243,15 +253,20 @@ export class Vault {
 
     const db = VaultDatabase.createNew(path, options.busyTimeoutMs);
     try {
-      const subkeys = deriveSubkeys(vaultKey, header.vaultId);
-      db.write(() => {
-        migrateSchema(db, 0);
-        writeHeader(db, header);
-        new VaultState(db, header, subkeys).seal(1);
-      });
-      wipeSubkeys(subkeys);
+      const subkeys = deriveSubkeys(vaultKey, header.vaultId, CURRENT_FORMAT);
+      const sealer = new VaultState(db, header, subkeys);
+      try {
+        db.write(() => {
+          migrateSchema(db, 0);
+          writeHeader(db, header);
+          sealer.seal(1);
+        });
+      } finally {
+        sealer.destroy();
+        wipeSubkeys(subkeys);
+      }
       const vault = new Vault(db, options);
-      vault.becomeUnlocked(vaultKey);
+      await vault.becomeUnlocked(vaultKey);
       const state = vault.state!;
       db.read(() => state.check());
       vault.rememberCounter();
@@ -329,10 +344,10 @@ export class Vault {
     let vaultKey = await unwrapping;
     try {
       if (prepared.error !== undefined) throw prepared.error;
-      if (this.header.format === 1 && !this.readOnly) {
-        vaultKey = await this.upgradeFromFormat1(vaultKey, password);
+      if (this.header.format !== CURRENT_FORMAT && !this.readOnly) {
+        vaultKey = await this.upgradeFormat(vaultKey, password);
       }
-      this.becomeUnlocked(vaultKey);
+      await this.becomeUnlocked(vaultKey);
       const state = this.state;
       if (state !== null) this.db.read(() => state.check(prepared.check));
     } catch (error) {
@@ -482,8 +497,11 @@ export class Vault {
     }
     const oldKey = await this.unwrapKey(verified, currentPassword);
     const newKey = this.random.bytes(KEY_LENGTH);
-    const oldSubkeys = deriveSubkeys(oldKey, verified.vaultId);
-    const newSubkeys = deriveSubkeys(newKey, verified.vaultId);
+    const oldSubkeys = deriveSubkeys(oldKey, verified.vaultId, verified.format);
+    const newSubkeys = deriveSubkeys(newKey, verified.vaultId, CURRENT_FORMAT);
+    let oldState: VaultState | undefined;
+    let newState: VaultState | undefined;
+    let handedOver = false;
     try {
       const next = await wrapKey(
         { format: CURRENT_FORMAT, vaultId: verified.vaultId, kdf },
@@ -492,6 +510,11 @@ export class Vault {
         this.derive,
         this.random,
       );
+      const checking = new VaultState(this.db, verified, oldSubkeys);
+      oldState = checking;
+      const sealing = new VaultState(this.db, next, newSubkeys);
+      newState = sealing;
+      await Promise.all([checking.ready(), sealing.ready()]);
       this.db.write(() => {
         const now = readHeader(this.db);
         if (Buffer.compare(now.keySlot, verified.keySlot) !== 0) {
@@ -502,40 +525,41 @@ export class Vault {
         }
         // The vault is checked before it is re-encrypted, so a change made outside
         // Sparekey is refused rather than sealed in under the new key.
-        const oldState = new VaultState(this.db, verified, oldSubkeys);
-        try {
-          oldState.check();
-          const counter = oldState.counter + 1;
-          const oldRecords = new RecordStore(this.db, {
-            vaultId: verified.vaultId,
-            format: CURRENT_FORMAT,
-            key: () => oldSubkeys.records,
-            random: this.random,
-          });
-          reencryptVault(this.db, {
-            from: oldRecords,
-            to: { header: next, subkeys: newSubkeys },
-            counter,
-            random: this.random,
-            // Counted as a change: a backup made before holds the old key slot.
-            alsoWrite: (records) => this.changes.stamp(records),
-          });
-        } finally {
-          oldState.destroy();
-        }
+        checking.check();
+        const counter = checking.counter + 1;
+        const oldRecords = new RecordStore(this.db, {
+          vaultId: verified.vaultId,
+          format: CURRENT_FORMAT,
+          key: () => oldSubkeys.records,
+          random: this.random,
+        });
+        reencryptVault(this.db, {
+          from: oldRecords,
+          to: { header: next, subkeys: newSubkeys, tagger: sealing.rowTagger },
+          counter,
+          random: this.random,
+          // Counted as a change: a backup made before holds the old key slot.
+          alsoWrite: (records) => this.changes.stamp(records),
+        });
       });
       this.header = next;
       if (this.isUnlocked) {
-        this.becomeUnlocked(newKey);
-        const state = this.state!;
-        this.db.read(() => state.check());
+        // The new key's state, already loaded, is the vault's from now on: nothing
+        // waits between the commit and the switch, so no write meets the old key.
+        this.takeKey(newKey, newSubkeys, sealing);
+        handedOver = true;
+        this.db.read(() => sealing.check());
       }
     } catch (error) {
       wipe(oldKey, newKey);
       throw error;
     } finally {
+      oldState?.destroy();
       wipeSubkeys(oldSubkeys);
-      wipeSubkeys(newSubkeys);
+      if (!handedOver) {
+        newState?.destroy();
+        wipeSubkeys(newSubkeys);
+      }
     }
     if (!this.isUnlocked) wipe(newKey);
     if (!this.db.checkpointAndTruncateWal()) {
@@ -546,59 +570,84 @@ export class Vault {
   }
 
   /**
-   * Format 1 to 2, on the first unlock by this version: a copy of the format-1
-   * file is kept beside it, then in one transaction the tables gain versions
-   * and the state, every record is re-encrypted under the record subkey with
-   * its version in its associated data, the key slot is re-wrapped with the
-   * format in its associated data, and the state is sealed at counter 1.
+   * A vault of an older format, on its first unlock by this version. A format-2
+   * vault is checked first (its sealed state, under its own subkeys), so a file
+   * changed outside Sparekey is refused rather than sealed in as format 3. Then a
+   * copy of the file is kept beside it, and in one transaction every record is
+   * re-encrypted under the current format's record subkey with its version in its
+   * associated data, the key slot is wrapped again with the format in its
+   * associated data, and the state is sealed: at counter 1 for format 1 (which
+   * has none), at the next counter for format 2 (so this computer's memory of the
+   * vault still matches).
    */
-  private async upgradeFromFormat1(vaultKey: Uint8Array, password: string): Promise<Uint8Array> {
-    const format1 = this.header;
-    this.formatOneCopy = await copyVault(this, formatOneCopyPath(this.db.path));
-    const next = await wrapKey(
-      { format: CURRENT_FORMAT, vaultId: format1.vaultId, kdf: format1.kdf },
-      vaultKey,
-      password,
-      this.derive,
-      this.random,
-    );
-    const subkeys = deriveSubkeys(vaultKey, format1.vaultId);
+  private async upgradeFormat(vaultKey: Uint8Array, password: string): Promise<Uint8Array> {
+    const old = this.header;
+    const oldSubkeys = old.format === 1 ? null : deriveSubkeys(vaultKey, old.vaultId, old.format);
+    const oldState = oldSubkeys === null ? null : new VaultState(this.db, old, oldSubkeys);
+    const subkeys = deriveSubkeys(vaultKey, old.vaultId, CURRENT_FORMAT);
+    let state: VaultState | undefined;
     try {
+      const checked = this.db.read(() => {
+        oldState?.check();
+        return { counter: oldState?.counter ?? 0, dataVersion: this.db.dataVersion() };
+      });
+      const kept = await copyVault(this, olderFormatCopyPath(this.db.path, old.format));
+      const next = await wrapKey(
+        { format: CURRENT_FORMAT, vaultId: old.vaultId, kdf: old.kdf },
+        vaultKey,
+        password,
+        this.derive,
+        this.random,
+      );
+      const sealing = new VaultState(this.db, next, subkeys);
+      state = sealing;
+      await sealing.ready();
       this.db.write(() => {
         const now = readHeader(this.db);
-        if (now.format !== 1 || Buffer.compare(now.keySlot, format1.keySlot) !== 0) {
+        if (
+          now.format !== old.format ||
+          Buffer.compare(now.keySlot, old.keySlot) !== 0 ||
+          this.db.dataVersion() !== checked.dataVersion
+        ) {
           throw new VaultError(
             'BUSY',
             'The vault was changed elsewhere while it was being upgraded; try again.',
           );
         }
         const oldRecords = new RecordStore(this.db, {
-          vaultId: format1.vaultId,
-          format: 1,
-          key: () => vaultKey,
+          vaultId: old.vaultId,
+          format: old.format,
+          key: () => (oldSubkeys === null ? vaultKey : oldSubkeys.records),
           random: this.random,
         });
         reencryptVault(this.db, {
           from: oldRecords,
-          to: { header: next, subkeys },
-          counter: 1,
+          to: { header: next, subkeys, tagger: sealing.rowTagger },
+          counter: checked.counter + 1,
           random: this.random,
-          beforeWriting: () => migrateSchema(this.db, 1),
+          beforeWriting: () => migrateSchema(this.db, old.format),
         });
       });
+      this.header = next;
+      this.upgrade = { fromFormat: old.format, copy: kept.path };
     } finally {
+      oldState?.destroy();
+      state?.destroy();
+      wipeSubkeys(oldSubkeys);
       wipeSubkeys(subkeys);
     }
-    this.header = next;
     this.db.checkpointAndTruncateWal();
     return vaultKey;
   }
 
-  /** Where the format-1 file was kept when this vault was upgraded in this session, if it was. */
-  get upgradedFromFormat1(): string | null {
-    return this.formatOneCopy?.path ?? null;
+  /**
+   * When this vault was upgraded from an older format in this session: that format
+   * and where the file as it was is kept. Null otherwise.
+   */
+  get upgradedFrom(): VaultUpgrade | null {
+    return this.upgrade;
   }
-  private formatOneCopy: { path: string } | null = null;
+  private upgrade: VaultUpgrade | null = null;
 
   /** Runs `fn` as one write transaction (for features that touch several services at once). */
   transaction<T>(fn: () => T): T {
@@ -653,7 +702,8 @@ export class Vault {
           key: () => subkeys.records,
           random: this.random,
         });
-        const state = new VaultState(copy, header, subkeys);
+        // Under the vault's own key: its row tagger (already loaded) is lent.
+        const state = new VaultState(copy, header, subkeys, this.currentState().rowTagger);
         try {
           const report = checkFile(copy, records, state);
           const backupState =
@@ -697,16 +747,17 @@ export class Vault {
     return this.subkeys;
   }
 
-  private becomeUnlocked(vaultKey: Uint8Array): void {
-    if (this.key !== null && this.key !== vaultKey) wipe(this.key);
-    wipeSubkeys(this.subkeys);
-    this.state?.destroy();
-    this.key = vaultKey;
+  /**
+   * Takes `vaultKey` as the key of the vault as its header now says (a format-1
+   * or format-2 file is read in its own format when opened read-only; otherwise
+   * it was upgraded first). The state's faster row tags are loaded before the
+   * vault counts as unlocked.
+   */
+  private async becomeUnlocked(vaultKey: Uint8Array): Promise<void> {
     const { vaultId, format } = this.header;
     if (format === 1) {
+      this.takeKey(vaultKey, null, null);
       // A format-1 copy opened read-only: its records are read with the vault key itself.
-      this.subkeys = null;
-      this.state = null;
       this.recordStore = new RecordStore(this.db, {
         vaultId,
         format,
@@ -715,8 +766,16 @@ export class Vault {
       });
       return;
     }
-    this.subkeys = deriveSubkeys(vaultKey, vaultId);
-    this.state = new VaultState(this.db, this.header, this.subkeys);
+    const subkeys = deriveSubkeys(vaultKey, vaultId, format);
+    const state = new VaultState(this.db, this.header, subkeys);
+    try {
+      await state.ready();
+    } catch (error) {
+      state.destroy();
+      wipeSubkeys(subkeys);
+      throw error;
+    }
+    this.takeKey(vaultKey, subkeys, state);
     if (this.recordStore !== null && this.recordStore.format === format) return; // a new key, the same store (its watchers keep watching)
     this.recordStore = new RecordStore(this.db, {
       vaultId,
@@ -729,6 +788,20 @@ export class Vault {
         rowAdded: (row) => this.currentState().ledger.rowAdded(row),
       },
     });
+  }
+
+  /** Replaces the key, subkeys and state held (wiping and destroying the ones before). */
+  private takeKey(
+    vaultKey: Uint8Array,
+    subkeys: VaultSubkeys | null,
+    state: VaultState | null,
+  ): void {
+    if (this.key !== null && this.key !== vaultKey) wipe(this.key);
+    wipeSubkeys(this.subkeys);
+    this.state?.destroy();
+    this.key = vaultKey;
+    this.subkeys = subkeys;
+    this.state = state;
   }
 
   private currentKey(): Uint8Array {
@@ -782,11 +855,11 @@ function checkedCost(cost: KdfCost): KdfCost {
   return cost;
 }
 
-/** `vault.sparekey` → `vault.format-1.sparekey` (then `vault.format-1-2.sparekey`… if taken). */
-function formatOneCopyPath(vaultPath: string): string {
+/** `vault.sparekey` → `vault.format-2.sparekey` (then `vault.format-2-2.sparekey`… if taken). */
+function olderFormatCopyPath(vaultPath: string, format: number): string {
   const base = vaultPath.replace(/\.sparekey$/i, '');
   for (let attempt = 1; ; attempt++) {
-    const candidate = `${base}.format-1${attempt === 1 ? '' : `-${attempt}`}.sparekey`;
+    const candidate = `${base}.format-${format}${attempt === 1 ? '' : `-${attempt}`}.sparekey`;
     if (!existsSync(candidate)) return candidate;
   }
 }

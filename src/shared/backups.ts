@@ -87,7 +87,7 @@ export type LeftBackupReason =
   /** Not a vault Sparekey can read (not a vault, or from a newer Sparekey). */
   | 'unreadable'
   /** The copy of the vault kept beside it when it was upgraded to the current format. */
-  | 'format-1-copy'
+  | 'upgrade-copy'
   /** Re-encrypting or deleting it failed; `detail` says why. The file is as it was. */
   | 'failed';
 
@@ -103,7 +103,7 @@ export interface LeftBackup {
 /** What a password change did with the backups made before it. */
 export interface OldBackupsReport {
   choice: OldBackupsChoice;
-  /** Re-encrypted under the new password (format-1 ones upgraded on the way). */
+  /** Re-encrypted under the new password (those of an older format upgraded on the way). */
   reencrypted: string[];
   deleted: string[];
   /** Kept as they were: they still open with the old password. */
@@ -133,7 +133,7 @@ export function describeLeftBackup(left: LeftBackup): string {
       return 'it does not check out (damaged or changed outside Sparekey).';
     case 'unreadable':
       return 'it is not a vault this Sparekey can read.';
-    case 'format-1-copy':
+    case 'upgrade-copy':
       return 'it is the copy of the vault kept when Sparekey upgraded it to the current format, and it still opens with an earlier password. Delete it once you no longer need it.';
     case 'failed':
       return left.detail ?? 'it could not be changed; it is as it was.';

@@ -73,6 +73,6 @@ test('opening another vault file (the File menu) locks this one and shows the ne
   expect(app.session.status()).toEqual({
     state: 'no-vault',
     vaultPath: other,
-    notices: { olderVault: null, upgradedFromFormat1: null },
+    notices: { olderVault: null, upgraded: null },
   });
 });

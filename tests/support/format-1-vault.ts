@@ -17,7 +17,7 @@ export function vaultKeyOf(vault: Vault): Uint8Array {
 }
 
 /**
- * Writes, at `path`, the vault `source` (unlocked, format 2) as Sparekey 0.1 wrote
+ * Writes, at `path`, the vault `source` (unlocked, of the current format) as Sparekey 0.1 wrote
  * it in format 1: the same vault id, vault key and records, each sealed with the
  * vault key itself under format 1's associated data (no version), the key slot
  * wrapped under `password` with format 1's associated data, no vault state.
@@ -30,10 +30,10 @@ export async function writeFormatOneCopy(
 ): Promise<void> {
   const vaultKey = vaultKeyOf(source);
   const header = source.database.read(() => readHeader(source.database));
-  const subkeys = deriveSubkeys(vaultKey, header.vaultId);
+  const subkeys = deriveSubkeys(vaultKey, header.vaultId, header.format);
   const store = new RecordStore(source.database, {
     vaultId: header.vaultId,
-    format: 2,
+    format: header.format,
     key: () => subkeys.records,
     random: systemRandom,
   });

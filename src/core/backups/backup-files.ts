@@ -76,13 +76,13 @@ export function listBackupFiles(vaultPath: string): BackupFileInfo[] {
 }
 
 /**
- * The copies of a format-1 vault kept beside it when it was upgraded
- * (`vault.format-1.sparekey`, `vault.format-1-2.sparekey`…), as paths.
+ * The copies of a vault kept beside it when it was upgraded from an older format
+ * (`vault.format-1.sparekey`, `vault.format-2.sparekey`, `vault.format-2-2.sparekey`…), as paths.
  */
-export function listFormatOneCopies(vaultPath: string): string[] {
+export function listUpgradeCopies(vaultPath: string): string[] {
   const folder = dirname(vaultPath);
   const pattern = new RegExp(
-    `^${escapeRegExp(baseName(vaultPath))}\\.format-1(?:-\\d+)?\\.sparekey$`,
+    `^${escapeRegExp(baseName(vaultPath))}\\.format-\\d+(?:-\\d+)?\\.sparekey$`,
   );
   let names: string[];
   try {

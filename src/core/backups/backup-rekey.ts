@@ -26,7 +26,7 @@ import { RecordStore } from '../storage/records.js';
 import { CURRENT_FORMAT, migrateSchema } from '../storage/schema.js';
 import { VaultState } from '../storage/vault-state.js';
 import { reencryptVault, type SealTarget, unwrapVaultKey } from '../vault-keys.js';
-import { listBackupFiles, listFormatOneCopies } from './backup-files.js';
+import { listBackupFiles, listUpgradeCopies } from './backup-files.js';
 import { copyVault } from './vault-copy.js';
 
 /**
@@ -57,9 +57,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 /**
  * Looks at a backup, read-only, with `key`: whether it is a copy of this vault
  * (`vaultId`), already under the key slot `currentSlot`, or made under `key`.
- * The key slot alone cannot tell (a format-1 backup has another key slot over the
- * same key): format 2 is told by its sealed state, whose MAC is under a subkey of
- * the key, and format 1 by its records, sealed with the key itself.
+ * The key slot alone cannot tell (a backup of an older format has another key slot
+ * over the same key): formats 2 and 3 are told by their sealed state, whose MAC is
+ * under a subkey of the key, and format 1 by its records, sealed with the key itself.
  */
 export function classifyBackup(
   path: string,
@@ -118,7 +118,7 @@ function opensWithKey(
     if (failed === 0) return true;
     return failed === records.count() ? false : 'damaged';
   }
-  const subkeys = deriveSubkeys(key, header.vaultId);
+  const subkeys = deriveSubkeys(key, header.vaultId, header.format);
   const state = new VaultState(db, header, subkeys);
   try {
     state.check();
@@ -145,8 +145,8 @@ function opensWithKey(
  * Rewrites the backup at `path` under `target` (the vault's new header and key):
  * a copy in the same folder, every record decrypted with `key` (after the copy's
  * sealed state is checked with it) and encrypted again under the target's record
- * subkey, the state sealed again at the backup's own counter (format-1 backups
- * are upgraded in the same step, at counter 1); the copy is vacuumed (no free
+ * subkey, the state sealed again at the backup's own counter (backups of an older
+ * format are upgraded in the same step; format 1, which has none, at counter 1); the copy is vacuumed (no free
  * page keeps an old cell; secure_delete zeroes what SQLite frees, the rollback
  * journal is removed at commit), checked with `inspect`, then renamed over the
  * backup. The old file's bytes are overwritten with zeros once it is replaced.
@@ -212,7 +212,7 @@ function rewriteUnder(
     });
     return;
   }
-  const subkeys = deriveSubkeys(key, header.vaultId);
+  const subkeys = deriveSubkeys(key, header.vaultId, header.format);
   const state = new VaultState(db, header, subkeys);
   try {
     // A backup changed outside Sparekey is refused rather than sealed in under the new key.
@@ -229,6 +229,8 @@ function rewriteUnder(
       // reported as older than the vault by as many changes as before.
       counter: state.counter,
       random,
+      // A format-2 backup is upgraded in the same step (its tables are format 3's).
+      beforeWriting: () => migrateSchema(db, header.format),
     });
   } finally {
     state.destroy();
@@ -333,15 +335,15 @@ function emptyReport(choice: OldBackupsChoice): OldBackupsReport {
   return { choice, reencrypted: [], deleted: [], kept: [], left: [] };
 }
 
-/** The format-1 copies beside the vault that are copies of this vault, reported as left. */
-function formatOneCopiesLeft(scope: BackupScope, keyring: BackupKeyring): LeftBackup[] {
+/** The copies kept beside the vault when it was upgraded from an older format, reported as left. */
+function upgradeCopiesLeft(scope: BackupScope, keyring: BackupKeyring): LeftBackup[] {
   const { vaultId, keySlot } = keyring.target.header;
-  return listFormatOneCopies(scope.vaultPath)
+  return listUpgradeCopies(scope.vaultPath)
     .filter((path) => {
       const seen = classifyBackup(path, keyring.key, vaultId, keySlot, scope.random);
       return seen.state !== 'left' || seen.reason === 'damaged';
     })
-    .map((path) => leftFile(path, 'format-1-copy'));
+    .map((path) => leftFile(path, 'upgrade-copy'));
 }
 
 /**
@@ -362,7 +364,7 @@ export function previewOldBackups(scope: BackupScope, keyring: BackupKeyring): O
       );
     }
   }
-  preview.left.push(...formatOneCopiesLeft(scope, keyring));
+  preview.left.push(...upgradeCopiesLeft(scope, keyring));
   return preview;
 }
 
@@ -388,7 +390,7 @@ export async function handleOldBackups(
     else if (seen.state === 'other-key') report.left.push(leftFile(file.path, 'earlier-password'));
     else await act(scope, keyring, file.path, oldKey, choice, report);
   }
-  report.left.push(...formatOneCopiesLeft(scope, keyring));
+  report.left.push(...upgradeCopiesLeft(scope, keyring));
   return report;
 }
 
@@ -434,7 +436,7 @@ export async function reencryptBackupsWithPassword(
   } finally {
     for (const key of keys.values()) wipe(key);
   }
-  report.left.push(...formatOneCopiesLeft(scope, keyring));
+  report.left.push(...upgradeCopiesLeft(scope, keyring));
   return report;
 }
 

@@ -44,12 +44,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * the one whose tables the file has.
  */
 export function readHeader(db: VaultDatabase): VaultHeader {
-  const schemaFormat = checkSchema(db);
+  const schemaFormats = checkSchema(db);
   const header = readHeaderRow(db);
-  if (header.format !== schemaFormat) {
+  if (!schemaFormats.includes(header.format)) {
     throw new VaultError(
       'VAULT_DAMAGED',
-      `The vault header of ${db.path} is damaged: it claims format ${header.format}, but the file's tables are those of format ${schemaFormat}.`,
+      `The vault header of ${db.path} is damaged: it claims format ${header.format}, but the file's tables are those of format ${schemaFormats.join(' or ')}.`,
       { part: 'header' },
     );
   }

@@ -7,13 +7,16 @@ import { CURRENT_FORMAT, SCHEMA_QUERY, type SchemaEntry, schemaDifferences } fro
  * migrations create for one of its formats, every table and index with its SQL.
  * A trigger (which could silently undo a write), a view, an extra table or a
  * changed definition is damage, named; nothing else is read until this passes.
- * Returns the format whose schema the file has.
+ * Returns the formats whose schema the file has, newest first (formats 2 and 3
+ * have the same tables: their difference is in how rows are tagged).
  */
-export function checkSchema(db: VaultDatabase): number {
+export function checkSchema(db: VaultDatabase): number[] {
   const actual = db.statement(SCHEMA_QUERY).all() as SchemaEntry[];
+  const formats: number[] = [];
   for (let format = CURRENT_FORMAT; format >= 1; format--) {
-    if (schemaDifferences(actual, format).length === 0) return format;
+    if (schemaDifferences(actual, format).length === 0) formats.push(format);
   }
+  if (formats.length > 0) return formats;
   const claimed = claimedFormat(db);
   if (claimed !== undefined && claimed > CURRENT_FORMAT) {
     throw new VaultError(

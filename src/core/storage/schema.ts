@@ -61,6 +61,13 @@ export const migrations: readonly Migration[] = [
         );
       `,
   },
+  {
+    // Format 3 changes no table: each row's tag is keyed BLAKE3 instead of
+    // HMAC-SHA256, and its subkeys and associated data name format 3. A vault is
+    // upgraded by re-encrypting every record and sealing the state again.
+    description: 'tag each row with keyed BLAKE3',
+    sql: '',
+  },
 ];
 
 export const CURRENT_FORMAT = migrations.length;

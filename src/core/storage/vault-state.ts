@@ -13,7 +13,8 @@ import {
   EncodedRows,
   RowEncoder,
   type RowIdentity,
-  RowTagger,
+  type RowTagger,
+  rowTagger,
   SetSum,
   TAG_LENGTH,
 } from './set-commitment.js';
@@ -49,8 +50,6 @@ export interface StateProblemDetails {
   parent?: string | null;
 }
 
-const STATE_LABEL = 'sparekey v2 vault state';
-
 /**
  * The plaintext columns of every row, read for S in rowid order a chunk at a time:
  * memory stays bounded, and `.all()` per chunk costs much less than stepping an
@@ -82,6 +81,8 @@ const BEFORE_EVERY_ROWID = -(2n ** 63n);
  */
 export class VaultState {
   private readonly tagger: RowTagger;
+  /** Whether the tagger was lent by the caller (then the caller destroys it). */
+  private readonly borrowedTagger: boolean;
   private readonly tagScratch = new Uint8Array(TAG_LENGTH);
   private committed: Committed | null = null;
   private pending: Pending | null = null;
@@ -90,8 +91,31 @@ export class VaultState {
     private readonly db: VaultDatabase,
     private header: VaultHeader,
     private readonly keys: VaultSubkeys,
+    tagger?: RowTagger,
   ) {
-    this.tagger = new RowTagger(keys.rowTags);
+    if (tagger !== undefined && tagger.format !== header.format) {
+      throw new Error(
+        `A format-${tagger.format} row tagger cannot seal a format-${header.format} vault.`,
+      );
+    }
+    this.tagger = tagger ?? rowTagger(header.format, keys.rowTags);
+    this.borrowedTagger = tagger !== undefined;
+  }
+
+  /**
+   * The row tagger, to lend to another state under the same subkeys (a backup
+   * sealed with the vault's key) so it does not load its own.
+   */
+  get rowTagger(): RowTagger {
+    return this.tagger;
+  }
+
+  /**
+   * Loads the faster implementation of the row tags (format 3's WebAssembly BLAKE3)
+   * before a check of every row; without it the same tags are computed, only slower.
+   */
+  ready(): Promise<void> {
+    return this.tagger.accelerate();
   }
 
   /** The counter last checked or committed by this connection. */
@@ -283,7 +307,7 @@ export class VaultState {
   }
 
   destroy(): void {
-    this.tagger.destroy();
+    if (!this.borrowedTagger) this.tagger.destroy();
     this.committed = null;
   }
 
@@ -293,7 +317,7 @@ export class VaultState {
       sha256,
       this.keys.state,
       encodeFields([
-        STATE_LABEL,
+        `sparekey v${header.format} vault state`,
         header.format,
         VAULT_MAGIC,
         header.vaultId,
@@ -340,7 +364,7 @@ export function prepareStateCheck(db: VaultDatabase, header: VaultHeader): Prepa
 
 /** The schema lock for the header's format (the tables of any other format are damage too). */
 function checkSchemaOfFormat(db: VaultDatabase, header: VaultHeader): void {
-  if (checkSchema(db) !== header.format) {
+  if (!checkSchema(db).includes(header.format)) {
     throw stateDamaged(db, header, 'its tables are not those of its format', { reason: 'schema' });
   }
 }
@@ -375,7 +399,7 @@ function forEachRowEncoding(
   counter: number,
   visit: (encoded: Uint8Array) => void,
 ): void {
-  const encoder = new RowEncoder();
+  const encoder = new RowEncoder(header.format);
   const chunkOfRows = db.statement(ROW_CHUNK_SQL).raw(true);
   const nonce = Buffer.alloc(NONCE_LENGTH);
   const row: RowIdentity = { kind: '', id: '', parent: null, version: 0, nonce };

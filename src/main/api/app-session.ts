@@ -59,10 +59,13 @@ export class AppSession {
     const vault = this.vault;
     if (vault === null || !vault.isUnlocked) return NO_VAULT_NOTICES;
     const older = vault.olderThanLastSeen;
-    const upgraded = vault.upgradedFromFormat1;
+    const upgraded = vault.upgradedFrom;
     return {
       olderVault: older === null ? null : { missingChanges: older.missingChanges },
-      upgradedFromFormat1: upgraded === this.upgradeNoticeRead ? null : upgraded,
+      upgraded:
+        upgraded === null || upgraded.copy === this.upgradeNoticeRead
+          ? null
+          : { fromFormat: upgraded.fromFormat, copy: upgraded.copy },
     };
   }
   private upgradeNoticeRead: string | null = null;
@@ -75,7 +78,7 @@ export class AppSession {
 
   /** The upgrade notice has been read: it is not shown again. */
   dismissUpgradeNotice(): VaultStatus {
-    this.upgradeNoticeRead = this.unlocked().upgradedFromFormat1;
+    this.upgradeNoticeRead = this.unlocked().upgradedFrom?.copy ?? null;
     return this.status();
   }
 

@@ -12,11 +12,14 @@ export interface VaultNotices {
    * missing. Null once the user goes on with it (`acceptOlderVault`).
    */
   olderVault: { missingChanges: number } | null;
-  /** Where the format-1 file was kept when this vault was just upgraded; null once dismissed. */
-  upgradedFromFormat1: string | null;
+  /**
+   * The vault was just upgraded from an older format: that format, and where the
+   * file as it was is kept. Null once dismissed.
+   */
+  upgraded: { fromFormat: number; copy: string } | null;
 }
 
-export const NO_VAULT_NOTICES: VaultNotices = { olderVault: null, upgradedFromFormat1: null };
+export const NO_VAULT_NOTICES: VaultNotices = { olderVault: null, upgraded: null };
 
 export interface VaultStatus {
   state: VaultState;
@@ -42,7 +45,7 @@ export const vaultMethods = {
   lockVault: method(noInput).returns<VaultStatus>(),
   /** The user goes on with a vault older than this computer last saw: it is remembered as it is. */
   acceptOlderVault: method(noInput).returns<VaultStatus>(),
-  /** The notice that the vault was upgraded (and where the format-1 file is) has been read. */
+  /** The notice that the vault was upgraded (and where the file as it was is kept) has been read. */
   dismissUpgradeNotice: method(noInput).returns<VaultStatus>(),
   /** Before a password change: which backups would still open with the old password. */
   previewPasswordChange: method(noInput).returns<OldBackupsPreview>(),

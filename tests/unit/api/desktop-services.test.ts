@@ -261,7 +261,7 @@ describe('auto-lock and system events', () => {
     expect(status).toEqual({
       state: 'no-vault',
       vaultPath: other,
-      notices: { olderVault: null, upgradedFromFormat1: null },
+      notices: { olderVault: null, upgraded: null },
     });
     expect(sent.map((event) => event.name).slice(-2)).toEqual(['locked', 'vaultChanged']);
     expect(session.status().vaultPath).toBe(other);

@@ -155,13 +155,10 @@ describe('what unlocking found, in the status', () => {
     expect(await reopened.call('listAccounts', {})).toMatchObject({ ok: true });
     expect(await reopened.call('acceptOlderVault', {})).toMatchObject({
       ok: true,
-      value: { notices: { olderVault: null, upgradedFromFormat1: null } },
+      value: { notices: { olderVault: null, upgraded: null } },
     });
     await reopened.call('lockVault', {});
-    expect(reopened.session.status().notices).toEqual({
-      olderVault: null,
-      upgradedFromFormat1: null,
-    });
+    expect(reopened.session.status().notices).toEqual({ olderVault: null, upgraded: null });
     await reopened.call('unlockVault', { password: PASSWORD });
     expect(reopened.session.status().notices.olderVault).toBeNull();
     reopened.session.close();
@@ -179,16 +176,19 @@ describe('what unlocking found, in the status', () => {
     expect(await app.call('unlockVault', { password: PASSWORD })).toMatchObject({
       ok: true,
       value: {
-        notices: { olderVault: null, upgradedFromFormat1: join(folder, 'vault.format-1.sparekey') },
+        notices: {
+          olderVault: null,
+          upgraded: { fromFormat: 1, copy: join(folder, 'vault.format-1.sparekey') },
+        },
       },
     });
     expect(await app.call('dismissUpgradeNotice', {})).toMatchObject({
       ok: true,
-      value: { notices: { upgradedFromFormat1: null } },
+      value: { notices: { upgraded: null } },
     });
     await app.call('lockVault', {});
     await app.call('unlockVault', { password: PASSWORD });
-    expect(app.session.status().notices.upgradedFromFormat1).toBeNull();
+    expect(app.session.status().notices.upgraded).toBeNull();
     app.session.close();
   });
 });

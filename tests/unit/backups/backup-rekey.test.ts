@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   backupFileName,
@@ -10,11 +10,12 @@ import {
 import { verifyVaultFile } from '../../../src/core/backups/restore.js';
 import { makeSeed } from '../../../src/core/otp/seed.js';
 import { Vault } from '../../../src/core/vault.js';
+import { CURRENT_FORMAT } from '../../../src/core/storage/schema.js';
 import { HOUR_MS } from '../../../src/shared/durations.js';
 import { vaultRejectionOf } from '../../support/errors.js';
 import { writeFormatOneCopy } from '../../support/format-1-vault.js';
 import { fastKeyDerivation } from '../../support/fast-key-derivation.js';
-import { createTestVault, FAST_KDF, PASSWORD, T0 } from '../../support/temp-vault.js';
+import { createTestVault, FAST_KDF, PASSWORD, T0, tempFolder } from '../../support/temp-vault.js';
 
 const NEW_PASSWORD = 'a brand new password';
 const NEWER_PASSWORD = 'and a newer one still';
@@ -110,6 +111,44 @@ describe('backups after a password change', () => {
     vault.close();
   });
 
+  it('upgrades a format-2 backup in the same step, after checking its sealed state', async () => {
+    // The vault and its backup, both as Sparekey wrote them in format 2 (the fixture,
+    // real Argon2id parameters: opened with the real key derivation).
+    const fixture = resolve('tests/fixtures/vaults/format-2.sparekey');
+    const password = 'format two fixture password';
+    const path = join(tempFolder(), 'vault.sparekey');
+    copyFileSync(fixture, path);
+    const folder = backupFolderFor(path);
+    mkdirSync(folder, { recursive: true });
+    const old = join(folder, backupFileName(path, T0 - HOUR_MS));
+    copyFileSync(fixture, old);
+    const vault = await Vault.unlock(path, password);
+    expect(vault.upgradedFrom?.fromFormat).toBe(2);
+    expect(vault.backups.oldBackupsPreview().underCurrentKey).toEqual([old]);
+
+    const report = await vault.backups.afterPasswordChange(
+      await vault.rotateKey(password, NEW_PASSWORD),
+      'reencrypt',
+    );
+
+    expect(report.reencrypted).toEqual([old]);
+    expect(vault.inspectCopy(old).problems).toEqual([]);
+    const db = new Database(old, { readonly: true });
+    expect(db.prepare('SELECT format FROM vault_header').get()).toEqual({ format: CURRENT_FORMAT });
+    db.close();
+    // The backup keeps its place in the vault's history (format 2's counter, 8).
+    expect(counterOf(old)).toBe(8);
+    const copy = await Vault.unlock(old, NEW_PASSWORD, { readOnly: true });
+    expect(
+      copy.accounts
+        .list()
+        .map((account) => account.issuer)
+        .sort(),
+    ).toEqual(['Bank', 'GitHub', 'Shop']);
+    copy.close();
+    vault.close();
+  });
+
   it('upgrades a format-1 backup in the same step', async () => {
     const { vault, path } = await createTestVault();
     vault.accounts.add({ issuer: 'Bank', seed: makeSeed({ secret: 'JBSWY3DPEHPK3PXP' }) });
@@ -130,7 +169,7 @@ describe('backups after a password change', () => {
     expect(copy.verify()).toEqual([]);
     copy.close();
     const db = new Database(old, { readonly: true });
-    expect(db.prepare('SELECT format FROM vault_header').get()).toEqual({ format: 2 });
+    expect(db.prepare('SELECT format FROM vault_header').get()).toEqual({ format: CURRENT_FORMAT });
     db.close();
     // Every row grew a version, so each was written elsewhere in its page: the old cells are gone too.
     const bytes = readFileSync(old);
@@ -271,19 +310,19 @@ describe('a format-1 vault upgraded, then its password changed', () => {
     vault.close();
 
     const upgraded = await Vault.unlock(formatOne, PASSWORD, FAST_KDF);
-    const keptAt = upgraded.upgradedFromFormat1;
+    const keptAt = upgraded.upgradedFrom?.copy;
     expect(keptAt).toBe(join(path, '..', 'old.format-1.sparekey'));
     expect(upgraded.accounts.list().map((account) => account.issuer)).toEqual(['Bank']);
     expect(upgraded.verify()).toEqual([]);
     expect(upgraded.backups.oldBackupsPreview()).toMatchObject({
       underCurrentKey: [],
-      left: [{ path: keptAt, reason: 'format-1-copy' }],
+      left: [{ path: keptAt, reason: 'upgrade-copy' }],
     });
     const report = await upgraded.backups.afterPasswordChange(
       await upgraded.rotateKey(PASSWORD, NEW_PASSWORD),
       'reencrypt',
     );
-    expect(report.left).toMatchObject([{ path: keptAt, reason: 'format-1-copy' }]);
+    expect(report.left).toMatchObject([{ path: keptAt, reason: 'upgrade-copy' }]);
     upgraded.close();
     expect((await verifyVaultFile(keptAt!, PASSWORD, FAST_KDF)).records).toBeGreaterThan(0);
   });

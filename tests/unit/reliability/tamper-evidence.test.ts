@@ -174,7 +174,8 @@ const STATE_CHANGES = [
   'MAC edited',
   'second row',
 ] as const;
-const FORMAT_EDITS = [0, 1, 3, -1, 1000];
+/** The vault is format 3; format 2 has the same tables (only its key slot's associated data tells them apart). */
+const FORMAT_EDITS = [0, 1, 2, 4, -1, 1000];
 
 const base64 = (length: number, fill = 7) => Buffer.alloc(length, fill).toString('base64');
 /** Edits of the key-derivation parameters; a string result is the header's new JSON text. */
@@ -982,8 +983,8 @@ describe('tamper evidence: an attacker who can write the vault file', () => {
         [{ kind: 'header-field', field: 'key_slot', edit: 5 }, 'WRONG_PASSWORD', ''],
         ...FORMAT_EDITS.map((format, edit): [Mutation, ErrorCode, string] => [
           { kind: 'header-field', field: 'format', edit },
-          format > 2 ? 'NEWER_FORMAT' : 'VAULT_DAMAGED',
-          format > 2 ? 'newer version of Sparekey' : 'format',
+          format > 3 ? 'NEWER_FORMAT' : format === 2 ? 'WRONG_PASSWORD' : 'VAULT_DAMAGED',
+          format > 3 ? 'newer version of Sparekey' : format === 2 ? '' : 'format',
         ]),
         ...KDF_EDITS.map(([name], edit): [Mutation, ErrorCode, string] => [
           { kind: 'header-field', field: 'kdf', edit },

@@ -7,25 +7,47 @@ import { encodeFields } from '../../../src/core/crypto/bytes.js';
 import { CURRENT_FORMAT, SCHEMA_QUERY, expectedSchema } from '../../../src/core/storage/schema.js';
 import { Vault } from '../../../src/core/vault.js';
 import { runCli } from '../../support/cli.js';
-import { vaultErrorOf } from '../../support/errors.js';
+import { vaultErrorOf, vaultRejectionOf } from '../../support/errors.js';
 import { createTestVault, tempFolder } from '../../support/temp-vault.js';
 
 /**
- * The vault written by Sparekey before format 2 (tests/fixtures/vaults/README.md
- * says how it was made and what it holds). Opened with the real Argon2id: its
+ * The vaults written by Sparekey before format 2 and before format 3
+ * (tests/fixtures/vaults/README.md says how each was made and what it holds: the
+ * same accounts, made by the same commands). Opened with the real Argon2id: their
  * parameters are the real defaults (64 MiB, 3 passes, 4 lanes).
  */
-const FIXTURE = resolve('tests/fixtures/vaults/format-1.sparekey');
-const PASSWORD = 'format one fixture password';
-const GITHUB = 'a4f967e2342cf616';
-const BANK = '547e433fc1d13cdc';
-const SHOP = '28b1699e7e1a7c28';
-const CONTACT = 'b7453045894554b2';
+const OLDER_VAULTS = [
+  {
+    format: 1,
+    file: resolve('tests/fixtures/vaults/format-1.sparekey'),
+    password: 'format one fixture password',
+    ids: {
+      github: 'a4f967e2342cf616',
+      bank: '547e433fc1d13cdc',
+      shop: '28b1699e7e1a7c28',
+      contact: 'b7453045894554b2',
+    },
+    /** Its write counter (format 1 has none). */
+    counter: 0,
+  },
+  {
+    format: 2,
+    file: resolve('tests/fixtures/vaults/format-2.sparekey'),
+    password: 'format two fixture password',
+    ids: {
+      github: '48a0f7ce57667d80',
+      bank: 'e91deae59bb7c254',
+      shop: '9d28e7329e860094',
+      contact: 'd8ff0c02555e28af',
+    },
+    counter: 8,
+  },
+] as const;
 
-/** A copy of the fixture in a fresh temp folder (the fixture itself is never opened for writing). */
-function fixtureCopy(): string {
+/** A copy of a fixture in a fresh temp folder (the fixture itself is never opened for writing). */
+function fixtureCopy(file: string): string {
   const path = join(tempFolder(), 'vault.sparekey');
-  copyFileSync(FIXTURE, path);
+  copyFileSync(file, path);
   return path;
 }
 
@@ -60,20 +82,25 @@ const headerFormat = (path: string) =>
     (db) => (db.prepare('SELECT format FROM vault_header').get() as { format: number }).format,
   );
 
-describe('a vault written by format 1 of Sparekey', () => {
-  it('is upgraded on its first unlock, keeping the format-1 file as it was, and reads back in full', async () => {
-    const path = fixtureCopy();
-    const fixtureBytes = readFileSync(FIXTURE);
+describe.each(OLDER_VAULTS)('a vault written by format $format of Sparekey', (older) => {
+  const { format, password: PASSWORD } = older;
+  const { github: GITHUB, bank: BANK, shop: SHOP, contact: CONTACT } = older.ids;
+  const keptName = (attempt = 1) =>
+    `vault.format-${format}${attempt === 1 ? '' : `-${attempt}`}.sparekey`;
+
+  it('is upgraded on its first unlock, keeping the older file as it was, and reads back in full', async () => {
+    const path = fixtureCopy(older.file);
+    const fixtureBytes = readFileSync(older.file);
     const vault = await Vault.unlock(path, PASSWORD);
     try {
-      const kept = join(path, '..', 'vault.format-1.sparekey');
-      expect(vault.upgradedFromFormat1).toBe(kept);
-      expect(headerFormat(path)).toBe(2);
-      // The kept file is the format-1 vault, unchanged: it still opens as format 1, and
+      const kept = join(path, '..', keptName());
+      expect(vault.upgradedFrom).toEqual({ fromFormat: format, copy: kept });
+      expect(headerFormat(path)).toBe(CURRENT_FORMAT);
+      // The kept file is the older vault, unchanged: it still opens as that format, and
       // every page is the fixture's byte for byte. Only SQLite's own 100-byte file header
       // differs, as SQLite's online backup writes it: rollback journal instead of WAL (so
       // the copy is one file), its change counter and schema cookie.
-      expect(headerFormat(kept)).toBe(1);
+      expect(headerFormat(kept)).toBe(format);
       const keptBytes = readFileSync(kept);
       expect(keptBytes.length).toBe(fixtureBytes.length);
       expect(keptBytes.subarray(100).equals(fixtureBytes.subarray(100))).toBe(true);
@@ -88,7 +115,8 @@ describe('a vault written by format 1 of Sparekey', () => {
       }
       expect([keptBytes[18], keptBytes[19]]).toEqual([1, 1]);
 
-      expect(vault.writeCounter).toBe(1);
+      // Sealed at the next counter (1 for format 1, which had none).
+      expect(vault.writeCounter).toBe(older.counter + 1);
       expect(
         vault.accounts
           .list()
@@ -143,18 +171,18 @@ describe('a vault written by format 1 of Sparekey', () => {
     );
     const again = await Vault.unlock(path, PASSWORD);
     try {
-      expect(again.upgradedFromFormat1).toBeNull();
+      expect(again.upgradedFrom).toBeNull();
       expect(again.writeCounter).toBe(written);
       expect(written).toBeGreaterThan(2);
       expect(again.backupCodes.status(GITHUB)).toMatchObject({ used: 2, remaining: 2 });
     } finally {
       again.close();
     }
-    expect(existsSync(join(path, '..', 'vault.format-1-2.sparekey'))).toBe(false);
+    expect(existsSync(join(path, '..', keptName(2)))).toBe(false);
   });
 
-  it('is upgraded in one transaction: a failure half way through leaves the format-1 vault as it was', async () => {
-    const path = fixtureCopy();
+  it('is upgraded in one transaction: a failure half way through leaves the older vault as it was', async () => {
+    const path = fixtureCopy(older.file);
     const rowsBefore = readFile(path, (db) =>
       db.prepare('SELECT kind, id, parent, nonce, body FROM records ORDER BY rowid').all(),
     );
@@ -171,27 +199,34 @@ describe('a vault written by format 1 of Sparekey', () => {
     );
     expect(nonces).toBe(7);
 
-    // Still format 1 throughout: its header, its schema, its rows.
-    expect(headerFormat(path)).toBe(1);
+    // Still the older format throughout: its header, its schema, its rows.
+    expect(headerFormat(path)).toBe(format);
     readFile(path, (db) => {
-      expect(db.prepare(SCHEMA_QUERY).all()).toEqual(expectedSchema(1));
+      expect(db.prepare(SCHEMA_QUERY).all()).toEqual(expectedSchema(format));
       expect(
         db.prepare('SELECT kind, id, parent, nonce, body FROM records ORDER BY rowid').all(),
       ).toEqual(rowsBefore);
     });
 
-    // And the next unlock upgrades it (keeping a second copy of the format-1 file).
+    // And the next unlock upgrades it (keeping a second copy of the older file).
     const vault = await Vault.unlock(path, PASSWORD);
     try {
-      expect(vault.upgradedFromFormat1).toBe(join(path, '..', 'vault.format-1-2.sparekey'));
-      expect(vault.verifyDetailed()).toEqual({ problems: [], records: 11, counter: 1 });
+      expect(vault.upgradedFrom).toEqual({
+        fromFormat: format,
+        copy: join(path, '..', keptName(2)),
+      });
+      expect(vault.verifyDetailed()).toEqual({
+        problems: [],
+        records: 11,
+        counter: older.counter + 1,
+      });
     } finally {
       vault.close();
     }
   });
 
-  it('the CLI upgrades it, lists its accounts, and says where the format-1 file is kept', async () => {
-    const path = fixtureCopy();
+  it('the CLI upgrades it, lists its accounts, and says where the older file is kept', async () => {
+    const path = fixtureCopy(older.file);
     const home = tempFolder();
     const result = await runCli(['list'], {
       home,
@@ -204,11 +239,13 @@ describe('a vault written by format 1 of Sparekey', () => {
         .filter(Boolean)
         .map((line) => line.split('\t')[1]),
     ).toEqual(['Bank', 'GitHub', 'Shop']);
-    expect(result.stderr).toContain('Upgraded the vault to the current format');
     expect(result.stderr).toContain(
-      `The vault as it was is kept at ${join(path, '..', 'vault.format-1.sparekey')}.`,
+      `Upgraded the vault from format ${format} to the current format`,
     );
-    expect(headerFormat(path)).toBe(2);
+    expect(result.stderr).toContain(
+      `The vault as it was is kept at ${join(path, '..', keptName())}.`,
+    );
+    expect(headerFormat(path)).toBe(CURRENT_FORMAT);
 
     const second = await runCli(['list'], {
       home,
@@ -216,6 +253,36 @@ describe('a vault written by format 1 of Sparekey', () => {
     });
     expect(second.code).toBe(0);
     expect(second.stderr).not.toContain('Upgraded');
+  });
+});
+
+describe('a format-2 vault changed outside Sparekey', () => {
+  const older = OLDER_VAULTS[1];
+
+  it('is refused before it is upgraded: not sealed in as format 3, and no copy kept', async () => {
+    const path = fixtureCopy(older.file);
+    // Someone who can write the file deletes the record of the last event (the code used).
+    const writable = new Database(path);
+    try {
+      const { changes } = writable
+        .prepare(
+          `DELETE FROM records WHERE rowid =
+             (SELECT max(rowid) FROM records WHERE kind = 'event')`,
+        )
+        .run();
+      expect(changes).toBe(1);
+    } finally {
+      writable.close();
+    }
+    const before = readFileSync(path);
+
+    const refused = await vaultRejectionOf(Vault.unlock(path, older.password));
+
+    expect(refused.code).toBe('VAULT_DAMAGED');
+    expect(refused.message).toContain('not the ones Sparekey last wrote');
+    expect(headerFormat(path)).toBe(2);
+    expect(readFileSync(path).subarray(100).equals(before.subarray(100))).toBe(true);
+    expect(existsSync(join(path, '..', 'vault.format-2.sparekey'))).toBe(false);
   });
 });
 

@@ -14,13 +14,13 @@ interface Props {
 /**
  * What unlocking found, above the view and never in its way: the vault is older
  * than the one this computer last opened (until the user goes on with it), or it
- * was just upgraded from format 1 (once, naming where the old file is).
+ * was just upgraded from an older format (once, naming where the old file is).
  */
 export function VaultNotices({ status, onStatus }: Props) {
   const goOn = useAction();
   const dismiss = useAction();
-  const { olderVault, upgradedFromFormat1 } = status.notices;
-  if (olderVault === null && upgradedFromFormat1 === null) return <div className="vault-notices" />;
+  const { olderVault, upgraded } = status.notices;
+  if (olderVault === null && upgraded === null) return <div className="vault-notices" />;
 
   return (
     <div className="vault-notices">
@@ -61,19 +61,20 @@ export function VaultNotices({ status, onStatus }: Props) {
           </button>
         </section>
       )}
-      {upgradedFromFormat1 !== null && (
+      {upgraded !== null && (
         <section className="vault-notice" aria-labelledby="upgraded-title">
           <SeverityBadge severity="info" />
           <div className="vault-notice-text">
             <p id="upgraded-title">
-              <strong>Sparekey upgraded this vault to its new format.</strong> Every change is now
-              sealed into the whole vault, so a change made to the file outside Sparekey is noticed.
+              <strong>Sparekey upgraded this vault to its new format.</strong>{' '}
+              {upgraded.fromFormat === 1
+                ? 'Every change is now sealed into the whole vault, so a change made to the file outside Sparekey is noticed.'
+                : 'It is checked faster when it opens.'}
             </p>
             <p className="hint">
-              The vault as it was is kept at{' '}
-              <span className="mono path">{upgradedFromFormat1}</span>; it opens with the password
-              the vault had then, in this or an older Sparekey. Delete it once you no longer need
-              it.
+              The vault as it was is kept at <span className="mono path">{upgraded.copy}</span>; it
+              opens with the password the vault had then, in this or an older Sparekey. Delete it
+              once you no longer need it.
             </p>
             <ErrorMessage error={dismiss.error} />
           </div>
