@@ -10,7 +10,11 @@ import { formatOtpauthUri } from '../src/core/otp/otpauth.js';
 import { makeSeed } from '../src/core/otp/seed.js';
 import { VaultDatabase } from '../src/core/storage/database.js';
 import { keySlotAssociatedData, readHeader } from '../src/core/storage/header.js';
-import { VaultState } from '../src/core/storage/vault-state.js';
+import {
+  type PreparedStateCheck,
+  prepareStateCheck,
+  VaultState,
+} from '../src/core/storage/vault-state.js';
 import { Vault } from '../src/core/vault.js';
 import {
   buildKdbx,
@@ -22,7 +26,14 @@ import {
   type PeerAccount,
   type PeerKdf,
 } from './kdbx-peer.js';
-import { formatMs, median, percentile, sample, timeSync } from './lib/measure.js';
+import {
+  formatMs,
+  median,
+  percentile,
+  sample,
+  sampleInterleaved,
+  timeSync,
+} from './lib/measure.js';
 import type { Report } from './lib/report.js';
 
 const PASSWORD = 'benchmark password';
@@ -56,10 +67,14 @@ export function peerAccount(index: number): PeerAccount {
   };
 }
 
-/** A vault of `size` accounts, each with a seed and a set of 10 backup codes, written in one transaction. */
-export async function buildVault(path: string, size: number): Promise<string[]> {
+/**
+ * A vault of `size` accounts, each with a seed and a set of 10 backup codes, written
+ * in one transaction; its password key derived at NEAR_ZERO_KDF, or with the real
+ * Argon2id at the default parameters when `realKdf`.
+ */
+export async function buildVault(path: string, size: number, realKdf = false): Promise<string[]> {
   const vault = await Vault.create(path, PASSWORD, {
-    ...BENCH_KDF,
+    ...(realKdf ? {} : BENCH_KDF),
     clock: new FixedClock(Date.UTC(2026, 4, 3, 10)),
   });
   const ids: string[] = [];
@@ -90,7 +105,12 @@ interface SizeFigures {
   unlockNoKdf: number;
   /** Rows in the vault when it was checked. */
   checkedRecords: number;
+  /** The whole check in one go (VaultState.check). */
   stateCheck: number;
+  /** Its part that needs no key, which unlock runs while Argon2id does (prepareStateCheck). */
+  stateCheckKeyless: number;
+  /** What is left once the key is there (VaultState.check with the prepared rows). */
+  stateCheckAfterKey: number;
   firstScreen: number;
   healthCheck: number;
   kdbxSave: number;
@@ -116,7 +136,7 @@ function recordCount(db: VaultDatabase): number {
 async function measureStateCheck(
   path: string,
   runs: number,
-): Promise<{ records: number; check: number }> {
+): Promise<{ records: number; check: number; keyless: number; afterKey: number }> {
   const db = VaultDatabase.openExisting(path);
   try {
     const header = db.read(() => readHeader(db));
@@ -130,7 +150,14 @@ async function measureStateCheck(
     try {
       await state.ready();
       const check = median(await sample(runs, () => db.read(() => state.check())));
-      return { records: db.read(() => recordCount(db)), check };
+      let prepared: PreparedStateCheck | undefined;
+      const keyless = median(
+        await sample(runs, () => {
+          prepared = db.read(() => prepareStateCheck(db, header));
+        }),
+      );
+      const afterKey = median(await sample(runs, () => db.read(() => state.check(prepared))));
+      return { records: db.read(() => recordCount(db)), check, keyless, afterKey };
     } finally {
       state.destroy();
       wipeSubkeys(subkeys);
@@ -263,6 +290,8 @@ async function measureSize(folder: string, size: number, peerKdf: PeerKdf): Prom
     unlockNoKdf: Math.max(0, unlock - kdf),
     checkedRecords: checked.records,
     stateCheck: checked.check,
+    stateCheckKeyless: checked.keyless,
+    stateCheckAfterKey: checked.afterKey,
     firstScreen: Math.max(0, firstScreen - kdf),
     healthCheck,
     kdbxSave,
@@ -271,6 +300,31 @@ async function measureSize(folder: string, size: number, peerKdf: PeerKdf): Prom
     rotatedRecords: rotation.records,
     passwdNoKdf: rotation.passwd,
   };
+}
+
+/**
+ * What the whole-vault check adds to a real unlock: `Vault.unlock` of a vault of
+ * `size` accounts whose key slot is sealed with the real Argon2id at the default
+ * parameters, end to end, less that Argon2id alone (alternating, 9 runs each).
+ * Unlock runs the check's keyless part while Argon2id runs on other threads.
+ */
+async function measureUnlockAtDefaultKdf(
+  folder: string,
+  size: number,
+): Promise<{ unlock: number; kdf: number; added: number }> {
+  const path = join(folder, `scale-${size}-real-kdf.sparekey`);
+  await buildVault(path, size, true);
+  const db = VaultDatabase.openExisting(path);
+  const header = db.read(() => readHeader(db));
+  db.close();
+  const times = await sampleInterleaved(
+    9,
+    () => deriveKey(PASSWORD, header.kdf),
+    async () => (await Vault.unlock(path, PASSWORD)).close(),
+  );
+  const kdf = median(times.a);
+  const unlock = median(times.b);
+  return { unlock, kdf, added: Math.max(0, unlock - kdf) };
 }
 
 export async function benchScale(
@@ -299,10 +353,16 @@ export async function benchScale(
       'do on every save, the whole file re-encrypted, written and fsynced) and loading it each run that KDF once; ' +
       '"KDBX KDF" is one derivation alone, and the comparisons with the unlock above, which leaves the KDF out, leave ' +
       'it out of the KDBX load too. ' +
-      "Format 2's whole-vault authentication (second table): the check at unlock is `VaultState.check` alone in a read " +
-      "transaction (every row's tag computed and summed into the set commitment, the state MAC compared; the subkeys " +
-      'unwrapped once beforehand), median of 15 (10,000 accounts) or 25 runs, on the vault as built; unlock excluding ' +
-      'the KDF (first table) includes it. The password change is `vault.changePassword` with key rotation (a new vault ' +
+      "Format 3's whole-vault authentication (second table): the whole check is `VaultState.check` alone in a read " +
+      "transaction (the schema lock, SQLite's integrity check of the records table and its indexes, every row read, " +
+      'its keyed-BLAKE3 tag computed and summed into the set commitment, the state MAC compared; the subkeys unwrapped ' +
+      'once beforehand), median of 15 (10,000 accounts) or 25 runs, on the vault as built. Unlock does the part that ' +
+      'needs no key (`prepareStateCheck`: all but the tags and the MAC) while Argon2id runs on other threads, and only ' +
+      'the rest once the key is there (`VaultState.check` with what was prepared); both parts are timed on their own. ' +
+      'Unlock excluding the KDF (first table) runs both one after the other, as the KDF there takes no time. What the ' +
+      'check really adds to an unlock is measured at the largest size on a vault whose key slot is sealed with the real ' +
+      'Argon2id at the default parameters: `Vault.unlock` end to end, less that Argon2id alone, alternating, 9 runs each. ' +
+      'The password change is `vault.changePassword` with key rotation (a new vault ' +
       'key, every record re-encrypted and the state sealed in one transaction, the vault checked under the new key, the ' +
       'WAL emptied), median of 3 (10,000 accounts) or 5 runs less its two near-zero key derivations, after the marks ' +
       'and adds above.',
@@ -317,6 +377,7 @@ export async function benchScale(
     rows.push(figures);
     console.log(`  measured ${size} accounts`);
   }
+  const realUnlock = await measureUnlockAtDefaultKdf(folder, sizes.at(-1)!);
   report.table(
     [
       'accounts',
@@ -350,6 +411,8 @@ export async function benchScale(
       'accounts',
       'records checked',
       'whole-vault check',
+      'its part without the key',
+      'its part after the key',
       'unlock w/o KDF',
       'records re-encrypted',
       'passwd w/o KDF',
@@ -358,6 +421,8 @@ export async function benchScale(
       row.size.toLocaleString('en'),
       row.checkedRecords.toLocaleString('en'),
       formatMs(row.stateCheck),
+      formatMs(row.stateCheckKeyless),
+      formatMs(row.stateCheckAfterKey),
       formatMs(row.unlockNoKdf),
       row.rotatedRecords.toLocaleString('en'),
       formatMs(row.passwdNoKdf),
@@ -367,10 +432,18 @@ export async function benchScale(
   const smallest = rows[0]!;
   const size = largest.size.toLocaleString('en');
   report.target(
-    `whole-vault check at unlock at ${size} accounts (${largest.checkedRecords.toLocaleString('en')} records)`,
-    formatMs(largest.stateCheck),
+    `whole-vault check at unlock at ${size} accounts (${largest.checkedRecords.toLocaleString('en')} records): what it adds to an unlock with the default Argon2id`,
+    formatMs(realUnlock.added),
     '≤ 50 ms',
-    largest.stateCheck <= 50,
+    realUnlock.added <= 50,
+  );
+  report.figure(
+    `  unlock at ${size} accounts with the default Argon2id (median) / that Argon2id alone (median)`,
+    `${formatMs(realUnlock.unlock)} / ${formatMs(realUnlock.kdf)}`,
+  );
+  report.figure(
+    `  the whole check's own time at ${size} accounts: all of it / the part left after the key`,
+    `${formatMs(largest.stateCheck)} / ${formatMs(largest.stateCheckAfterKey)}`,
   );
   report.target(
     `passwd with key rotation at ${size} accounts, excluding the KDF`,

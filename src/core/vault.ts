@@ -343,11 +343,12 @@ export class Vault {
     const prepared = this.prepareCheck(header);
     let vaultKey = await unwrapping;
     try {
-      if (prepared.error !== undefined) throw prepared.error;
       if (this.header.format !== CURRENT_FORMAT && !this.readOnly) {
         vaultKey = await this.upgradeFormat(vaultKey, password);
       }
       await this.becomeUnlocked(vaultKey);
+      // Damage found before the key was known is reported now, so it can be named.
+      if (prepared.error !== undefined) throw prepared.error;
       const state = this.state;
       if (state !== null) this.db.read(() => state.check(prepared.check));
     } catch (error) {

@@ -66,7 +66,7 @@ const ROW_CHUNK_SQL = `SELECT rowid, kind, id, parent, version,
 const BEFORE_EVERY_ROWID = -(2n ** 63n);
 
 /**
- * The sealed state of a format-2 vault: a write counter that only grows and a MAC,
+ * The sealed state of a format-2 or format-3 vault: a write counter that only grows and a MAC,
  * under the state subkey, over the header (format, vault id, KDF parameters,
  * wrapped key), the counter and the set commitment S (the sum of every row's
  * tag). S itself is never written: it is worked out from the rows at unlock and
@@ -150,14 +150,14 @@ export class VaultState {
   }
 
   /**
-   * Whether the vault is still exactly as `prepared` read it: no other connection
-   * committed since (SQLite's data_version), the schema is unchanged, and the
-   * state row is the same one. This connection writes nothing during an unlock.
+   * Whether the vault is still exactly as `prepared` read it: nothing was committed
+   * since, by another connection (SQLite's data_version) or this one, the schema
+   * is unchanged, and the state row is the same one.
    */
   private stillCurrent(prepared: PreparedStateCheck): boolean {
     if (
       prepared.format !== this.header.format ||
-      prepared.dataVersion !== this.db.dataVersion() ||
+      prepared.changeStamp !== this.db.changeStamp() ||
       prepared.schemaVersion !== this.db.schemaVersion()
     ) {
       return false;
@@ -342,7 +342,8 @@ export interface PreparedStateCheck {
   readonly format: number;
   readonly counter: number;
   readonly mac: Uint8Array;
-  readonly dataVersion: number;
+  /** VaultDatabase.changeStamp: changes with every commit, of this connection or another. */
+  readonly changeStamp: string;
   readonly schemaVersion: number;
   readonly rows: EncodedRows;
 }
@@ -356,7 +357,7 @@ export function prepareStateCheck(db: VaultDatabase, header: VaultHeader): Prepa
     format: header.format,
     counter: state.counter,
     mac: state.mac,
-    dataVersion: db.dataVersion(),
+    changeStamp: db.changeStamp(),
     schemaVersion: db.schemaVersion(),
     rows,
   };

@@ -105,6 +105,21 @@ describe('the whole-vault check while the key is derived', () => {
     reopened.close();
   });
 
+  it('damage found before the key is known is named with its account, once the key is there', async () => {
+    const { path } = await vaultWithUsedCode();
+    // A version beyond the state's counter: found while reading the rows, before any tag.
+    withFile(path, (db) =>
+      db.prepare("UPDATE records SET version = version + 100 WHERE kind = 'codeset'").run(),
+    );
+
+    const refused = await vaultRejectionOf(Vault.unlock(path, PASSWORD, FAST_KDF));
+
+    expect(refused.code).toBe('VAULT_DAMAGED');
+    expect(refused.details).toMatchObject({ reason: 'future-row', kind: 'codeset' });
+    expect(refused.message).toContain('the codeset record');
+    expect(refused.message).toContain('Example (ana@example.com)');
+  });
+
   it('a wrong password is said before damage found while the key was derived', async () => {
     const { path, before } = await vaultWithUsedCode();
     withFile(path, (db) => putRow(db, before));
