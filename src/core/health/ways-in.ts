@@ -418,7 +418,8 @@ export function waysIn(
   if (backupCodes) ways.push(backupCodes);
   return {
     accountId: account.id,
-    ways,
+    // A copy of its own length: the array pushed to has room for 16, and the check keeps one per account.
+    ways: ways.slice(),
     recovery: recoveryPath(recovery, context),
     working: independentWorking(ways),
   };
