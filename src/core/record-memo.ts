@@ -19,8 +19,11 @@ interface Entry<T> {
  */
 export class RecordMemo<S extends z.ZodType, T> {
   private entries = new Map<string, Entry<T>>();
-  /** The ids of each parent's records. */
-  private children = new Map<string | null, Set<string>>();
+  /**
+   * The ids of each parent's records: the id itself while it has one (most
+   * accounts have one set of codes; a Set each would be most of what is kept).
+   */
+  private children = new Map<string | null, string | Set<string>>();
   private values: T[] | null = null;
   private store: RecordStore | null = null;
   private changed = new Set<string>();
@@ -113,9 +116,12 @@ export class RecordMemo<S extends z.ZodType, T> {
   private derive<R>(parent: string | null, derive: (parent: string, values: T[]) => R): void {
     if (parent === null || this.groups === null) return;
     const ids = this.children.get(parent);
-    if (ids === undefined || ids.size === 0) this.groups.byParent.delete(parent);
+    if (ids === undefined || (typeof ids !== 'string' && ids.size === 0))
+      this.groups.byParent.delete(parent);
     else {
-      const values = [...ids].map((id) => (this.entries.get(id) as Entry<T>).value);
+      const values = (typeof ids === 'string' ? [ids] : [...ids]).map(
+        (id) => (this.entries.get(id) as Entry<T>).value,
+      );
       this.groups.byParent.set(parent, derive(parent, values));
     }
     this.groups.list = null;
@@ -131,12 +137,10 @@ export class RecordMemo<S extends z.ZodType, T> {
 
   private remember(id: string, entry: Entry<T>): void {
     this.entries.set(id, entry);
-    let ids = this.children.get(entry.parent);
-    if (ids === undefined) {
-      ids = new Set();
-      this.children.set(entry.parent, ids);
-    }
-    ids.add(id);
+    const ids = this.children.get(entry.parent);
+    if (ids === undefined) this.children.set(entry.parent, id);
+    else if (typeof ids !== 'string') ids.add(id);
+    else if (ids !== id) this.children.set(entry.parent, new Set([ids, id]));
     this.dirty.add(entry.parent);
   }
 
@@ -144,7 +148,9 @@ export class RecordMemo<S extends z.ZodType, T> {
     const entry = this.entries.get(id);
     if (entry === undefined) return;
     this.entries.delete(id);
-    this.children.get(entry.parent)?.delete(id);
+    const ids = this.children.get(entry.parent);
+    if (ids === id) this.children.delete(entry.parent);
+    else if (typeof ids !== 'string') ids?.delete(id);
     this.dirty.add(entry.parent);
   }
 }

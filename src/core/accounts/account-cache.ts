@@ -1,12 +1,41 @@
-import type { AccountSummary } from '../../shared/domain.js';
+import type { AccountSummary, OtpSummary } from '../../shared/domain.js';
 import type { VaultContext } from '../vault-context.js';
 import { ACCOUNT_KIND, type AccountRecord, AccountRecordSchema } from './account-records.js';
 import { compareAccounts } from './account-order.js';
 
 interface Filled {
   dataVersion: number;
-  records: Map<string, AccountRecord>;
+  /** Each account as `list` gives it, frozen: the record is not kept beside it. */
+  records: Map<string, AccountSummary>;
   sorted: readonly AccountSummary[] | null;
+  /** One frozen seed summary per kind of seed (most accounts share "TOTP, SHA1, 6 digits, 30 s"). */
+  otps: Map<string, OtpSummary>;
+}
+
+const NO_TAGS = Object.freeze([]) as unknown as string[];
+
+/** The account as listed, sharing what most accounts have alike (no tags, the same kind of seed). */
+function summaryOf(
+  id: string,
+  record: AccountRecord,
+  otps: Map<string, OtpSummary>,
+): AccountSummary {
+  let { otp } = record;
+  if (otp !== null) {
+    const key = `${otp.type}|${otp.algorithm}|${otp.digits}|${otp.period}`;
+    let shared = otps.get(key);
+    if (shared === undefined) {
+      shared = Object.freeze({ ...otp });
+      otps.set(key, shared);
+    }
+    otp = shared;
+  }
+  return Object.freeze({
+    id,
+    ...record,
+    tags: record.tags.length === 0 ? NO_TAGS : record.tags,
+    otp,
+  });
 }
 
 /**
@@ -27,11 +56,7 @@ export class AccountCache {
   /** Every account, sorted. Call inside a read transaction, never inside a write. */
   sorted(): AccountSummary[] {
     const cache = this.fresh();
-    cache.sorted ??= Object.freeze(
-      [...cache.records]
-        .map(([id, record]) => Object.freeze({ id, ...record }))
-        .sort(compareAccounts),
-    );
+    cache.sorted ??= Object.freeze([...cache.records.values()].sort(compareAccounts));
     return [...cache.sorted];
   }
 
@@ -40,7 +65,7 @@ export class AccountCache {
     this.context.db.afterCommit(() => {
       if (this.filled === null) return;
       if (record === null) this.filled.records.delete(id);
-      else this.filled.records.set(id, record);
+      else this.filled.records.set(id, summaryOf(id, record, this.filled.otps));
       this.filled.sorted = null;
     });
   }
@@ -49,11 +74,14 @@ export class AccountCache {
   private fresh(): Filled {
     const dataVersion = this.context.db.dataVersion();
     if (this.filled === null || this.filled.dataVersion !== dataVersion) {
-      const records = new Map<string, AccountRecord>();
+      const records = new Map<string, AccountSummary>();
+      const otps = new Map<string, OtpSummary>();
       this.context
         .records()
-        .each(ACCOUNT_KIND, AccountRecordSchema, ({ id, value }) => records.set(id, value));
-      this.filled = { dataVersion, records, sorted: null };
+        .each(ACCOUNT_KIND, AccountRecordSchema, ({ id, value }) =>
+          records.set(id, summaryOf(id, value, otps)),
+        );
+      this.filled = { dataVersion, records, sorted: null, otps };
     }
     return this.filled;
   }

@@ -23,12 +23,40 @@ export interface SetForStatus {
   };
 }
 
-/** A set reduced to what its status needs, so a whole vault's statuses never hold every code. */
+/** Every unused code of every set as a status sees it: one object, not one per code. */
+const UNUSED: { readonly usedAt: null } = Object.freeze({ usedAt: null });
+
+/** A set of `n` codes none of which is used, as a status sees it, by `n`: one array per size. */
+const NONE_USED = new Map<number, readonly { usedAt: null }[]>();
+
+function noneUsed(n: number): readonly { usedAt: null }[] {
+  let codes = NONE_USED.get(n);
+  if (codes === undefined) {
+    codes = Object.freeze(Array.from({ length: n }, () => UNUSED));
+    NONE_USED.set(n, codes);
+  }
+  return codes;
+}
+
+/**
+ * A set reduced to what its status needs, so a whole vault's statuses never
+ * hold every code; the unused codes share one object, and sets none of whose
+ * codes are used one array per size (a 10,000-account vault would otherwise
+ * keep 100,000 objects).
+ */
 export function forStatus(set: StoredSet): SetForStatus {
   const { state, issuedAt, addedAt, changedAt, codes } = set.value;
   return {
     id: set.id,
-    value: { state, issuedAt, addedAt, changedAt, codes: codes.map(({ usedAt }) => ({ usedAt })) },
+    value: {
+      state,
+      issuedAt,
+      addedAt,
+      changedAt,
+      codes: codes.every(({ usedAt }) => usedAt === null)
+        ? noneUsed(codes.length)
+        : codes.map(({ usedAt }) => (usedAt === null ? UNUSED : { usedAt })),
+    },
   };
 }
 

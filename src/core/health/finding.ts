@@ -20,7 +20,7 @@ export interface FindingText {
 /** For findings that stand on nothing that can change but their existence. */
 export const NO_FACTS: readonly string[] = Object.freeze([]);
 
-export interface FindingInput {
+export interface FindingInput<A = undefined> {
   accountId: string | null;
   /** What in the account or vault it is about, when there can be several (a method, a contact). */
   subject?: string;
@@ -29,41 +29,83 @@ export interface FindingInput {
   fixTarget: FixTarget;
   /** What the finding stands on (a dismissal holds while it stays the same). */
   facts: readonly (string | number | null)[];
-  text: () => FindingText;
+  /**
+   * What `text` needs, for a kind found on most accounts of a large vault: its
+   * `text` is then one function for every finding of the kind, not a closure
+   * (and its scope) per finding.
+   */
+  about?: A;
+  text: (about: A) => FindingText;
 }
 
-/**
- * A finding as the rules make it: its kind, severity, account, fix target and
- * facts, and a function for its words. Only what is shown is put into words
- * (`describe`): at 10,000 accounts most findings are only counted or shown as
- * one group, and building every sentence of every one was most of a check.
- */
-export interface RawFinding {
-  ruleId: FindingKind;
-  severity: Severity;
-  accountId: string | null;
+/** The parts few findings have, kept apart so the many without them carry none. */
+interface FindingExtras {
   subject: string | undefined;
   contactId: string | null | undefined;
   relatedAccountIds: string[] | undefined;
-  fixTarget: FixTarget;
-  facts: readonly (string | number | null)[];
-  text: () => FindingText;
-  returned?: HealthFinding['returned'];
+}
+
+/**
+ * A finding as the rules make it: its kind, account, fix target and facts, and
+ * its words as a function (`text`). Only what is shown is put into words
+ * (`describe`): at 10,000 accounts most findings are only counted or shown as
+ * one group, and building every sentence of every one was most of a check.
+ * A check keeps tens of thousands of these, so each holds only what it must:
+ * its severity comes from its kind, and a subject, contact or related accounts
+ * sit in one extra object only when the finding has any.
+ */
+export class RawFinding {
+  declare returned?: HealthFinding['returned'];
+  private readonly extras: FindingExtras | undefined;
+
+  constructor(
+    readonly ruleId: FindingKind,
+    readonly accountId: string | null,
+    readonly fixTarget: FixTarget,
+    readonly facts: readonly (string | number | null)[],
+    private readonly words: (about: never) => FindingText,
+    private readonly about: unknown,
+    extras?: FindingExtras,
+  ) {
+    this.extras = extras;
+  }
+
+  get severity(): Severity {
+    return FINDING_KINDS[this.ruleId].severity;
+  }
+
+  get subject(): string | undefined {
+    return this.extras?.subject;
+  }
+
+  get contactId(): string | null | undefined {
+    return this.extras?.contactId;
+  }
+
+  get relatedAccountIds(): string[] | undefined {
+    return this.extras?.relatedAccountIds;
+  }
+
+  /** What it says, built now. */
+  text(): FindingText {
+    return (this.words as (about: unknown) => FindingText)(this.about);
+  }
 }
 
 /** A finding of `kind`, with the kind's one severity. */
-export function finding(kind: FindingKind, input: FindingInput): RawFinding {
-  return {
-    ruleId: kind,
-    severity: FINDING_KINDS[kind].severity,
-    accountId: input.accountId,
-    subject: input.subject,
-    contactId: input.contactId,
-    relatedAccountIds: input.relatedAccountIds,
-    fixTarget: input.fixTarget,
-    facts: input.facts,
-    text: input.text,
-  };
+export function finding<A = undefined>(kind: FindingKind, input: FindingInput<A>): RawFinding {
+  const { subject, contactId, relatedAccountIds } = input;
+  return new RawFinding(
+    kind,
+    input.accountId,
+    input.fixTarget,
+    input.facts,
+    input.text,
+    input.about,
+    subject === undefined && contactId === undefined && relatedAccountIds === undefined
+      ? undefined
+      : { subject, contactId, relatedAccountIds },
+  );
 }
 
 /** The key of a finding: stable across checks (see `findingKey`). */

@@ -94,6 +94,7 @@ export function buildModel(snapshot: HealthSnapshot, cache?: FactsCache): Health
     contacts,
     staleContactDays: snapshot.settings.staleContactDays,
     backup: snapshot.backup,
+    shared: new Map(),
   };
   let kept: Map<string, AccountFacts> | undefined;
   if (cache !== undefined) {

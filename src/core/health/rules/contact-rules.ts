@@ -1,4 +1,5 @@
-import type { RawFinding } from '../finding.js';
+import type { AccountSummary } from '../../../shared/domain.js';
+import type { FindingText, RawFinding } from '../finding.js';
 import type { Contact } from '../../../shared/recovery.js';
 import { DAY_MS } from '../../../shared/durations.js';
 import { finding, listWords, NO_FACTS } from '../finding.js';
@@ -34,6 +35,16 @@ function retiredRecoveryContact(
   }
 }
 
+/** What `contacts.none` says (one function for every account it is found on). */
+function noRecoveryContactText(account: AccountSummary): FindingText {
+  return {
+    title: 'No recovery contact',
+    message: `${nameOf(account)} has no recovery phone or e-mail recorded. If every way in fails, the site has no way to reach you.`,
+    fix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then record it here with “Add recovery contact” (add the number or address under Contacts first).`,
+    terminalFix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then \`sparekey recovery ${cliArgument(account)} --add-contact …\`.`,
+  };
+}
+
 /** `contacts.none` (info): an account with a way in and no recovery phone or e-mail recorded. */
 function noRecoveryContact(
   { account, recovery, verdict, onlySeedKnown }: AccountFacts,
@@ -46,12 +57,8 @@ function noRecoveryContact(
       accountId: account.id,
       fixTarget: 'methods',
       facts: NO_FACTS,
-      text: () => ({
-        title: 'No recovery contact',
-        message: `${nameOf(account)} has no recovery phone or e-mail recorded. If every way in fails, the site has no way to reach you.`,
-        fix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then record it here with “Add recovery contact” (add the number or address under Contacts first).`,
-        terminalFix: `If ${siteOf(account)} offers a recovery phone or e-mail, set one there, then \`sparekey recovery ${cliArgument(account)} --add-contact …\`.`,
-      }),
+      about: account,
+      text: noRecoveryContactText,
     }),
   );
 }

@@ -1,7 +1,18 @@
-import type { RawFinding } from '../finding.js';
+import type { AccountSummary } from '../../../shared/domain.js';
+import type { FindingText, RawFinding } from '../finding.js';
 import { finding, NO_FACTS } from '../finding.js';
 import type { AccountFacts, HealthRule } from '../health-rule.js';
 import { cliArgument, nameOf, siteOf } from './wording.js';
+
+/** What `methods.seed-only-here` says (one function for every account it is found on). */
+function seedOnlyHereText(account: AccountSummary): FindingText {
+  return {
+    title: 'Authenticator only in Sparekey',
+    message: `The authenticator seed of ${nameOf(account)} is only in this vault. If this computer and its backups are lost, so are the codes.`,
+    fix: 'Add it to an authenticator app on your phone as well: “Add to another authenticator” shows its QR code. Then record that app here with “Add a way in…”.',
+    terminalFix: `Add it to an authenticator app on your phone as well (\`sparekey show ${cliArgument(account)} --reveal\` prints its setup key and link), then record it with \`sparekey methods add ${cliArgument(account)} authenticator --device "…"\`.`,
+  };
+}
 
 /** `methods.seed-only-here` (info): the authenticator seed is in Sparekey and no other app is recorded. */
 function seedOnlyHere(
@@ -21,12 +32,8 @@ function seedOnlyHere(
       accountId: account.id,
       fixTarget: 'add-to-authenticator',
       facts: NO_FACTS,
-      text: () => ({
-        title: 'Authenticator only in Sparekey',
-        message: `The authenticator seed of ${nameOf(account)} is only in this vault. If this computer and its backups are lost, so are the codes.`,
-        fix: 'Add it to an authenticator app on your phone as well: “Add to another authenticator” shows its QR code. Then record that app here with “Add a way in…”.',
-        terminalFix: `Add it to an authenticator app on your phone as well (\`sparekey show ${cliArgument(account)} --reveal\` prints its setup key and link), then record it with \`sparekey methods add ${cliArgument(account)} authenticator --device "…"\`.`,
-      }),
+      about: account,
+      text: seedOnlyHereText,
     }),
   );
 }
