@@ -99,7 +99,10 @@ export function LiveCountdownRing({
         String(ringOffset(left, period, circumference)),
       );
       ring.current?.setAttribute('aria-label', ringLabel(left));
-      if (seconds.current) seconds.current.textContent = String(left);
+      // The number's own text node is rewritten (no node replaced, so no new one to style).
+      const number = seconds.current;
+      if (number?.firstChild) number.firstChild.nodeValue = String(left);
+      else if (number) number.textContent = String(left);
     };
     draw();
     return feed.subscribe(accountId, draw);
