@@ -67,6 +67,21 @@ test('first run: create a vault, add an account from an otpauth URI, see its cod
   await expect(await ring()).toBeVisible();
   expect(await arc.getAttribute('stroke-dashoffset')).not.toBe(offsetBefore);
 
+  // So does the account's own ring, its seconds written inside (redrawn without rendering the
+  // page); in the last seconds the next code says, each second, when it comes.
+  const hero = page.getByRole('region', { name: 'Codes' });
+  const [now] = await app.core.getCodes({ ids: [id] });
+  await expect(hero.getByRole('img', { name: `${now!.secondsRemaining} seconds left` })).toHaveText(
+    String(now!.secondsRemaining),
+  );
+  await expect(hero.getByRole('button', { name: /^Next/ })).toHaveAccessibleName(/^Next \d/);
+  await app.advance((now!.secondsRemaining - 5) * SECOND_MS);
+  await expect(hero.getByRole('img', { name: '5 seconds left' })).toHaveText('5');
+  await expect(hero.getByText('Next, in 5 s')).toBeVisible();
+  await app.advance(SECOND_MS);
+  await expect(hero.getByRole('img', { name: '4 seconds left' })).toHaveText('4');
+  await expect(hero.getByText('Next, in 4 s')).toBeVisible();
+
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Sparekey' })).toBeVisible();
   expect(app.session.status().state).toBe('locked');

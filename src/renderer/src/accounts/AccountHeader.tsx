@@ -4,9 +4,8 @@ import { call } from '../api.js';
 import { fixDestination, useNavigate } from '../app/navigation.js';
 import { useVaultQuery } from '../app/vault-data.js';
 import { byUrgency } from '../health/flags.js';
-import { CountdownRing } from '../live-codes/CountdownRing.js';
 import { ENDING_SECONDS, shownCode } from '../live-codes/code-display.js';
-import { useLiveCode } from '../live-codes/LiveCodes.js';
+import { LiveCountdownRing, useLiveCode } from '../live-codes/LiveCodes.js';
 import { useCopyCode } from '../live-codes/useCopyCode.js';
 import { ArrowIcon, CheckIcon, CopyIcon, EditIcon, PrinterIcon, TrashIcon } from '../ui/icons.js';
 import { SeverityBadge } from '../ui/Severity.js';
@@ -25,7 +24,6 @@ function HeaderCode({ account, otp }: { account: AccountSummary; otp: OtpSummary
   const view = useLiveCode(account.id);
   const copy = useCopyCode();
   const current = shownCode(view?.current, otp.digits);
-  const remaining = view?.secondsRemaining ?? otp.period;
   return (
     <span className="header-code">
       <button
@@ -38,12 +36,11 @@ function HeaderCode({ account, otp }: { account: AccountSummary; otp: OtpSummary
         <span className="digits">{current}</span>
         <CopyIcon width="15" height="15" />
       </button>
-      <CountdownRing
-        secondsRemaining={remaining}
+      <LiveCountdownRing
+        accountId={account.id}
         period={otp.period}
         size={26}
-        ending={view !== undefined && remaining <= ENDING_SECONDS}
-        showSeconds={false}
+        ending={view !== undefined && view.secondsRemaining <= ENDING_SECONDS}
       />
     </span>
   );

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import type { AccountFlag } from '../../../shared/contract/health-methods.js';
 import { ENDING_SECONDS, shownCode } from '../live-codes/code-display.js';
-import { LiveCountdownRing, useLiveRowCode } from '../live-codes/LiveCodes.js';
+import { LiveCountdownRing, useLiveCode } from '../live-codes/LiveCodes.js';
 import { flagLabel } from '../health/flags.js';
 import { CriticalIcon, WarningIcon } from '../ui/icons.js';
 import { severityWord } from '../ui/Severity.js';
@@ -103,7 +103,7 @@ const RowCode = memo(function RowCode({
   onSelect: (account: AccountSummary) => void;
   onCopy: (account: AccountSummary) => void;
 }) {
-  const code = useLiveRowCode(account.id);
+  const code = useLiveCode(account.id);
   const ending = code !== undefined && code.secondsRemaining <= ENDING_SECONDS;
   return (
     <span

@@ -11,6 +11,8 @@ interface Props {
   /** The ring and its arc, for a ring that a live feed redraws between renders (LiveCountdownRing). */
   ringRef?: Ref<HTMLSpanElement>;
   arcRef?: Ref<SVGCircleElement>;
+  /** With it, the seconds are left for the live feed to write (the element's text is not React's). */
+  secondsRef?: Ref<HTMLSpanElement>;
 }
 
 const STROKE = 3;
@@ -44,6 +46,7 @@ export function CountdownRing({
   showSeconds = true,
   ringRef,
   arcRef,
+  secondsRef,
 }: Props) {
   const radius = (size - STROKE) / 2;
   const circumference = ringCircumference(size);
@@ -75,7 +78,12 @@ export function CountdownRing({
           transform={`rotate(-90 ${size / 2} ${size / 2})`}
         />
       </svg>
-      {showSeconds && <span className="ring-seconds">{secondsRemaining}</span>}
+      {showSeconds &&
+        (secondsRef ? (
+          <span className="ring-seconds" ref={secondsRef} />
+        ) : (
+          <span className="ring-seconds">{secondsRemaining}</span>
+        ))}
     </span>
   );
 }

@@ -41,74 +41,82 @@ function useAccountFeed(accountId: string) {
 }
 
 /**
- * An account's current codes, asked of main now and refreshed once a second;
- * the component renders again whenever they change, its countdown included.
- * Undefined until they arrive. Accounts without time-based codes are skipped
- * by the caller.
+ * What a code's place shows besides its countdown: the codes, and whether they are in their
+ * last seconds (and, with `secondsWhenEnding`, those seconds, for a "Next, in 5 s").
  */
-export function useLiveCode(accountId: string): CodeView | undefined {
-  const { feed, subscribe } = useAccountFeed(accountId);
-  return useSyncExternalStore(subscribe, () => feed.get(accountId));
-}
-
-/** What a list row shows besides its countdown: the codes, and whether they are in their last seconds. */
-function rowShows(view: CodeView | undefined): string {
+function codeShows(view: CodeView | undefined, secondsWhenEnding: boolean): string {
   if (view === undefined) return '';
-  return `${view.current}|${view.next}|${view.secondsRemaining <= ENDING_SECONDS}`;
+  const ending = view.secondsRemaining <= ENDING_SECONDS;
+  const last = ending ? (secondsWhenEnding ? String(view.secondsRemaining) : 'ending') : '';
+  return `${view.current}|${view.previous}|${view.next}|${last}`;
 }
 
 /**
- * An account's codes for a list row: the row renders again only when a code
- * changes or enters its last seconds, not every second; its countdown is a
- * LiveCountdownRing, redrawn by the feed.
+ * An account's current codes, asked of main now and refreshed once a second.
+ * The component renders again only when a code changes or enters its last
+ * seconds (each of them with `secondsWhenEnding`), not every second: its
+ * countdown is a LiveCountdownRing, redrawn by the feed. Undefined until they
+ * arrive. Accounts without time-based codes are skipped by the caller.
  */
-export function useLiveRowCode(accountId: string): CodeView | undefined {
+export function useLiveCode(
+  accountId: string,
+  { secondsWhenEnding = false }: { secondsWhenEnding?: boolean } = {},
+): CodeView | undefined {
   const { feed, subscribe } = useAccountFeed(accountId);
-  useSyncExternalStore(subscribe, () => rowShows(feed.get(accountId)));
+  useSyncExternalStore(subscribe, () => codeShows(feed.get(accountId), secondsWhenEnding));
   return feed.get(accountId);
 }
 
 /**
- * A countdown ring that the feed redraws each second itself (two attributes),
- * without a render of the row around it: at 10,000 accounts a second's refresh
- * of the list costs a few DOM writes.
+ * A countdown ring that the feed redraws each second itself (its arc, its
+ * label and, with `showSeconds`, the number inside), without a render of what
+ * is around it: at 10,000 accounts a second's refresh of the list and the
+ * account's page costs a few DOM writes.
  */
 export function LiveCountdownRing({
   accountId,
   period,
   size,
   ending,
+  showSeconds = false,
 }: {
   accountId: string;
   period: number;
   size: number;
   ending: boolean;
+  showSeconds?: boolean;
 }) {
   const feed = useFeed();
   const ring = useRef<HTMLSpanElement>(null);
   const arc = useRef<SVGCircleElement>(null);
+  const seconds = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const circumference = ringCircumference(size);
     const draw = () => {
-      const seconds = feed.get(accountId)?.secondsRemaining ?? period;
+      const left = feed.get(accountId)?.secondsRemaining ?? period;
       arc.current?.setAttribute(
         'stroke-dashoffset',
-        String(ringOffset(seconds, period, circumference)),
+        String(ringOffset(left, period, circumference)),
       );
-      ring.current?.setAttribute('aria-label', ringLabel(seconds));
+      ring.current?.setAttribute('aria-label', ringLabel(left));
+      // The number's own text node is rewritten (no node replaced, so no new one to style).
+      const number = seconds.current;
+      if (number?.firstChild) number.firstChild.nodeValue = String(left);
+      else if (number) number.textContent = String(left);
     };
     draw();
     return feed.subscribe(accountId, draw);
-  }, [feed, accountId, period, size]);
+  }, [feed, accountId, period, size, showSeconds]);
   return (
     <CountdownRing
       secondsRemaining={feed.get(accountId)?.secondsRemaining ?? period}
       period={period}
       size={size}
       ending={ending}
-      showSeconds={false}
+      showSeconds={showSeconds}
       ringRef={ring}
       arcRef={arc}
+      secondsRef={seconds}
     />
   );
 }

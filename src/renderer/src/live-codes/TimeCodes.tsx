@@ -1,9 +1,8 @@
 import type { AccountSummary, OtpSummary } from '../../../shared/domain.js';
 import { accountLabel } from '../../../shared/account-names.js';
 import { CopyIcon } from '../ui/icons.js';
-import { CountdownRing } from './CountdownRing.js';
 import { ENDING_SECONDS, shownCode } from './code-display.js';
-import { useLiveCode } from './LiveCodes.js';
+import { LiveCountdownRing, useLiveCode } from './LiveCodes.js';
 import { useCopyCode } from './useCopyCode.js';
 
 interface Props {
@@ -17,7 +16,9 @@ interface Props {
  * for the last seconds of the current one). Click a code to copy it.
  */
 export function TimeCodes({ account, otp }: Props) {
-  const view = useLiveCode(account.id);
+  // Renders again when a code changes and each of its last seconds ("Next, in 5 s"); the ring
+  // counts the others down by itself.
+  const view = useLiveCode(account.id, { secondsWhenEnding: true });
   const copy = useCopyCode();
   const label = accountLabel(account);
   const current = shownCode(view?.current, otp.digits);
@@ -38,7 +39,13 @@ export function TimeCodes({ account, otp }: Props) {
           <span className="digits hero-digits">{current}</span>
           <CopyIcon className="hero-copy-icon" />
         </button>
-        <CountdownRing secondsRemaining={remaining} period={otp.period} size={48} ending={ending} />
+        <LiveCountdownRing
+          accountId={account.id}
+          period={otp.period}
+          size={48}
+          ending={ending}
+          showSeconds
+        />
       </div>
       <div className="hero-steps">
         <button
