@@ -73,9 +73,23 @@ export const NATIVE_AEAD = endianness() === 'LE' && getCiphers().includes('chach
 const SIGMA = new Uint32Array([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
 
 /**
+ * Scratch space of chachaKeyAndNonce, allocated once (a typed array costs more to
+ * make than HChaCha20 takes): every call is synchronous, and the key words are
+ * wiped before it returns.
+ */
+const keyWords = new Uint32Array(8);
+const nonceWords = new Uint32Array(4);
+const subkeyWords = new Uint32Array(8);
+const keyBytes = new Uint8Array(keyWords.buffer);
+const nonceBytes = new Uint8Array(nonceWords.buffer);
+const subkeyBytes = new Uint8Array(subkeyWords.buffer);
+const ivBytes = new Uint8Array(12);
+
+/**
  * The ChaCha20-Poly1305 key and 12-byte nonce for an XChaCha20-Poly1305 key and
- * nonce. The subkey goes to node:crypto as a KeyObject: handed a byte array,
- * createCipheriv spends longer telling it from a KeyObject than on the message.
+ * nonce (the nonce is scratch space: use it before the next call). The subkey goes
+ * to node:crypto as a KeyObject: handed a byte array, createCipheriv spends longer
+ * telling it from a KeyObject than on the message.
  */
 function chachaKeyAndNonce(
   key: Uint8Array,
@@ -84,16 +98,12 @@ function chachaKeyAndNonce(
   if (key.length !== KEY_LENGTH) throw new Error(`The key must be ${KEY_LENGTH} bytes.`);
   if (nonce.length !== NONCE_LENGTH) throw new Error(`The nonce must be ${NONCE_LENGTH} bytes.`);
   // Aligned copies read as little-endian words (NATIVE_AEAD holds only on little-endian hosts).
-  const keyWords = new Uint32Array(8);
-  const nonceWords = new Uint32Array(4);
-  const subkeyWords = new Uint32Array(8);
   try {
-    new Uint8Array(keyWords.buffer).set(key);
-    new Uint8Array(nonceWords.buffer).set(nonce.subarray(0, 16));
+    keyBytes.set(key);
+    nonceBytes.set(nonce.subarray(0, 16));
     hchacha(SIGMA, keyWords, nonceWords, subkeyWords);
-    const iv = new Uint8Array(12);
-    iv.set(nonce.subarray(16), 4);
-    return { subkey: createSecretKey(new Uint8Array(subkeyWords.buffer)), iv };
+    ivBytes.set(nonce.subarray(16), 4);
+    return { subkey: createSecretKey(subkeyBytes), iv: ivBytes };
   } finally {
     keyWords.fill(0);
     subkeyWords.fill(0);
