@@ -43,7 +43,11 @@ export interface SealTarget {
   tagger?: RowTagger;
 }
 
-/** A record store that writes every record at `version` (re-encrypting a whole vault; the state is sealed after). */
+/**
+ * A record store that writes every record at `version` (re-encrypting a whole
+ * vault): the state is sealed from the rows after, so its ledger keeps no sum and
+ * the rows it replaces are not looked up.
+ */
 export function rewritingStore(
   db: VaultDatabase,
   target: SealTarget,
@@ -58,6 +62,7 @@ export function rewritingStore(
     key: () => key,
     random,
     ledger,
+    replacedRowsUntold: true,
   });
 }
 

@@ -41,6 +41,11 @@ export interface RecordStoreOptions {
   random: Random;
   /** Told of every row written or removed (format 2); without one the store only reads. */
   ledger?: RowLedger;
+  /**
+   * The ledger is not told of the rows a write replaces, so they are not looked up
+   * first: for re-encrypting a whole vault, whose state is sealed from the rows after.
+   */
+  replacedRowsUntold?: boolean;
 }
 
 /**
@@ -57,6 +62,7 @@ export class RecordStore {
   private readonly key: () => Uint8Array;
   private readonly random: Random;
   private readonly ledger: RowLedger | undefined;
+  private readonly replacedRowsUntold: boolean;
   private readonly columns: string;
 
   constructor(
@@ -68,6 +74,7 @@ export class RecordStore {
     this.key = options.key;
     this.random = options.random;
     this.ledger = options.ledger;
+    this.replacedRowsUntold = options.replacedRowsUntold ?? false;
     this.columns =
       this.format === 1
         ? 'kind, id, parent, 0 AS version, nonce, body'
@@ -126,8 +133,10 @@ export class RecordStore {
     const ledger = this.writable();
     const { kind, id, parent } = record;
     const version = ledger.writeVersion();
-    const old = this.storedIdentity(kind, id);
-    if (old !== undefined) ledger.rowRemoved(old);
+    if (!this.replacedRowsUntold) {
+      const old = this.storedIdentity(kind, id);
+      if (old !== undefined) ledger.rowRemoved(old);
+    }
     const sealed = seal(
       this.key(),
       record.plaintext,
