@@ -41,6 +41,14 @@ export interface SealTarget {
    * vault are computed at full speed; the state makes its own if none is lent.
    */
   tagger?: RowTagger;
+  /**
+   * The state that seals (a VaultState of `header` and `subkeys`), lent by a caller
+   * that checked the whole vault earlier in the same write transaction: once that
+   * commits, it holds the sealed state as checked (VaultState.seal, `checkedBefore`),
+   * so the vault need not be read again under the new key. Without one, a state
+   * of its own seals and is dropped.
+   */
+  sealer?: VaultState;
 }
 
 /**
@@ -98,6 +106,10 @@ export function reencryptVault(db: VaultDatabase, options: ReencryptOptions): vo
     for (const record of plaintexts) wipe(record.plaintext);
   }
   writeHeader(db, options.to.header);
+  if (options.to.sealer !== undefined) {
+    options.to.sealer.seal(options.counter, options.to.header, true);
+    return;
+  }
   const state = new VaultState(db, options.to.header, options.to.subkeys, options.to.tagger);
   try {
     state.seal(options.counter);
