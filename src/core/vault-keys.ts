@@ -96,14 +96,25 @@ export interface ReencryptOptions {
  * as they are written.
  */
 export function reencryptVault(db: VaultDatabase, options: ReencryptOptions): void {
-  const plaintexts = options.from.allPlaintexts();
-  try {
-    options.beforeWriting?.();
-    const into = rewritingStore(db, options.to, options.counter, options.random);
-    for (const record of plaintexts) into.putPlaintext(record);
-    options.alsoWrite?.(into);
-  } finally {
-    for (const record of plaintexts) wipe(record.plaintext);
+  const into = (): RecordStore => rewritingStore(db, options.to, options.counter, options.random);
+  if (options.beforeWriting === undefined) {
+    // Read, decrypted, written again and wiped a chunk of rows at a time.
+    const records = into();
+    options.from.eachPlaintextChunk((chunk) => {
+      for (const record of chunk) records.putPlaintext(record);
+    });
+    options.alsoWrite?.(records);
+  } else {
+    // Every record read before any is written: the tables change in between.
+    const plaintexts = options.from.allPlaintexts();
+    try {
+      options.beforeWriting();
+      const records = into();
+      for (const record of plaintexts) records.putPlaintext(record);
+      options.alsoWrite?.(records);
+    } finally {
+      for (const record of plaintexts) wipe(record.plaintext);
+    }
   }
   writeHeader(db, options.to.header);
   if (options.to.sealer !== undefined) {

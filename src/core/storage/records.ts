@@ -8,6 +8,8 @@ import type { VaultDatabase } from './database.js';
 import type { RowLedger } from './vault-state.js';
 
 const TABLE = 'records';
+/** Rows decrypted at a time by `eachPlaintextChunk`. */
+const PLAINTEXT_CHUNK = 1024;
 
 interface RecordRow {
   kind: string;
@@ -166,6 +168,44 @@ export class RecordStore {
         throw damagedRecord(row, 'it does not decrypt (damaged or tampered with)');
       return { kind: row.kind, id: row.id, parent: row.parent, plaintext };
     });
+  }
+
+  /**
+   * Every record's plaintext, a chunk of rows at a time in rowid order, for
+   * re-encrypting the vault in place: each chunk goes to `visit`, and its
+   * plaintexts are wiped when it returns. `visit` may rewrite the rows it is handed
+   * (an upsert keeps a row's rowid), not add any. Fewer plaintexts are held at
+   * once than with `allPlaintexts`, and far less is left for the garbage collector.
+   */
+  eachPlaintextChunk(visit: (records: PlainRecord[]) => void): void {
+    const first = this.db.statement(
+      `SELECT rowid AS row_number, ${this.columns} FROM records ORDER BY rowid LIMIT ${PLAINTEXT_CHUNK}`,
+    );
+    const next = this.db.statement(
+      `SELECT rowid AS row_number, ${this.columns} FROM records WHERE rowid > ? ORDER BY rowid LIMIT ${PLAINTEXT_CHUNK}`,
+    );
+    let seen = 0;
+    let rows = first.all() as (RecordRow & { row_number: number })[];
+    while (rows.length > 0) {
+      const records: PlainRecord[] = [];
+      try {
+        for (const row of rows) {
+          const plaintext = this.openRow(row);
+          if (plaintext === null)
+            throw damagedRecord(row, 'it does not decrypt (damaged or tampered with)');
+          records.push({ kind: row.kind, id: row.id, parent: row.parent, plaintext });
+        }
+        visit(records);
+      } finally {
+        for (const record of records) record.plaintext.fill(0);
+      }
+      seen += rows.length;
+      if (rows.length < PLAINTEXT_CHUNK) break;
+      rows = next.all(rows.at(-1)!.row_number) as (RecordRow & { row_number: number })[];
+    }
+    if (seen !== this.count()) {
+      throw new Error('The records changed while they were being re-encrypted.');
+    }
   }
 
   get<S extends z.ZodType>(

@@ -397,6 +397,36 @@ describe('changing the password rotates the vault key', () => {
     reopened.close();
   });
 
+  it('refuses, changing nothing, when a record far into the vault does not decrypt', async () => {
+    const { vault, path } = await createTestVault();
+    // More rows than one chunk of the re-encryption, the damaged one among the last.
+    vault.transaction(() => {
+      for (let index = 0; index < 1500; index++) {
+        vault.accounts.add({ issuer: `Site ${index}`, accountName: `user${index}` });
+      }
+    });
+    vault.close();
+    const last = withFile(path, (db) => {
+      const row = db
+        .prepare("SELECT rowid, body FROM records WHERE kind = 'account' ORDER BY rowid DESC")
+        .get() as { rowid: number; body: Buffer };
+      row.body[0]! ^= 1; // the tag covers the nonce, not the body: only decrypting sees this
+      db.prepare('UPDATE records SET body = ? WHERE rowid = ?').run(row.body, row.rowid);
+      return row.rowid;
+    });
+    const before = withFile(path, (db) => db.prepare('SELECT * FROM records').all());
+    // Unlocking decrypts no record; the password change is refused before it commits.
+    const opened = await unlock(path);
+    const error = await opened
+      .changePassword(PASSWORD, 'a brand new password')
+      .catch((thrown: unknown) => thrown);
+    opened.close();
+    expect(error).toMatchObject({ code: 'VAULT_DAMAGED', details: { part: 'record' } });
+    await expect(unlock(path).then((again) => again.close())).resolves.toBeUndefined();
+    expect(withFile(path, (db) => db.prepare('SELECT * FROM records').all())).toEqual(before);
+    expect(last).toBeGreaterThan(1024);
+  });
+
   it('leaves no old ciphertext, nonce or key slot in the file or its WAL', async () => {
     const { path } = await vaultWithCodes();
     const before = withFile(path, (db) => ({
