@@ -34,15 +34,20 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
  * decimal digits, a byte array as itself (docs/vault-format.md, "fields").
  * Written into one buffer: this runs for every record read and written.
  */
-export function encodeFields(fields: (string | number | Uint8Array)[]): Uint8Array {
-  let most = 0;
+export function encodeFields(
+  fields: (string | number | Uint8Array)[],
+  /** The encoding of fields that come first (encodeFields of them), copied as it is. */
+  encodedBefore: Uint8Array = EMPTY,
+): Uint8Array {
+  let most = encodedBefore.length;
   for (const field of fields) {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     most += 4 + (field instanceof Uint8Array ? field.length : 3 * fieldText(field).length);
   }
   const out = new Uint8Array(most);
   const view = new DataView(out.buffer);
-  let offset = 0;
+  out.set(encodedBefore, 0);
+  let offset = encodedBefore.length;
   for (const field of fields) {
     let length: number;
     if (field instanceof Uint8Array) {
@@ -56,6 +61,8 @@ export function encodeFields(fields: (string | number | Uint8Array)[]): Uint8Arr
   }
   return out.subarray(0, offset);
 }
+
+const EMPTY = new Uint8Array(0);
 
 const fieldText = (field: string | number): string =>
   typeof field === 'number' ? String(field) : field;

@@ -59,20 +59,26 @@ export interface RecordStoreOptions {
  * keeps the vault's set commitment (vault-state.ts).
  */
 export class RecordStore {
-  private readonly vaultIdHex: string;
   readonly format: number;
   private readonly key: () => Uint8Array;
   private readonly random: Random;
   private readonly ledger: RowLedger | undefined;
   private readonly replacedRowsUntold: boolean;
   private readonly columns: string;
+  /** The associated data's fields that are the same for every record, encoded once. */
+  private readonly encodedPrefix: Uint8Array;
 
   constructor(
     private readonly db: VaultDatabase,
     options: RecordStoreOptions,
   ) {
-    this.vaultIdHex = toHex(options.vaultId);
     this.format = options.format;
+    this.encodedPrefix = encodeFields([
+      'sparekey-record',
+      this.format,
+      toHex(options.vaultId),
+      TABLE,
+    ]);
     this.key = options.key;
     this.random = options.random;
     this.ledger = options.ledger;
@@ -89,20 +95,12 @@ export class RecordStore {
     parent: string | null,
     version: number,
   ): Uint8Array {
-    if (this.format === 1) {
-      return encodeFields(['sparekey-record', 1, this.vaultIdHex, TABLE, kind, id, parent ?? '']);
-    }
-    return encodeFields([
-      'sparekey-record',
-      this.format,
-      this.vaultIdHex,
-      TABLE,
-      kind,
-      id,
-      parent === null ? 0 : 1,
-      parent ?? '',
-      version,
-    ]);
+    // The same bytes as every field encoded at once: the encoding is field after field.
+    if (this.format === 1) return encodeFields([kind, id, parent ?? ''], this.encodedPrefix);
+    return encodeFields(
+      [kind, id, parent === null ? 0 : 1, parent ?? '', version],
+      this.encodedPrefix,
+    );
   }
 
   private writable(): RowLedger {
