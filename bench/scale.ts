@@ -170,7 +170,7 @@ async function measureStateCheck(
 /**
  * `sparekey passwd` less its two key derivations (the current password's and the
  * new one's, at the near-zero cost): a new vault key, every row re-encrypted and
- * the state sealed in one transaction, the vault checked under the new key, the
+ * the state sealed in one transaction and kept as checked (docs/vault-format.md), the
  * WAL emptied. The password goes back and forth between two.
  */
 async function measurePasswd(
@@ -363,7 +363,7 @@ export async function benchScale(
       'check really adds to an unlock is measured at the largest size on a vault whose key slot is sealed with the real ' +
       'Argon2id at the default parameters: `Vault.unlock` end to end, less that Argon2id alone, alternating, 9 runs each. ' +
       'The password change is `vault.changePassword` with key rotation (a new vault ' +
-      'key, every record re-encrypted and the state sealed in one transaction, the vault checked under the new key, the ' +
+      'key, every record re-encrypted and the state sealed in one transaction and kept as checked, the ' +
       'WAL emptied), median of 3 (10,000 accounts) or 5 runs less its two near-zero key derivations, after the marks ' +
       'and adds above.',
   );

@@ -41,9 +41,21 @@ export interface SealTarget {
    * vault are computed at full speed; the state makes its own if none is lent.
    */
   tagger?: RowTagger;
+  /**
+   * The state that seals (a VaultState of `header` and `subkeys`), lent by a caller
+   * that checked the whole vault earlier in the same write transaction: once that
+   * commits, it holds the sealed state as checked (VaultState.seal, `checkedBefore`),
+   * so the vault need not be read again under the new key. Without one, a state
+   * of its own seals and is dropped.
+   */
+  sealer?: VaultState;
 }
 
-/** A record store that writes every record at `version` (re-encrypting a whole vault; the state is sealed after). */
+/**
+ * A record store that writes every record at `version` (re-encrypting a whole
+ * vault): the state is sealed from the rows after, so its ledger keeps no sum and
+ * the rows it replaces are not looked up.
+ */
 export function rewritingStore(
   db: VaultDatabase,
   target: SealTarget,
@@ -58,6 +70,7 @@ export function rewritingStore(
     key: () => key,
     random,
     ledger,
+    replacedRowsUntold: true,
   });
 }
 
@@ -83,16 +96,31 @@ export interface ReencryptOptions {
  * as they are written.
  */
 export function reencryptVault(db: VaultDatabase, options: ReencryptOptions): void {
-  const plaintexts = options.from.allPlaintexts();
-  try {
-    options.beforeWriting?.();
-    const into = rewritingStore(db, options.to, options.counter, options.random);
-    for (const record of plaintexts) into.putPlaintext(record);
-    options.alsoWrite?.(into);
-  } finally {
-    for (const record of plaintexts) wipe(record.plaintext);
+  const into = (): RecordStore => rewritingStore(db, options.to, options.counter, options.random);
+  if (options.beforeWriting === undefined) {
+    // Read, decrypted, written again and wiped a chunk of rows at a time.
+    const records = into();
+    options.from.eachPlaintextChunk((chunk) => {
+      for (const record of chunk) records.putPlaintext(record);
+    });
+    options.alsoWrite?.(records);
+  } else {
+    // Every record read before any is written: the tables change in between.
+    const plaintexts = options.from.allPlaintexts();
+    try {
+      options.beforeWriting();
+      const records = into();
+      for (const record of plaintexts) records.putPlaintext(record);
+      options.alsoWrite?.(records);
+    } finally {
+      for (const record of plaintexts) wipe(record.plaintext);
+    }
   }
   writeHeader(db, options.to.header);
+  if (options.to.sealer !== undefined) {
+    options.to.sealer.seal(options.counter, options.to.header, true);
+    return;
+  }
   const state = new VaultState(db, options.to.header, options.to.subkeys, options.to.tagger);
   try {
     state.seal(options.counter);

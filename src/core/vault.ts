@@ -536,7 +536,8 @@ export class Vault {
         });
         reencryptVault(this.db, {
           from: oldRecords,
-          to: { header: next, subkeys: newSubkeys, tagger: sealing.rowTagger },
+          // Checked above in this transaction: the sealed state needs no check after.
+          to: { header: next, subkeys: newSubkeys, tagger: sealing.rowTagger, sealer: sealing },
           counter,
           random: this.random,
           // Counted as a change: a backup made before holds the old key slot.
@@ -549,7 +550,9 @@ export class Vault {
         // waits between the commit and the switch, so no write meets the old key.
         this.takeKey(newKey, newSubkeys, sealing);
         handedOver = true;
-        this.db.read(() => sealing.check());
+        // Sealed as checked: every row is read again only if another connection
+        // committed since (or, should the seal not have been taken, in full).
+        this.db.read(() => sealing.checkIfChangedElsewhere());
       }
     } catch (error) {
       wipe(oldKey, newKey);

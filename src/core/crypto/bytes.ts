@@ -34,27 +34,54 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
  * decimal digits, a byte array as itself (docs/vault-format.md, "fields").
  * Written into one buffer: this runs for every record read and written.
  */
-export function encodeFields(fields: (string | number | Uint8Array)[]): Uint8Array {
-  let most = 0;
+export function encodeFields(
+  fields: (string | number | Uint8Array)[],
+  /** The encoding of fields that come first (encodeFields of them), copied as it is. */
+  encodedBefore: Uint8Array = EMPTY,
+): Uint8Array {
+  let most = encodedBefore.length;
   for (const field of fields) {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     most += 4 + (field instanceof Uint8Array ? field.length : 3 * fieldText(field).length);
   }
   const out = new Uint8Array(most);
-  const view = new DataView(out.buffer);
-  let offset = 0;
+  out.set(encodedBefore, 0);
+  let offset = encodedBefore.length;
   for (const field of fields) {
     let length: number;
     if (field instanceof Uint8Array) {
       out.set(field, offset + 4);
       length = field.length;
     } else {
-      length = encoder.encodeInto(fieldText(field), out.subarray(offset + 4)).written;
+      const text = fieldText(field);
+      length = writeAscii(text, out, offset + 4);
+      if (length < 0) length = encoder.encodeInto(text, out.subarray(offset + 4)).written;
     }
-    view.setUint32(offset, length, false);
+    // u32 big-endian, as DataView.setUint32 writes it (without making a DataView per call).
+    out[offset] = length >>> 24;
+    out[offset + 1] = (length >>> 16) & 0xff;
+    out[offset + 2] = (length >>> 8) & 0xff;
+    out[offset + 3] = length & 0xff;
     offset += 4 + length;
   }
   return out.subarray(0, offset);
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Writes `text` at `offset` when it is all ASCII (its UTF-8 is its char codes) and
+ * returns its length; returns -1 at the first other character, for encodeInto to
+ * write it all. Ids, kinds and numbers are ASCII, and far quicker to copy than to
+ * hand to TextEncoder one short field at a time.
+ */
+function writeAscii(text: string, out: Uint8Array, offset: number): number {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) return -1;
+    out[offset + index] = code;
+  }
+  return text.length;
 }
 
 const fieldText = (field: string | number): string =>

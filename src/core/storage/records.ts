@@ -8,6 +8,8 @@ import type { VaultDatabase } from './database.js';
 import type { RowLedger } from './vault-state.js';
 
 const TABLE = 'records';
+/** Rows decrypted at a time by `eachPlaintextChunk`. */
+const PLAINTEXT_CHUNK = 1024;
 
 interface RecordRow {
   kind: string;
@@ -41,6 +43,11 @@ export interface RecordStoreOptions {
   random: Random;
   /** Told of every row written or removed (format 2); without one the store only reads. */
   ledger?: RowLedger;
+  /**
+   * The ledger is not told of the rows a write replaces, so they are not looked up
+   * first: for re-encrypting a whole vault, whose state is sealed from the rows after.
+   */
+  replacedRowsUntold?: boolean;
 }
 
 /**
@@ -52,22 +59,30 @@ export interface RecordStoreOptions {
  * keeps the vault's set commitment (vault-state.ts).
  */
 export class RecordStore {
-  private readonly vaultIdHex: string;
   readonly format: number;
   private readonly key: () => Uint8Array;
   private readonly random: Random;
   private readonly ledger: RowLedger | undefined;
+  private readonly replacedRowsUntold: boolean;
   private readonly columns: string;
+  /** The associated data's fields that are the same for every record, encoded once. */
+  private readonly encodedPrefix: Uint8Array;
 
   constructor(
     private readonly db: VaultDatabase,
     options: RecordStoreOptions,
   ) {
-    this.vaultIdHex = toHex(options.vaultId);
     this.format = options.format;
+    this.encodedPrefix = encodeFields([
+      'sparekey-record',
+      this.format,
+      toHex(options.vaultId),
+      TABLE,
+    ]);
     this.key = options.key;
     this.random = options.random;
     this.ledger = options.ledger;
+    this.replacedRowsUntold = options.replacedRowsUntold ?? false;
     this.columns =
       this.format === 1
         ? 'kind, id, parent, 0 AS version, nonce, body'
@@ -80,20 +95,12 @@ export class RecordStore {
     parent: string | null,
     version: number,
   ): Uint8Array {
-    if (this.format === 1) {
-      return encodeFields(['sparekey-record', 1, this.vaultIdHex, TABLE, kind, id, parent ?? '']);
-    }
-    return encodeFields([
-      'sparekey-record',
-      this.format,
-      this.vaultIdHex,
-      TABLE,
-      kind,
-      id,
-      parent === null ? 0 : 1,
-      parent ?? '',
-      version,
-    ]);
+    // The same bytes as every field encoded at once: the encoding is field after field.
+    if (this.format === 1) return encodeFields([kind, id, parent ?? ''], this.encodedPrefix);
+    return encodeFields(
+      [kind, id, parent === null ? 0 : 1, parent ?? '', version],
+      this.encodedPrefix,
+    );
   }
 
   private writable(): RowLedger {
@@ -126,8 +133,10 @@ export class RecordStore {
     const ledger = this.writable();
     const { kind, id, parent } = record;
     const version = ledger.writeVersion();
-    const old = this.storedIdentity(kind, id);
-    if (old !== undefined) ledger.rowRemoved(old);
+    if (!this.replacedRowsUntold) {
+      const old = this.storedIdentity(kind, id);
+      if (old !== undefined) ledger.rowRemoved(old);
+    }
     const sealed = seal(
       this.key(),
       record.plaintext,
@@ -157,6 +166,44 @@ export class RecordStore {
         throw damagedRecord(row, 'it does not decrypt (damaged or tampered with)');
       return { kind: row.kind, id: row.id, parent: row.parent, plaintext };
     });
+  }
+
+  /**
+   * Every record's plaintext, a chunk of rows at a time in rowid order, for
+   * re-encrypting the vault in place: each chunk goes to `visit`, and its
+   * plaintexts are wiped when it returns. `visit` may rewrite the rows it is handed
+   * (an upsert keeps a row's rowid), not add any. Fewer plaintexts are held at
+   * once than with `allPlaintexts`, and far less is left for the garbage collector.
+   */
+  eachPlaintextChunk(visit: (records: PlainRecord[]) => void): void {
+    const first = this.db.statement(
+      `SELECT rowid AS row_number, ${this.columns} FROM records ORDER BY rowid LIMIT ${PLAINTEXT_CHUNK}`,
+    );
+    const next = this.db.statement(
+      `SELECT rowid AS row_number, ${this.columns} FROM records WHERE rowid > ? ORDER BY rowid LIMIT ${PLAINTEXT_CHUNK}`,
+    );
+    let seen = 0;
+    let rows = first.all() as (RecordRow & { row_number: number })[];
+    while (rows.length > 0) {
+      const records: PlainRecord[] = [];
+      try {
+        for (const row of rows) {
+          const plaintext = this.openRow(row);
+          if (plaintext === null)
+            throw damagedRecord(row, 'it does not decrypt (damaged or tampered with)');
+          records.push({ kind: row.kind, id: row.id, parent: row.parent, plaintext });
+        }
+        visit(records);
+      } finally {
+        for (const record of records) record.plaintext.fill(0);
+      }
+      seen += rows.length;
+      if (rows.length < PLAINTEXT_CHUNK) break;
+      rows = next.all(rows.at(-1)!.row_number) as (RecordRow & { row_number: number })[];
+    }
+    if (seen !== this.count()) {
+      throw new Error('The records changed while they were being re-encrypted.');
+    }
   }
 
   get<S extends z.ZodType>(

@@ -216,8 +216,15 @@ export class VaultState {
   /**
    * Writes the first state of a vault whose rows are all written at `counter`
    * (a new vault, an upgraded one, or one re-encrypted under a new key).
+   *
+   * `checkedBefore`: the caller checked the whole vault (`check`, on a state of its
+   * own) earlier in this same write transaction, and has only written through
+   * SQLite since. The sealed state is then taken as checked once it commits, as
+   * `check` would find it (S was just worked out from these very rows, and no other
+   * connection can write inside this transaction); a commit by another connection
+   * after it is still seen by `checkIfChangedElsewhere`.
    */
-  seal(counter: number, header: VaultHeader = this.header): void {
+  seal(counter: number, header: VaultHeader = this.header, checkedBefore = false): void {
     this.header = header;
     const sum = new SetSum();
     const tag = this.tagScratch;
@@ -233,7 +240,16 @@ export class VaultState {
       .run(counter, mac).changes;
     if (changed !== 1) throw unexpectedWrite('the vault state', changed);
     const next = { counter, mac, sum };
-    this.db.afterCommit(() => (this.committed = next));
+    const checked = checkedBefore
+      ? { dataVersion: this.db.dataVersion(), schemaVersion: this.db.schemaVersion() }
+      : undefined;
+    this.db.afterCommit(() => {
+      this.committed = next;
+      if (checked !== undefined) {
+        this.checkedDataVersion = checked.dataVersion;
+        this.schemaVersion = checked.schemaVersion;
+      }
+    });
   }
 
   /**

@@ -359,6 +359,74 @@ describe('changing the password rotates the vault key', () => {
     await expect(unlock(path)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
   });
 
+  it('goes on from the state it sealed, and still refuses a row changed elsewhere after it', async () => {
+    const { path, accountId } = await vaultWithCodes();
+    const vault = await unlock(path);
+    try {
+      await vault.changePassword(PASSWORD, 'a brand new password');
+      // The sealed state is the vault's: this write is MACed over it, and the file opens after.
+      vault.backupCodes.use(accountId, { code: CODES[0]! });
+      // Another program puts the code set back as it was before the write.
+      const before = withFile(path, (db) => rowOf(db, 'codeset', accountId));
+      vault.backupCodes.use(accountId, { code: CODES[1]! });
+      withFile(path, (db) =>
+        db
+          .prepare('UPDATE records SET version = ?, nonce = ?, body = ? WHERE kind = ? AND id = ?')
+          .run(before.version, before.nonce, before.body, before.kind, before.id),
+      );
+      expect(vaultErrorOf(() => vault.backupCodes.use(accountId, { code: CODES[2]! })).code).toBe(
+        'VAULT_DAMAGED',
+      );
+    } finally {
+      vault.close();
+    }
+    const reopened = await Vault.unlock(path, 'a brand new password', FAST_KDF).catch(
+      (error: unknown) => error,
+    );
+    expect(reopened).toMatchObject({ code: 'VAULT_DAMAGED' });
+  });
+
+  it('opens under the new password after the change and the writes that follow it', async () => {
+    const { path, accountId } = await vaultWithCodes();
+    const vault = await unlock(path);
+    await vault.changePassword(PASSWORD, 'a brand new password');
+    vault.backupCodes.use(accountId, { code: CODES[0]! });
+    vault.close();
+    const reopened = await Vault.unlock(path, 'a brand new password', FAST_KDF);
+    expect(reopened.backupCodes.status(accountId).remaining).toBe(CODES.length - 1);
+    reopened.close();
+  });
+
+  it('refuses, changing nothing, when a record far into the vault does not decrypt', async () => {
+    const { vault, path } = await createTestVault();
+    // More rows than one chunk of the re-encryption, the damaged one among the last.
+    vault.transaction(() => {
+      for (let index = 0; index < 1500; index++) {
+        vault.accounts.add({ issuer: `Site ${index}`, accountName: `user${index}` });
+      }
+    });
+    vault.close();
+    const last = withFile(path, (db) => {
+      const row = db
+        .prepare("SELECT rowid, body FROM records WHERE kind = 'account' ORDER BY rowid DESC")
+        .get() as { rowid: number; body: Buffer };
+      row.body[0]! ^= 1; // the tag covers the nonce, not the body: only decrypting sees this
+      db.prepare('UPDATE records SET body = ? WHERE rowid = ?').run(row.body, row.rowid);
+      return row.rowid;
+    });
+    const before = withFile(path, (db) => db.prepare('SELECT * FROM records').all());
+    // Unlocking decrypts no record; the password change is refused before it commits.
+    const opened = await unlock(path);
+    const error = await opened
+      .changePassword(PASSWORD, 'a brand new password')
+      .catch((thrown: unknown) => thrown);
+    opened.close();
+    expect(error).toMatchObject({ code: 'VAULT_DAMAGED', details: { part: 'record' } });
+    await expect(unlock(path).then((again) => again.close())).resolves.toBeUndefined();
+    expect(withFile(path, (db) => db.prepare('SELECT * FROM records').all())).toEqual(before);
+    expect(last).toBeGreaterThan(1024);
+  });
+
   it('leaves no old ciphertext, nonce or key slot in the file or its WAL', async () => {
     const { path } = await vaultWithCodes();
     const before = withFile(path, (db) => ({
