@@ -268,6 +268,27 @@ export class VaultDatabase {
     }
   }
 
+  /**
+   * Runs `fn` with SQLite's page cache large enough for the whole file, then puts
+   * the cache size back (SQLite frees the pages beyond it). For work that reads every
+   * page more than once, as the check at unlock does (the integrity check walks the
+   * records table and both its indexes, then every row is read): with the default
+   * cache (16,000 KiB) a vault of 10,000 accounts (about 22 MiB) reads most pages from
+   * the file again.
+   */
+  withWholeFileCached<T>(fn: () => T): T {
+    const previous = this.db.pragma('cache_size', { simple: true }) as number;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const pageKiB = (this.db.pragma('page_size', { simple: true }) as number) / 1024;
+    if (previous < 0 ? pages * pageKiB <= -previous : pages <= previous) return fn();
+    this.db.pragma(`cache_size = ${Math.ceil(pages * 1.1)}`);
+    try {
+      return fn();
+    } finally {
+      this.db.pragma(`cache_size = ${previous}`);
+    }
+  }
+
   /** SQLite's integrity check of the whole file, or of one table and its indexes only. */
   integrityCheck(table?: string): string[] {
     if (table !== undefined && !/^[a-z_]+$/.test(table))

@@ -138,14 +138,17 @@ export class VaultState {
       this.checkPrepared(prepared);
       return;
     }
-    checkRowsAndIndexes(this.db, this.header);
-    const state = readStateRow(this.db, this.header);
+    const { state, sum } = this.db.withWholeFileCached(() => {
+      checkRowsAndIndexes(this.db, this.header);
+      const row = readStateRow(this.db, this.header);
+      const total = new SetSum();
+      const tag = this.tagScratch;
+      forEachRowEncoding(this.db, this.header, row.counter, (encoded) =>
+        total.add(this.tagger.tagEncoded(encoded, tag)),
+      );
+      return { state: row, sum: total };
+    });
     this.schemaVersion = this.db.schemaVersion();
-    const sum = new SetSum();
-    const tag = this.tagScratch;
-    forEachRowEncoding(this.db, this.header, state.counter, (encoded) =>
-      sum.add(this.tagger.tagEncoded(encoded, tag)),
-    );
     this.accept(state, sum);
   }
 
@@ -365,6 +368,10 @@ export interface PreparedStateCheck {
 }
 
 export function prepareStateCheck(db: VaultDatabase, header: VaultHeader): PreparedStateCheck {
+  return db.withWholeFileCached(() => prepareUncached(db, header));
+}
+
+function prepareUncached(db: VaultDatabase, header: VaultHeader): PreparedStateCheck {
   checkRowsAndIndexes(db, header);
   const state = readStateRow(db, header);
   const rows = new EncodedRows();

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeSeed } from '../../../src/core/otp/seed.js';
+import { VaultDatabase } from '../../../src/core/storage/database.js';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultRejectionOf } from '../../support/errors.js';
 import { createTestVault, FAST_KDF, PASSWORD } from '../../support/temp-vault.js';
@@ -84,6 +85,35 @@ describe('the check at unlock reads every row', () => {
       const error = await vaultRejectionOf(unlock(path));
       expect(error.code).toBe('VAULT_DAMAGED');
       expect(error.details).toMatchObject({ reason: 'malformed-row', kind: 'otp', id: target });
+    }
+  });
+});
+
+describe('the page cache during the check at unlock', () => {
+  it('holds the whole file while the check reads it twice, then is put back as it was', async () => {
+    const path = await vaultOf(300);
+    const db = VaultDatabase.openExisting(path);
+    try {
+      const cacheSize = () => db.statement('PRAGMA cache_size').pluck().get() as number;
+      const pages = db.statement('PRAGMA page_count').pluck().get() as number;
+      // A cache smaller than the file, as the default is for a large vault.
+      db.exec('PRAGMA cache_size = 10');
+      expect(pages).toBeGreaterThan(10);
+      const inside = db.withWholeFileCached(() => cacheSize());
+      expect(inside).toBeGreaterThanOrEqual(pages);
+      expect(cacheSize()).toBe(10);
+      // Put back even when the work throws.
+      expect(() =>
+        db.withWholeFileCached(() => {
+          throw new Error('the work failed');
+        }),
+      ).toThrow('the work failed');
+      expect(cacheSize()).toBe(10);
+      // A cache already large enough is left alone.
+      db.exec('PRAGMA cache_size = -64000');
+      expect(db.withWholeFileCached(() => cacheSize())).toBe(-64000);
+    } finally {
+      db.close();
     }
   });
 });
