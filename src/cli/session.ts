@@ -1,7 +1,7 @@
 import { VaultError } from '../shared/errors.js';
 import { Output } from './output.js';
 import { vaultPassword } from './passwords.js';
-import type { Terminal } from './terminal.js';
+import { isInteractive, type Terminal } from './terminal.js';
 import {
   type Clock,
   counterMemoryPath,
@@ -96,6 +96,17 @@ export class CliSession {
     }
   }
 
+  /**
+   * The vault password (SPAREKEY_PASSWORD, or typed at a prompt). While it is typed,
+   * the vault does the part of its unlock check that needs no key.
+   */
+  passwordFor(vault: Vault, prompt?: string): Promise<string> {
+    const typed = !this.terminal.env.SPAREKEY_PASSWORD && isInteractive(this.terminal);
+    const asking = vaultPassword(this.terminal, prompt);
+    if (typed) vault.prepareUnlock();
+    return asking;
+  }
+
   /** Opens and unlocks the vault, runs `action`, and always locks and closes it. */
   async withVault<T>(
     action: (vault: Vault) => T | Promise<T>,
@@ -103,7 +114,7 @@ export class CliSession {
   ): Promise<T> {
     const vault = this.openLocked(options.clock);
     try {
-      await vault.unlock(await vaultPassword(this.terminal));
+      await vault.unlock(await this.passwordFor(vault));
       this.reportOpening(vault);
       return await action(vault);
     } finally {

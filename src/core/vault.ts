@@ -338,9 +338,10 @@ export class Vault {
     this.header = this.db.read(() => readHeader(this.db));
     const header = this.header;
     const unwrapping = this.unwrapKey(header, password);
-    // While Argon2id runs on other threads, everything of the whole-vault check that
-    // needs no key: the schema lock, SQLite's index check, every row read and encoded.
-    const prepared = this.prepareCheck(header);
+    // Everything of the whole-vault check that needs no key (the schema lock, SQLite's
+    // index check, every row read and encoded): done while the password was typed
+    // (prepareUnlock), or now, while Argon2id runs on other threads.
+    const prepared = this.takePreparedCheck(header) ?? this.prepareCheck(header);
     let vaultKey = await unwrapping;
     try {
       if (this.header.format !== CURRENT_FORMAT && !this.readOnly) {
@@ -447,6 +448,7 @@ export class Vault {
 
   /** Overwrites the vault key and forgets everything decrypted. */
   lock(): void {
+    this.preparedCheck = null;
     this.rememberCounter();
     wipe(this.key);
     wipeSubkeys(this.subkeys);
@@ -720,6 +722,40 @@ export class Vault {
     } finally {
       copy.close();
     }
+  }
+
+  /**
+   * Does the part of the unlock check that needs no key now, while the vault is
+   * locked and the password is being typed (the app's unlock screen, the CLI's
+   * prompt), so that unlocking is left only the part that needs the key. What it
+   * reads is public (kinds, ids, parents, versions, nonces); it is used only if
+   * nothing is committed to the vault before the unlock, and dropped otherwise.
+   * Never throws: damage it finds is reported by the unlock.
+   */
+  prepareUnlock(): void {
+    if (this.isUnlocked) return;
+    this.preparedCheck = { header: this.header, ...this.prepareCheck(this.header) };
+  }
+  private preparedCheck: {
+    header: VaultHeader;
+    check?: PreparedStateCheck;
+    error?: unknown;
+  } | null = null;
+
+  /** The check prepareUnlock did, if it was done for this very header (and only once). */
+  private takePreparedCheck(header: VaultHeader): ReturnType<Vault['prepareCheck']> | null {
+    const prepared = this.preparedCheck;
+    this.preparedCheck = null;
+    if (
+      prepared === null ||
+      // Damage found then is looked for again now: the file may have been put right since.
+      prepared.error !== undefined ||
+      prepared.header.format !== header.format ||
+      Buffer.compare(prepared.header.keySlot, header.keySlot) !== 0
+    ) {
+      return null;
+    }
+    return prepared;
   }
 
   /**

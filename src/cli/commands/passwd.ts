@@ -3,7 +3,7 @@ import { read } from 'read';
 import { type OldBackupsChoice, OLD_BACKUPS_CHOICES } from '../../shared/backups.js';
 import { VaultError } from '../../shared/errors.js';
 import type { CommandModule } from '../command-kit.js';
-import { newPassword, vaultPassword } from '../passwords.js';
+import { newPassword } from '../passwords.js';
 import { isInteractive, type Terminal } from '../terminal.js';
 import { backups, reportOldBackups } from '../backup-report.js';
 
@@ -48,7 +48,7 @@ export const passwdCommand: CommandModule = (program, sessionFor) => {
       const out = session.output;
       const vault = session.openLocked();
       try {
-        const current = await vaultPassword(session.terminal, 'Current vault password: ');
+        const current = await session.passwordFor(vault, 'Current vault password: ');
         // Unlocked first: a format-1 vault is upgraded, and the backups are told apart with its key.
         await vault.unlock(current);
         session.reportOpening(vault);

@@ -124,6 +124,23 @@ export class AppSession {
     return this.status();
   }
 
+  /**
+   * While the unlock screen is up: opens the vault (locked) if it is not open yet
+   * and does the part of the unlock check that needs no key (Vault.prepareUnlock).
+   * A vault that cannot be opened is left for the unlock to report.
+   */
+  prepareUnlock(): null {
+    try {
+      if (this.vault === null && existsSync(this.vaultPath)) {
+        this.vault = Vault.open(this.vaultPath, this.vaultOptions());
+      }
+      if (this.vault !== null && !this.vault.isUnlocked) this.vault.prepareUnlock();
+    } catch {
+      // The unlock opens it again and says what is wrong.
+    }
+    return null;
+  }
+
   async unlock(password: string): Promise<VaultStatus> {
     if (this.vault === null) this.vault = Vault.open(this.vaultPath, this.vaultOptions());
     const wasUnlocked = this.vault.isUnlocked;

@@ -42,6 +42,12 @@ export const vaultMethods = {
   getStatus: method(noInput).returns<VaultStatus>(),
   createVault: method(z.object({ password: PasswordSchema }).strict()).returns<VaultStatus>(),
   unlockVault: method(z.object({ password: PasswordSchema }).strict()).returns<VaultStatus>(),
+  /**
+   * The unlock screen is up: the core does the part of the unlock check that needs
+   * no key while the password is typed (nothing secret; it is dropped if the vault
+   * changes meanwhile).
+   */
+  prepareUnlock: method(noInput).returns<null>(),
   lockVault: method(noInput).returns<VaultStatus>(),
   /** The user goes on with a vault older than this computer last saw: it is remembered as it is. */
   acceptOlderVault: method(noInput).returns<VaultStatus>(),

@@ -136,3 +136,64 @@ describe('the whole-vault check while the key is derived', () => {
     expect(damaged.code).toBe('VAULT_DAMAGED');
   });
 });
+
+describe('the check prepared while the password is typed (prepareUnlock)', () => {
+  it('is used when nothing changed, and the vault opens with the code still used', async () => {
+    const { path, accountId } = await vaultWithUsedCode();
+    const vault = Vault.open(path, FAST_KDF);
+    vault.prepareUnlock();
+    await vault.unlock(PASSWORD);
+    expect(vault.backupCodes.status(accountId).used).toBe(1);
+    expect(vault.verifyDetailed().problems).toEqual([]);
+    vault.close();
+  });
+
+  it('a code set rolled back after it was prepared is refused at unlock', async () => {
+    const { path, before } = await vaultWithUsedCode();
+    const vault = Vault.open(path, FAST_KDF);
+    vault.prepareUnlock();
+    withFile(path, (db) => putRow(db, before));
+
+    const refused = await vaultRejectionOf(vault.unlock(PASSWORD));
+
+    expect(refused.code).toBe('VAULT_DAMAGED');
+    expect(refused.message).toContain('not the ones Sparekey last wrote');
+    vault.close();
+  });
+
+  it('damage found when it was prepared is looked for again at unlock: a file put right since opens', async () => {
+    const { path } = await vaultWithUsedCode();
+    const original = withFile(path, (db) =>
+      db.prepare("SELECT rowid, version FROM records WHERE kind = 'codeset'").get(),
+    ) as { rowid: number; version: number };
+    withFile(path, (db) =>
+      db.prepare('UPDATE records SET version = version + 100 WHERE rowid = ?').run(original.rowid),
+    );
+    const vault = Vault.open(path, FAST_KDF);
+    vault.prepareUnlock();
+    withFile(path, (db) =>
+      db
+        .prepare('UPDATE records SET version = ? WHERE rowid = ?')
+        .run(original.version, original.rowid),
+    );
+
+    await vault.unlock(PASSWORD);
+    expect(vault.verifyDetailed().problems).toEqual([]);
+    vault.close();
+  });
+
+  it('a password changed elsewhere after it was prepared: the new password opens the vault', async () => {
+    const { path, accountId } = await vaultWithUsedCode();
+    const vault = Vault.open(path, FAST_KDF);
+    vault.prepareUnlock();
+    const other = await Vault.unlock(path, PASSWORD, FAST_KDF);
+    await other.changePassword(PASSWORD, 'another password entirely');
+    other.close();
+
+    expect((await vaultRejectionOf(vault.unlock(PASSWORD))).code).toBe('WRONG_PASSWORD');
+    vault.prepareUnlock();
+    await vault.unlock('another password entirely');
+    expect(vault.backupCodes.status(accountId).used).toBe(1);
+    vault.close();
+  });
+});

@@ -6,6 +6,7 @@ type VaultHandlers = Pick<
   | 'getStatus'
   | 'createVault'
   | 'unlockVault'
+  | 'prepareUnlock'
   | 'lockVault'
   | 'acceptOlderVault'
   | 'dismissUpgradeNotice'
@@ -18,6 +19,7 @@ export function vaultHandlers(session: AppSession): VaultHandlers {
     getStatus: () => session.status(),
     createVault: ({ password }) => session.create(password),
     unlockVault: ({ password }) => session.unlock(password),
+    prepareUnlock: () => session.prepareUnlock(),
     lockVault: () => session.lock(),
     acceptOlderVault: () => session.acceptOlderVault(),
     dismissUpgradeNotice: () => session.dismissUpgradeNotice(),

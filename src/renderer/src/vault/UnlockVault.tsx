@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { LockReason } from '../../../shared/contract/index.js';
 import type { VaultStatus } from '../../../shared/contract/vault-methods.js';
 import { call } from '../api.js';
@@ -29,6 +29,12 @@ export function UnlockVault({ status, reason, onUnlocked }: Props) {
   // A wrong password is a refusal of the password field.
   const form = useForm({ fields: FIELDS, coreField: 'password' });
   const why = reason === null ? null : WHY_LOCKED[reason];
+
+  // While the password is typed, the core checks what it can of the vault without
+  // the key, so unlocking is left only the rest. Nothing to show if it cannot.
+  useEffect(() => {
+    void call('prepareUnlock', {}).catch(() => undefined);
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
