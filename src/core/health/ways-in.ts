@@ -178,15 +178,7 @@ function backupCodesWay(
   }
   const copies: WayCopy[] = [...(stored ? [HERE] : []), ...recorded.map(copyOf)];
   if (stored) return storedCodesWay(codes, copies);
-  const way = (state: WayState, reason: string): WayIn => ({
-    id: 'backup-codes',
-    kind: 'backup-codes',
-    state,
-    label: METHOD_LABELS['backup-codes'],
-    reason,
-    contactId: null,
-    copies,
-  });
+  const way = (state: WayState, reason: string) => codesWayIn(state, reason, copies);
   const marked = recorded.find((method) => method.notWorkingSince !== null);
   if (marked && recorded.every((method) => method.notWorkingSince !== null)) {
     return way('broken', `Marked as no longer working on ${formatDay(marked.notWorkingSince!)}.`);
@@ -197,9 +189,14 @@ function backupCodesWay(
   );
 }
 
-/** The backup-codes way when codes are stored here. */
-function storedCodesWay(codes: CodesStatus, copies: WayCopy[]): WayIn {
-  const way = (state: WayState, reason: string): WayIn => ({
+/** The backup-codes way, with the count of codes when they are stored here. */
+function codesWayIn(
+  state: WayState,
+  reason: string,
+  copies: WayCopy[],
+  codes?: CodesStatus,
+): WayIn {
+  return {
     id: 'backup-codes',
     kind: 'backup-codes',
     state,
@@ -207,8 +204,13 @@ function storedCodesWay(codes: CodesStatus, copies: WayCopy[]): WayIn {
     reason,
     contactId: null,
     copies,
-    codes: { remaining: codes.remaining, total: codes.total },
-  });
+    ...(codes === undefined ? {} : { codes: { remaining: codes.remaining, total: codes.total } }),
+  };
+}
+
+/** The backup-codes way when codes are stored here. */
+function storedCodesWay(codes: CodesStatus, copies: WayCopy[]): WayIn {
+  const way = (state: WayState, reason: string) => codesWayIn(state, reason, copies, codes);
   if (codes.level === 'exhausted') return way('broken', `All ${codes.total} codes are used.`);
   if (codes.level === 'low')
     return way('at-risk', `Only ${codes.remaining} of ${codes.total} codes are left.`);

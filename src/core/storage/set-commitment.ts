@@ -255,24 +255,27 @@ abstract class BaseRowTagger implements RowTagger {
   }
 }
 
+/** A noble hash or MAC state that can be copied into another (its `_cloneInto`). */
+interface CloneableHash<T> {
+  _cloneInto(to?: T): T;
+  update(data: Uint8Array): unknown;
+  digestInto(out: Uint8Array): void;
+  destroy(): void;
+}
+
 /**
- * Format 2: HMAC-SHA256. One keyed HMAC state is cloned per row into a reused
- * object (noble's `_cloneInto`): at 40,000 rows a fresh HMAC object per row costs
- * several times more than the hashing itself.
+ * A keyed noble state, cloned per message into one reused object: at 40,000 rows
+ * a fresh keyed object per row costs several times more than the hashing itself.
  */
-class HmacRowTagger extends BaseRowTagger {
-  private readonly keyed: KeyedHmac;
-  private scratch: KeyedHmac | undefined;
+class KeyedClones<T extends CloneableHash<T>> {
+  private scratch: T | undefined;
 
-  constructor(key: Uint8Array) {
-    super(2);
-    this.keyed = hmac.create(sha256, key) as KeyedHmac;
-  }
+  constructor(private readonly keyed: T) {}
 
-  tagEncoded(encoded: Uint8Array, out: Uint8Array = new Uint8Array(TAG_LENGTH)): Uint8Array {
+  digestInto(message: Uint8Array, out: Uint8Array): Uint8Array {
     const scratch = this.keyed._cloneInto(this.scratch);
     this.scratch = scratch;
-    scratch.update(encoded);
+    scratch.update(message);
     scratch.digestInto(out);
     return out;
   }
@@ -280,6 +283,24 @@ class HmacRowTagger extends BaseRowTagger {
   destroy(): void {
     this.keyed.destroy();
     this.scratch?.destroy();
+  }
+}
+
+/** Format 2: HMAC-SHA256. */
+class HmacRowTagger extends BaseRowTagger {
+  private readonly keyed: KeyedClones<KeyedHmac>;
+
+  constructor(key: Uint8Array) {
+    super(2);
+    this.keyed = new KeyedClones(hmac.create(sha256, key) as KeyedHmac);
+  }
+
+  tagEncoded(encoded: Uint8Array, out: Uint8Array = new Uint8Array(TAG_LENGTH)): Uint8Array {
+    return this.keyed.digestInto(encoded, out);
+  }
+
+  destroy(): void {
+    this.keyed.destroy();
   }
 }
 
@@ -295,15 +316,14 @@ type KeyedBlake3 = ReturnType<typeof blake3.create>;
 class Blake3RowTagger extends BaseRowTagger {
   /** hash-wasm keeps a reference to the key it is given: this copy is its own, wiped on destroy. */
   private readonly key: Uint8Array;
-  private readonly keyed: KeyedBlake3;
-  private scratch: KeyedBlake3 | undefined;
+  private readonly keyed: KeyedClones<KeyedBlake3>;
   private fast: IHasher | null = null;
   private destroyed = false;
 
   constructor(key: Uint8Array) {
     super(3);
     this.key = key.slice();
-    this.keyed = blake3.create({ key: this.key });
+    this.keyed = new KeyedClones(blake3.create({ key: this.key }));
   }
 
   override async accelerate(): Promise<void> {
@@ -325,18 +345,13 @@ class Blake3RowTagger extends BaseRowTagger {
       out.set(fast.init().update(encoded).digest('binary'));
       return out;
     }
-    const scratch = this.keyed._cloneInto(this.scratch);
-    this.scratch = scratch;
-    scratch.update(encoded);
-    scratch.digestInto(out);
-    return out;
+    return this.keyed.digestInto(encoded, out);
   }
 
   destroy(): void {
     this.destroyed = true;
     this.key.fill(0);
     this.keyed.destroy();
-    this.scratch?.destroy();
     if (this.fast !== null) wipeHasher(this.fast, this.key);
     this.fast = null;
   }
