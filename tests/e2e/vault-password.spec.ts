@@ -4,7 +4,7 @@ import { copyVault } from '../../src/core/backups/vault-copy.js';
 import { Vault } from '../../src/core/vault.js';
 import { HOUR_MS } from '../../src/shared/durations.js';
 import { fastKeyDerivation } from '../support/fast-key-derivation.js';
-import { writeFormatOneCopy } from '../support/format-1-vault.js';
+import { writeFormatOneCopy, writeFormatTwoCopy } from '../support/format-1-vault.js';
 import {
   addAccountsThroughCore,
   createVault,
@@ -92,31 +92,41 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('region', { name: /This vault is older/ })).toBeHidden();
   });
 
-  test(`a format-1 vault is upgraded at unlock, saying once where the old file is (${scheme})`, async ({
-    app,
-  }, testInfo) => {
-    const { page } = app;
-    await page.emulateMedia({ colorScheme: scheme });
-    const source = await Vault.create(join(app.folder, 'source.sparekey'), E2E_PASSWORD, {
-      deriveKey: fastKeyDerivation,
-    });
-    source.accounts.add({ issuer: 'GitHub', accountName: 'octocat' });
-    await writeFormatOneCopy(source, app.vaultPath, E2E_PASSWORD, fastKeyDerivation);
-    source.close();
-    await page.reload();
+  for (const [format, writeOlderCopy] of [
+    [1, writeFormatOneCopy],
+    [2, writeFormatTwoCopy],
+  ] as const) {
+    test(`a format-${format} vault is upgraded at unlock, saying once where the old file is (${scheme})`, async ({
+      app,
+    }, testInfo) => {
+      const { page } = app;
+      await page.emulateMedia({ colorScheme: scheme });
+      const source = await Vault.create(join(app.folder, 'source.sparekey'), E2E_PASSWORD, {
+        deriveKey: fastKeyDerivation,
+      });
+      source.accounts.add({ issuer: 'GitHub', accountName: 'octocat' });
+      await writeOlderCopy(source, app.vaultPath, E2E_PASSWORD, fastKeyDerivation);
+      source.close();
+      await page.reload();
 
-    await unlockWith(app, E2E_PASSWORD);
-    const notice = page.getByRole('region', { name: /upgraded this vault/ });
-    await expect(notice).toContainText(join(app.folder, 'e2e.format-1.sparekey'));
-    await expect(page.getByRole('option', { name: /GitHub/ })).toBeVisible();
-    await expectAccessible(page, `the upgrade notice (${scheme})`);
-    await screenshot(page, testInfo, `${scheme}-upgrade-notice`);
-    await notice.getByRole('button', { name: 'Got it' }).click();
-    await expect(notice).toBeHidden();
-    await page.reload();
-    await expect(page.getByRole('navigation', { name: 'Sparekey' })).toBeVisible();
-    await expect(page.getByRole('region', { name: /upgraded this vault/ })).toBeHidden();
-  });
+      await unlockWith(app, E2E_PASSWORD);
+      const notice = page.getByRole('region', { name: /upgraded this vault/ });
+      await expect(notice).toContainText(join(app.folder, `e2e.format-${format}.sparekey`));
+      await expect(notice).toContainText(
+        format === 1
+          ? 'Every change is now sealed into the whole vault'
+          : 'It is checked faster when it opens.',
+      );
+      await expect(page.getByRole('option', { name: /GitHub/ })).toBeVisible();
+      await expectAccessible(page, `the upgrade notice from format ${format} (${scheme})`);
+      await screenshot(page, testInfo, `${scheme}-upgrade-notice-format-${format}`);
+      await notice.getByRole('button', { name: 'Got it' }).click();
+      await expect(notice).toBeHidden();
+      await page.reload();
+      await expect(page.getByRole('navigation', { name: 'Sparekey' })).toBeVisible();
+      await expect(page.getByRole('region', { name: /upgraded this vault/ })).toBeHidden();
+    });
+  }
 
   test(`changing the password in Settings re-encrypts the backups; each refusal is at its field (${scheme})`, async ({
     app,

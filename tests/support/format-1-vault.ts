@@ -1,12 +1,13 @@
 import { packSealed, seal } from '../../src/core/crypto/aead.js';
 import { encodeFields, toHex, wipe } from '../../src/core/crypto/bytes.js';
 import type { KeyDerivation } from '../../src/core/crypto/kdf.js';
-import { deriveSubkeys } from '../../src/core/crypto/subkeys.js';
+import { deriveSubkeys, wipeSubkeys } from '../../src/core/crypto/subkeys.js';
 import { systemRandom } from '../../src/core/random.js';
 import { VaultDatabase } from '../../src/core/storage/database.js';
 import { keySlotAssociatedData, readHeader, writeHeader } from '../../src/core/storage/header.js';
 import { RecordStore } from '../../src/core/storage/records.js';
 import { migrations } from '../../src/core/storage/schema.js';
+import { VaultState } from '../../src/core/storage/vault-state.js';
 import type { Vault } from '../../src/core/vault.js';
 
 /** The vault key of an unlocked vault (tests only: the key never leaves the core otherwise). */
@@ -72,6 +73,69 @@ export async function writeFormatOneCopy(
   } finally {
     db.close();
     wipe(vaultKey, subkeys.records, subkeys.rowTags, subkeys.state);
+    for (const record of plaintexts) wipe(record.plaintext);
+  }
+}
+
+/**
+ * Writes, at `path`, the vault `source` (unlocked, of the current format) as
+ * Sparekey wrote it in format 2 (commit 92c9c45): the same vault id, vault key and
+ * records, each sealed under format 2's record subkey and associated data at
+ * version 1, the key slot wrapped under `password` with format 2's associated
+ * data, the state sealed at counter 1 with format 2's row tags (HMAC-SHA256).
+ * (tests/fixtures/vaults/format-2.sparekey is the same, written by that version
+ * itself, with the real key derivation.)
+ */
+export async function writeFormatTwoCopy(
+  source: Vault,
+  path: string,
+  password: string,
+  derive: KeyDerivation,
+): Promise<void> {
+  const vaultKey = vaultKeyOf(source);
+  const header = source.database.read(() => readHeader(source.database));
+  const current = deriveSubkeys(vaultKey, header.vaultId, header.format);
+  const plaintexts = source.database.read(() =>
+    new RecordStore(source.database, {
+      vaultId: header.vaultId,
+      format: header.format,
+      key: () => current.records,
+      random: systemRandom,
+    }).allPlaintexts(),
+  );
+  const passwordKey = await derive(password, header.kdf);
+  const formatTwo = { format: 2, vaultId: header.vaultId, kdf: header.kdf };
+  const keySlot = packSealed(
+    seal(passwordKey, vaultKey, keySlotAssociatedData(formatTwo), systemRandom),
+  );
+  wipe(passwordKey);
+  const twoHeader = { ...formatTwo, keySlot };
+  const subkeys = deriveSubkeys(vaultKey, header.vaultId, 2);
+  const db = VaultDatabase.createNew(path);
+  const state = new VaultState(db, twoHeader, subkeys);
+  try {
+    db.write(() => {
+      db.exec(migrations[0]!.sql);
+      db.exec(migrations[1]!.sql);
+      writeHeader(db, twoHeader);
+      const store = new RecordStore(db, {
+        vaultId: header.vaultId,
+        format: 2,
+        key: () => subkeys.records,
+        random: systemRandom,
+        ledger: { writeVersion: () => 1, rowRemoved() {}, rowAdded() {} },
+      });
+      for (const record of plaintexts) store.putPlaintext(record);
+      state.seal(1);
+    });
+    db.checkpointAndTruncateWal();
+    db.exec('PRAGMA journal_mode = DELETE');
+  } finally {
+    state.destroy();
+    db.close();
+    wipe(vaultKey);
+    wipeSubkeys(current);
+    wipeSubkeys(subkeys);
     for (const record of plaintexts) wipe(record.plaintext);
   }
 }
