@@ -7,7 +7,7 @@ import type { Random } from './random.js';
 import type { VaultDatabase } from './storage/database.js';
 import { keySlotAssociatedData, type VaultHeader, writeHeader } from './storage/header.js';
 import { RecordStore } from './storage/records.js';
-import { CURRENT_FORMAT } from './storage/schema.js';
+import { CURRENT_FORMAT, formatsWithTablesOf } from './storage/schema.js';
 import type { RowTagger } from './storage/set-commitment.js';
 import { type RowLedger, VaultState } from './storage/vault-state.js';
 
@@ -15,20 +15,41 @@ import { type RowLedger, VaultState } from './storage/vault-state.js';
  * Derives the password key with the header's parameters and unwraps the vault key
  * from its key slot; WRONG_PASSWORD when the password (or anything the key slot
  * binds) does not match. The caller wipes the key.
+ *
+ * A header whose format was changed to another format with the same tables (2 and
+ * 3) passes the schema lock, and its key slot then opens for no password. The key
+ * slot is tried under those formats too, with the same password key (no second
+ * derivation): when it opens under one, the password is right and the header was
+ * changed, which is said as such (VAULT_DAMAGED), not as a wrong password.
  */
 export async function unwrapVaultKey(
   header: VaultHeader,
   password: string,
   derive: KeyDerivation,
+  path?: string,
 ): Promise<Uint8Array> {
   const passwordKey = await derive(password, header.kdf);
-  const vaultKey = open(passwordKey, unpackSealed(header.keySlot), keySlotAssociatedData(header));
-  wipe(passwordKey);
-  if (vaultKey === null || vaultKey.length !== KEY_LENGTH) {
-    wipe(vaultKey);
-    throw new VaultError('WRONG_PASSWORD', 'Wrong password: it does not unlock this vault.');
+  const slot = unpackSealed(header.keySlot);
+  const vaultKey = open(passwordKey, slot, keySlotAssociatedData(header));
+  if (vaultKey !== null && vaultKey.length === KEY_LENGTH) {
+    wipe(passwordKey);
+    return vaultKey;
   }
-  return vaultKey;
+  wipe(vaultKey);
+  const sealedFor = formatsWithTablesOf(header.format).find((format) => {
+    const opened = open(passwordKey, slot, keySlotAssociatedData({ ...header, format }));
+    wipe(opened);
+    return opened !== null;
+  });
+  wipe(passwordKey);
+  if (sealedFor !== undefined) {
+    throw new VaultError(
+      'VAULT_DAMAGED',
+      `The vault header${path === undefined ? '' : ` of ${path}`} was changed outside Sparekey: it says format ${header.format}, but its key slot was sealed for format ${sealedFor}. Sparekey does not use the vault, so that nothing in it is trusted by mistake. Restore the latest backup.`,
+      { part: 'header', format: header.format, sealedFor },
+    );
+  }
+  throw new VaultError('WRONG_PASSWORD', 'Wrong password: it does not unlock this vault.');
 }
 
 /** What a vault is re-encrypted into: a header of the current format (with its key slot) and the subkeys of the key it wraps. */

@@ -776,7 +776,7 @@ export class Vault {
   }
 
   private unwrapKey(header: VaultHeader, password: string): Promise<Uint8Array> {
-    return unwrapVaultKey(header, password, this.derive);
+    return unwrapVaultKey(header, password, this.derive, this.db.path);
   }
 
   private currentSubkeys(): VaultSubkeys {

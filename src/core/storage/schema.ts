@@ -118,6 +118,17 @@ const describeEntry = (entry: SchemaEntry) =>
     ? `${entry.type === 'index' ? 'an' : 'a'} ${entry.type} named "${entry.name}"`
     : `a schema entry "${entry.name}" of type ${entry.type}`;
 
+/** The other formats whose tables are exactly those of `format` (formats 2 and 3 share theirs). */
+export function formatsWithTablesOf(format: number): number[] {
+  const formats: number[] = [];
+  for (let other = 1; other <= CURRENT_FORMAT; other++) {
+    if (other !== format && schemaDifferences(expectedSchema(other), format).length === 0) {
+      formats.push(other);
+    }
+  }
+  return formats;
+}
+
 /**
  * What in `actual` differs from the schema of `format` (empty when it is exactly
  * that schema), in words: "a trigger named "keep_codes" that Sparekey does not create".
