@@ -421,7 +421,14 @@ export async function reencryptBackupsWithPassword(
         continue;
       }
       const slot = keySlotId(seen.header);
-      if (!keys.has(slot)) keys.set(slot, await unwrapOrNull(seen.header, password, keyring));
+      if (!keys.has(slot)) {
+        const unwrapped = await unwrapOrNull(seen.header, password, keyring);
+        if (unwrapped === 'damaged') {
+          report.left.push(leftFile(file.path, 'damaged'));
+          continue;
+        }
+        keys.set(slot, unwrapped);
+      }
       const key = keys.get(slot) ?? null;
       const again =
         key === null ? null : classifyBackup(file.path, key, vaultId, keySlot, scope.random);
@@ -440,15 +447,17 @@ export async function reencryptBackupsWithPassword(
   return report;
 }
 
+/** The key under `password`; null for another password, 'damaged' for a header changed outside Sparekey. */
 async function unwrapOrNull(
   header: VaultHeader,
   password: string,
   keyring: BackupKeyring,
-): Promise<Uint8Array | null> {
+): Promise<Uint8Array | null | 'damaged'> {
   try {
     return await unwrapVaultKey(header, password, keyring.derive);
   } catch (error) {
     if (isVaultError(error) && error.code === 'WRONG_PASSWORD') return null;
+    if (isVaultError(error) && error.code === 'VAULT_DAMAGED') return 'damaged';
     throw error;
   }
 }

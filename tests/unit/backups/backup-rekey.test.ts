@@ -13,6 +13,7 @@ import { Vault } from '../../../src/core/vault.js';
 import { CURRENT_FORMAT } from '../../../src/core/storage/schema.js';
 import { HOUR_MS } from '../../../src/shared/durations.js';
 import { vaultRejectionOf } from '../../support/errors.js';
+import { editHeader } from '../../support/vault-file.js';
 import { writeFormatOneCopy } from '../../support/format-1-vault.js';
 import { fastKeyDerivation } from '../../support/fast-key-derivation.js';
 import { createTestVault, FAST_KDF, PASSWORD, T0, tempFolder } from '../../support/temp-vault.js';
@@ -242,6 +243,23 @@ describe('backups after a password change', () => {
     const later = await vault.backups.reencryptWithPassword(PASSWORD);
     expect(later.reencrypted).toEqual(backups);
     expect(await issuersIn(backups[1]!, NEW_PASSWORD)).toEqual(['Bank']);
+    vault.close();
+  });
+
+  it('later, a kept backup whose header was changed to say format 2 is left as damaged; the others are re-encrypted', async () => {
+    const { vault, backups } = await vaultWithBackups();
+    await vault.backups.afterPasswordChange(await vault.rotateKey(PASSWORD, NEW_PASSWORD), 'keep');
+    // Formats 2 and 3 share their tables: only the key slot tells the edit.
+    editHeader(backups[1]!, (row) => {
+      row.format = 2;
+    });
+    const edited = readFileSync(backups[1]!);
+
+    const later = await vault.backups.reencryptWithPassword(PASSWORD);
+
+    expect(later.reencrypted).toEqual([backups[0]]);
+    expect(later.left).toMatchObject([{ path: backups[1], reason: 'damaged' }]);
+    expect(readFileSync(backups[1]!).equals(edited)).toBe(true);
     vault.close();
   });
 
