@@ -4,8 +4,13 @@ import type { KeyDerivation } from '../../src/core/crypto/kdf.js';
 import { deriveSubkeys, wipeSubkeys } from '../../src/core/crypto/subkeys.js';
 import { systemRandom } from '../../src/core/random.js';
 import { VaultDatabase } from '../../src/core/storage/database.js';
-import { keySlotAssociatedData, readHeader, writeHeader } from '../../src/core/storage/header.js';
-import { RecordStore } from '../../src/core/storage/records.js';
+import {
+  keySlotAssociatedData,
+  readHeader,
+  type VaultHeader,
+  writeHeader,
+} from '../../src/core/storage/header.js';
+import { type PlainRecord, RecordStore } from '../../src/core/storage/records.js';
 import { migrations } from '../../src/core/storage/schema.js';
 import { VaultState } from '../../src/core/storage/vault-state.js';
 import type { Vault } from '../../src/core/vault.js';
@@ -29,28 +34,17 @@ export async function writeFormatOneCopy(
   password: string,
   derive: KeyDerivation,
 ): Promise<void> {
-  const vaultKey = vaultKeyOf(source);
-  const header = source.database.read(() => readHeader(source.database));
-  const subkeys = deriveSubkeys(vaultKey, header.vaultId, header.format);
-  const store = new RecordStore(source.database, {
-    vaultId: header.vaultId,
-    format: header.format,
-    key: () => subkeys.records,
-    random: systemRandom,
-  });
-  const plaintexts = source.database.read(() => store.allPlaintexts());
-  const passwordKey = await derive(password, header.kdf);
-  const formatOne = { format: 1, vaultId: header.vaultId, kdf: header.kdf };
-  const keySlot = packSealed(
-    seal(passwordKey, vaultKey, keySlotAssociatedData(formatOne), systemRandom),
-  );
-  wipe(passwordKey);
-  const vaultIdHex = toHex(header.vaultId);
+  const {
+    vaultKey,
+    header: formatOne,
+    plaintexts,
+  } = await olderCopyOf(source, 1, password, derive);
+  const vaultIdHex = toHex(formatOne.vaultId);
   const db = VaultDatabase.createNew(path);
   try {
     db.write(() => {
       db.exec(migrations[0]!.sql);
-      writeHeader(db, { ...formatOne, keySlot });
+      writeHeader(db, formatOne);
       for (const { kind, id, parent, plaintext } of plaintexts) {
         const ad = encodeFields([
           'sparekey-record',
@@ -72,7 +66,7 @@ export async function writeFormatOneCopy(
     db.exec('PRAGMA journal_mode = DELETE');
   } finally {
     db.close();
-    wipe(vaultKey, subkeys.records, subkeys.rowTags, subkeys.state);
+    wipe(vaultKey);
     for (const record of plaintexts) wipe(record.plaintext);
   }
 }
@@ -92,25 +86,12 @@ export async function writeFormatTwoCopy(
   password: string,
   derive: KeyDerivation,
 ): Promise<void> {
-  const vaultKey = vaultKeyOf(source);
-  const header = source.database.read(() => readHeader(source.database));
-  const current = deriveSubkeys(vaultKey, header.vaultId, header.format);
-  const plaintexts = source.database.read(() =>
-    new RecordStore(source.database, {
-      vaultId: header.vaultId,
-      format: header.format,
-      key: () => current.records,
-      random: systemRandom,
-    }).allPlaintexts(),
-  );
-  const passwordKey = await derive(password, header.kdf);
-  const formatTwo = { format: 2, vaultId: header.vaultId, kdf: header.kdf };
-  const keySlot = packSealed(
-    seal(passwordKey, vaultKey, keySlotAssociatedData(formatTwo), systemRandom),
-  );
-  wipe(passwordKey);
-  const twoHeader = { ...formatTwo, keySlot };
-  const subkeys = deriveSubkeys(vaultKey, header.vaultId, 2);
+  const {
+    vaultKey,
+    header: twoHeader,
+    plaintexts,
+  } = await olderCopyOf(source, 2, password, derive);
+  const subkeys = deriveSubkeys(vaultKey, twoHeader.vaultId, 2);
   const db = VaultDatabase.createNew(path);
   const state = new VaultState(db, twoHeader, subkeys);
   try {
@@ -119,7 +100,7 @@ export async function writeFormatTwoCopy(
       db.exec(migrations[1]!.sql);
       writeHeader(db, twoHeader);
       const store = new RecordStore(db, {
-        vaultId: header.vaultId,
+        vaultId: twoHeader.vaultId,
         format: 2,
         key: () => subkeys.records,
         random: systemRandom,
@@ -134,8 +115,40 @@ export async function writeFormatTwoCopy(
     state.destroy();
     db.close();
     wipe(vaultKey);
-    wipeSubkeys(current);
     wipeSubkeys(subkeys);
     for (const record of plaintexts) wipe(record.plaintext);
   }
+}
+
+/**
+ * What a copy of `source` in an older `format` is made from: its vault key (the
+ * caller wipes it), every record's plaintext (the caller wipes them), and the
+ * header of that format, its key slot wrapped under `password` with that format's
+ * associated data.
+ */
+async function olderCopyOf(
+  source: Vault,
+  format: number,
+  password: string,
+  derive: KeyDerivation,
+): Promise<{ vaultKey: Uint8Array; header: VaultHeader; plaintexts: PlainRecord[] }> {
+  const vaultKey = vaultKeyOf(source);
+  const current = source.database.read(() => readHeader(source.database));
+  const subkeys = deriveSubkeys(vaultKey, current.vaultId, current.format);
+  const plaintexts = source.database.read(() =>
+    new RecordStore(source.database, {
+      vaultId: current.vaultId,
+      format: current.format,
+      key: () => subkeys.records,
+      random: systemRandom,
+    }).allPlaintexts(),
+  );
+  wipeSubkeys(subkeys);
+  const passwordKey = await derive(password, current.kdf);
+  const older = { format, vaultId: current.vaultId, kdf: current.kdf };
+  const keySlot = packSealed(
+    seal(passwordKey, vaultKey, keySlotAssociatedData(older), systemRandom),
+  );
+  wipe(passwordKey);
+  return { vaultKey, header: { ...older, keySlot }, plaintexts };
 }

@@ -6,7 +6,7 @@ import { makeSeed } from '../../../src/core/otp/seed.js';
 import { FileCounterMemory } from '../../../src/core/storage/counter-memory.js';
 import { Vault } from '../../../src/core/vault.js';
 import { vaultErrorOf, vaultRejectionOf } from '../../support/errors.js';
-import { editHeader, rebuildIndexAs, withFile } from '../../support/vault-file.js';
+import { editHeader, rebuildIndexAs, type RecordRow, withFile } from '../../support/vault-file.js';
 import { createTestVault, FAST_KDF, PASSWORD, tempFolder } from '../../support/temp-vault.js';
 
 const CODES = ['1111 1111', '2222 2222', '3333 3333', '4444 4444'];
@@ -24,14 +24,7 @@ async function vaultWithCodes(options: Parameters<typeof createTestVault>[0] = {
   return { path, accountId: account.id };
 }
 
-type Row = {
-  kind: string;
-  id: string;
-  parent: string | null;
-  version: number;
-  nonce: Buffer;
-  body: Buffer;
-};
+type Row = Omit<RecordRow, 'rowid'>;
 const rowOf = (db: Database.Database, kind: string, parent?: string) =>
   db
     .prepare(`SELECT * FROM records WHERE kind = ?${parent ? ' AND parent = ?' : ''}`)
